@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Domain;
+
+namespace Vigia.Core.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Entity> Entities => Set<Entity>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Process> Processes => Set<Process>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<ImportNoteRecord> ImportNotes => Set<ImportNoteRecord>();
+    public DbSet<Component> Components => Set<Component>();
+    public DbSet<Subcomponent> Subcomponents => Set<Subcomponent>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<PlanAction> Actions => Set<PlanAction>();
+    public DbSet<ActionUnit> ActionUnits => Set<ActionUnit>();
+    public DbSet<ScheduleEntry> ScheduleEntries => Set<ScheduleEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Quantities and percentages: enough digits for 5.000 people and 99,5 % alike, the same on both providers.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Vigia.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Chooses the provider from configuration (<c>Database:Provider</c>, <c>ConnectionStrings:Vigia</c>)
+/// and points EF Core at that provider's own migration set.</summary>
+public static class DatabaseSetup
+{
+    public const string DefaultSqliteConnection = "Data Source=data/vigia.db";
+
+    public static (DatabaseProvider Provider, string ConnectionString) Read(IConfiguration configuration)
+    {
+        var name = configuration["Database:Provider"] ?? "Sqlite";
+        var provider = name.ToLowerInvariant() switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException(
+                $"Database:Provider '{name}' is not supported; use 'Sqlite' or 'Postgres'."),
+        };
+        var connection = configuration.GetConnectionString("Vigia");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            connection = provider == DatabaseProvider.Sqlite
+                ? DefaultSqliteConnection
+                : throw new InvalidOperationException("ConnectionStrings:Vigia is required when Database:Provider is Postgres.");
+        }
+        return (provider, connection);
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteFolder(connectionString);
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly("Vigia.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Vigia.Migrations.Postgres"));
+                break;
+        }
+    }
+
+    public static IServiceCollection AddVigiaDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var (provider, connection) = Read(configuration);
+        services.AddDbContext<AppDbContext>(o => Configure(o, provider, connection));
+        return services;
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

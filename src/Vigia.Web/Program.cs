@@ -1,26 +1,45 @@
-var builder = WebApplication.CreateBuilder(args);
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Vigia.Core.Data;
+using Vigia.Core.Plans;
+using Vigia.Web.Api;
+using Vigia.Web.OpenData;
+using Vigia.Web.Startup;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+builder.Services.AddVigiaDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<PlanImportService>();
+builder.Services.AddScoped<PlanLocator>();
+builder.Services.AddRazorPages(o => o.Conventions.Add(new PlanRouteConvention()));
+builder.Services.AddRequestLocalization(o =>
+{
+    var culture = new CultureInfo("es-CO");
+    o.DefaultRequestCulture = new RequestCulture(culture);
+    o.SupportedCultures = [culture];
+    o.SupportedUICultures = [culture];
+    o.RequestCultureProviders.Clear();
+});
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Logger);
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
 }
-
-app.UseHttpsRedirection();
-
+app.UseRequestLocalization();
 app.UseRouting();
-
 app.UseAuthorization();
-
 app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapOpenData();
+app.MapPlanApi();
 
-app.Run();
+await app.RunAsync();

@@ -50,11 +50,27 @@ public static class DatabaseSetup
         }
     }
 
-    public static IServiceCollection AddVigiaDatabase(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="baseDirectory">Folder against which a relative SQLite file name is resolved (the app's content root),
+    /// so the database lands in the same place whatever the current directory.</param>
+    public static IServiceCollection AddVigiaDatabase(this IServiceCollection services, IConfiguration configuration, string? baseDirectory = null)
     {
         var (provider, connection) = Read(configuration);
+        if (provider == DatabaseProvider.Sqlite && baseDirectory is not null)
+        {
+            connection = ResolveSqlitePath(connection, baseDirectory);
+        }
         services.AddDbContext<AppDbContext>(o => Configure(o, provider, connection));
         return services;
+    }
+
+    public static string ResolveSqlitePath(string connectionString, string baseDirectory)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, builder.DataSource));
+        }
+        return builder.ToString();
     }
 
     private static void EnsureSqliteFolder(string connectionString)

@@ -1,0 +1,155 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Data;
+using Vigia.Core.Domain;
+using Vigia.Core.Importing;
+
+namespace Vigia.Core.Plans;
+
+public sealed record PlanImportOptions(
+    int? Year = null,
+    string? EntityName = null,
+    PlanKind Kind = PlanKind.Paac,
+    string? SourceFileName = null,
+    string? SourceSha256 = null,
+    string Justification = "Versión inicial importada del documento del plan");
+
+public sealed record PlanImportOutcome(bool Succeeded, int? PlanId, int? Year, string? EntitySlug, IReadOnlyList<ImportNote> Notes);
+
+/// <summary>Stores a read document as a plan with its first version, its units and its import report,
+/// in one <c>SaveChangesAsync</c>: a document that cannot be stored changes nothing.</summary>
+public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
+{
+    public async Task<PlanImportOutcome> ImportAsync(ImportResult read, PlanImportOptions options, string actor, CancellationToken ct = default)
+    {
+        var notes = read.Notes.ToList();
+        if (!read.Succeeded || read.Plan is null)
+        {
+            return new PlanImportOutcome(false, null, null, null, notes);
+        }
+        var parsed = read.Plan;
+        var year = ResolveYear(parsed, options, notes);
+        var entityName = options.EntityName ?? parsed.EntityName;
+        if (year is null || string.IsNullOrWhiteSpace(entityName))
+        {
+            notes.Add(new ImportNote(0, ImportNoteKind.Error, year is null
+                ? "El documento no indica la VIGENCIA; indíquela con --year."
+                : "El documento no indica la entidad; indíquela con --entity."));
+            return new PlanImportOutcome(false, null, year, null, notes);
+        }
+
+        var entity = await FindOrCreateEntityAsync(entityName.Trim(), ct);
+        if (entity.Id != 0 && await db.Plans.AnyAsync(p => p.EntityId == entity.Id && p.Year == year && p.Kind == options.Kind, ct))
+        {
+            notes.Add(new ImportNote(0, ImportNoteKind.Error,
+                $"{entity.Name} ya tiene un plan para la vigencia {year}; los cambios a un plan existente se hacen con una nueva versión."));
+            return new PlanImportOutcome(false, null, year, entity.Slug, notes);
+        }
+
+        var now = clock.GetUtcNow();
+        var plan = new Plan
+        {
+            Entity = entity,
+            Kind = options.Kind,
+            Year = year.Value,
+            Title = string.IsNullOrWhiteSpace(parsed.Title) ? DefaultTitle(options.Kind) : parsed.Title,
+            DocumentCode = parsed.DocumentCode,
+            Objective = parsed.Objective,
+            Scope = parsed.Scope,
+            ResponsiblePerson = parsed.ResponsiblePerson,
+            CoordinatingUnit = parsed.CoordinatingUnit,
+            ParticipatingUnits = parsed.ParticipatingUnits.Count == 0 ? null : string.Join('\n', parsed.ParticipatingUnits),
+            CreatedAt = now,
+        };
+        var units = new UnitResolver(db, entity);
+        await units.LoadAsync(ct);
+        foreach (var pc in parsed.Components)
+        {
+            plan.Components.Add(BuildComponent(pc, units));
+        }
+        plan.Versions.Add(new PlanVersion
+        {
+            Number = 1,
+            Justification = options.Justification,
+            CreatedAt = now,
+            CreatedBy = actor,
+            SourceFileName = options.SourceFileName,
+            SourceSha256 = options.SourceSha256,
+            ImportNotes = notes.Select(n => new ImportNoteRecord { Line = n.Line, Kind = n.Kind, Message = n.Message }).ToList(),
+        });
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return new PlanImportOutcome(true, plan.Id, plan.Year, entity.Slug, notes);
+    }
+
+    public static string DefaultTitle(PlanKind kind) => kind == PlanKind.Ptep
+        ? "Programa de Transparencia y Ética Pública"
+        : "Plan Anticorrupción y de Atención al Ciudadano";
+
+    private static int? ResolveYear(ParsedPlan parsed, PlanImportOptions options, List<ImportNote> notes)
+    {
+        if (options.Year is { } requested && parsed.Year is { } documented && requested != documented)
+        {
+            notes.Add(new ImportNote(0, ImportNoteKind.Warning, string.Create(CultureInfo.InvariantCulture,
+                $"El documento dice VIGENCIA {documented}, pero se indicó {requested}; el plan se registra en la vigencia {requested}.")));
+        }
+        return options.Year ?? parsed.Year;
+    }
+
+    private async Task<Entity> FindOrCreateEntityAsync(string name, CancellationToken ct)
+    {
+        var slug = TextNormalizer.Slug(name);
+        var existing = await db.Entities.FirstOrDefaultAsync(e => e.Slug == slug, ct);
+        return existing ?? new Entity { Name = name, Slug = slug };
+    }
+
+    private static Component BuildComponent(ParsedComponent pc, UnitResolver units)
+    {
+        var component = new Component { Number = pc.Number, Name = pc.Name };
+        var order = 0;
+        foreach (var pa in pc.Activities)
+        {
+            component.Activities.Add(BuildActivity(pa, null, ++order, units));
+        }
+        var subOrder = 0;
+        foreach (var ps in pc.Subcomponents)
+        {
+            var sub = new Subcomponent { Code = ps.Code, Name = ps.Name, Order = ++subOrder };
+            component.Subcomponents.Add(sub);
+            foreach (var pa in ps.Activities)
+            {
+                component.Activities.Add(BuildActivity(pa, sub, ++order, units));
+            }
+        }
+        return component;
+    }
+
+    private static Activity BuildActivity(ParsedActivity pa, Subcomponent? sub, int order, UnitResolver units)
+    {
+        var activity = new Activity { Code = pa.Code, Name = pa.Name, Order = order, Subcomponent = sub };
+        var actionOrder = 0;
+        foreach (var x in pa.Actions)
+        {
+            var action = new PlanAction
+            {
+                Order = ++actionOrder,
+                Description = x.Description,
+                Goal = x.Goal,
+                Deliverable = x.Deliverable,
+                IndicatorFormula = x.IndicatorFormula,
+                TargetQuantity = x.TargetQuantity,
+                TargetUnit = x.TargetUnit,
+                ResponsibleText = x.ResponsibleText,
+                SourceLine = x.Line,
+                Schedule = x.Schedule.OrderBy(kv => kv.Key)
+                    .Select(kv => new ScheduleEntry { Month = kv.Key, PlannedQuantity = kv.Value }).ToList(),
+            };
+            foreach (var unit in x.ResponsibleUnits.Select(units.Resolve).Distinct())
+            {
+                action.ResponsibleUnits.Add(new ActionUnit { Unit = unit });
+            }
+            activity.Actions.Add(action);
+        }
+        return activity;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Data;
+using Vigia.Core.OpenData;
+using Vigia.Core.Plans;
+using Vigia.Web.OpenData;
+
+namespace Vigia.Web.Api;
+
+public sealed record PlanDto(string Entity, string EntitySlug, string Kind, int Year, string Title, string Status, int Version,
+    string? DocumentCode, string? Objective, string? Scope, string? ResponsiblePerson, string? CoordinatingUnit,
+    IReadOnlyList<string> ParticipatingUnits, IReadOnlyList<ComponentDto> Components);
+
+public sealed record ComponentDto(int Number, string Name, IReadOnlyList<SubcomponentDto> Subcomponents, IReadOnlyList<ActivityDto> Activities);
+
+public sealed record SubcomponentDto(string Code, string Name, IReadOnlyList<ActivityDto> Activities);
+
+public sealed record ActivityDto(string Code, string Name, IReadOnlyList<ActionDto> Actions);
+
+public sealed record ActionDto(int Number, string Description, string Goal, string? Deliverable, string? IndicatorFormula,
+    decimal? TargetQuantity, string TargetUnit, IReadOnlyList<string> ResponsibleUnits, IReadOnlyList<ScheduledMonth> Schedule);
+
+/// <summary>The whole plan as JSON, for other systems.</summary>
+public static class PlanApi
+{
+    public static void MapPlanApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").AllowAnonymous();
+        group.MapGet("/plans/{year:int}", (int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(null, year, locator, db, ct));
+        group.MapGet("/entities/{entity}/plans/{year:int}",
+            (string entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(entity, year, locator, db, ct));
+    }
+
+    private static async Task<IResult> GetAsync(string? entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct)
+    {
+        var location = await locator.FindAsync(entity, year, ct);
+        if (!location.Found)
+        {
+            return OpenDataEndpoints.PlanNotFound(location, year, "api");
+        }
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == location.PlanId)
+            .Select(p => new
+            {
+                Entity = p.Entity!.Name,
+                p.Entity.Slug,
+                p.Kind,
+                p.Year,
+                p.Title,
+                p.Status,
+                Version = p.Versions.Max(v => (int?)v.Number) ?? 0,
+                p.DocumentCode,
+                p.Objective,
+                p.Scope,
+                p.ResponsiblePerson,
+                p.CoordinatingUnit,
+                p.ParticipatingUnits,
+                Components = p.Components.OrderBy(c => c.Number).Select(c => new
+                {
+                    c.Number,
+                    c.Name,
+                    Subcomponents = c.Subcomponents.OrderBy(s => s.Order).Select(s => new { s.Code, s.Name }).ToList(),
+                }).ToList(),
+            })
+            .SingleAsync(ct);
+        var rows = await ActionRow.LoadAsync(db, location.PlanId!.Value, ct);
+        var activities = rows.GroupBy(r => (r.ComponentNumber, r.SubcomponentCode, r.ActivityCode, r.Activity))
+            .Select(g => (g.Key, Dto: new ActivityDto(g.Key.ActivityCode, g.Key.Activity, g.Select(ToDto).ToList())))
+            .ToList();
+        var components = plan.Components.Select(c =>
+        {
+            var own = activities.Where(a => a.Key.ComponentNumber == c.Number).ToList();
+            return new ComponentDto(c.Number, c.Name,
+                c.Subcomponents.Select(s => new SubcomponentDto(s.Code, s.Name,
+                    own.Where(a => a.Key.SubcomponentCode == s.Code).Select(a => a.Dto).ToList())).ToList(),
+                own.Where(a => a.Key.SubcomponentCode is null).Select(a => a.Dto).ToList());
+        }).ToList();
+        return Results.Ok(new PlanDto(plan.Entity, plan.Slug, plan.Kind.ToString(), plan.Year, plan.Title, plan.Status.ToString(), plan.Version,
+            plan.DocumentCode, plan.Objective, plan.Scope, plan.ResponsiblePerson, plan.CoordinatingUnit,
+            plan.ParticipatingUnits?.Split('\n') ?? [], components));
+    }
+
+    private static ActionDto ToDto(ActionRow r) => new(r.ActionNumber, r.Description, r.Goal, r.Deliverable, r.IndicatorFormula,
+        r.TargetQuantity, ActionRow.UnitName(r.TargetUnit), r.ResponsibleUnits, r.Schedule);
+}

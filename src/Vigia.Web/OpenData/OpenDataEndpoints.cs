@@ -1,0 +1,73 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Vigia.Core.Data;
+using Vigia.Core.OpenData;
+using Vigia.Core.Plans;
+
+namespace Vigia.Web.OpenData;
+
+/// <summary>The plan as open data: one row per action, as CSV and JSON, UTF-8 with Spanish column names.</summary>
+public static class OpenDataEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static void MapOpenData(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/datos").AllowAnonymous();
+        group.MapGet("/{year:int}/acciones.{format:regex(^(csv|json)$)}",
+            (int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
+                ActionsAsync(null, year, format, locator, db, http, ct));
+        group.MapGet("/{entity}/{year:int}/acciones.{format:regex(^(csv|json)$)}",
+            (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
+                ActionsAsync(entity, year, format, locator, db, http, ct));
+    }
+
+    private static async Task<IResult> ActionsAsync(string? entity, int year, string format, PlanLocator locator,
+        AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var location = await locator.FindAsync(entity, year, ct);
+        if (!location.Found)
+        {
+            return PlanNotFound(location, year, $"acciones.{format}");
+        }
+        var rows = await ActionRow.LoadAsync(db, location.PlanId!.Value, ct);
+        var fileName = $"paac-{location.CandidateEntities[0]}-{year}-acciones.{format}";
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        if (format == "json")
+        {
+            var payload = rows.Select(r => new Dictionary<string, object?>
+            {
+                ["componente"] = r.Component,
+                ["subcomponente"] = r.Subcomponent,
+                ["actividad_codigo"] = r.ActivityCode,
+                ["actividad"] = r.Activity,
+                ["accion"] = r.ActionNumber,
+                ["descripcion"] = r.Description,
+                ["meta"] = r.Goal,
+                ["producto"] = r.Deliverable,
+                ["indicador_formula"] = r.IndicatorFormula,
+                ["meta_cantidad"] = r.TargetQuantity,
+                ["meta_unidad"] = ActionRow.UnitName(r.TargetUnit),
+                ["responsables"] = string.Join(" | ", r.ResponsibleUnits),
+                ["meses_programados"] = r.Schedule.Select(s => new { mes = s.Month, cantidad = s.Quantity }).ToList(),
+            });
+            return Results.Json(payload, Json, "application/json; charset=utf-8");
+        }
+        var writer = new StringWriter();
+        await CsvFormat.WriteAsync(writer, ActionRow.Columns, rows.Select(r => r.ToCells()));
+        return Results.Text(writer.ToString(), "text/csv; charset=utf-8", new UTF8Encoding(false));
+    }
+
+    internal static IResult PlanNotFound(PlanLocation location, int year, string resource) => location.Ambiguous
+        ? Results.Problem(
+            title: $"Varias entidades tienen plan para la vigencia {year}",
+            detail: "Indique la entidad en la dirección: " + string.Join(", ", location.CandidateEntities.Select(e => $"/datos/{e}/{year}/{resource}")),
+            statusCode: StatusCodes.Status404NotFound)
+        : Results.Problem(title: $"No hay un plan publicado para la vigencia {year}", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Data;
+using Vigia.Core.Importing;
+using Vigia.Core.Plans;
+
+namespace Vigia.Web.Pages.Plans;
+
+public sealed record VersionReport(int Number, string Justification, DateTimeOffset CreatedAt, string? SourceFileName, string? SourceSha256,
+    IReadOnlyList<ImportNote> Notes);
+
+public class ImportReportModel(AppDbContext db, PlanLocator locator) : PlanPageModel(db, locator)
+{
+    public IReadOnlyList<VersionReport> Versions { get; private set; } = [];
+
+    public static string KindName(ImportNoteKind kind) => kind switch
+    {
+        ImportNoteKind.Inferred => "Valor tomado de la fila anterior",
+        ImportNoteKind.Skipped => "Línea omitida",
+        ImportNoteKind.Realigned => "Fila realineada",
+        ImportNoteKind.DuplicateSkipped => "Página repetida omitida",
+        ImportNoteKind.Unscheduled => "Sin programación mensual",
+        ImportNoteKind.Warning => "Advertencia",
+        _ => "Error",
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadPlanAsync(ct))
+        {
+            return NotFound();
+        }
+        var versions = await Db.PlanVersions.AsNoTracking().Where(v => v.PlanId == Plan.Id).OrderByDescending(v => v.Number)
+            .Select(v => new
+            {
+                v.Number, v.Justification, v.CreatedAt, v.SourceFileName, v.SourceSha256,
+                Notes = v.ImportNotes.OrderBy(n => n.Line).ThenBy(n => n.Id).Select(n => new ImportNote(n.Line, n.Kind, n.Message)).ToList(),
+            })
+            .ToListAsync(ct);
+        Versions = versions.Select(v => new VersionReport(v.Number, v.Justification, v.CreatedAt, v.SourceFileName, v.SourceSha256, v.Notes)).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Data;
+using Vigia.Core.Domain;
+
+namespace Vigia.Web.Pages.Plans;
+
+public sealed record PlanListItem(string EntityName, string EntitySlug, int Year, string Title, PlanStatus Status, int Actions);
+
+public class IndexModel(AppDbContext db) : PageModel
+{
+    public IReadOnlyList<PlanListItem> Plans { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Plans = await LoadAsync(db, ct);
+
+    public static Task<List<PlanListItem>> LoadAsync(AppDbContext db, CancellationToken ct) =>
+        db.Plans.AsNoTracking()
+            .OrderBy(p => p.Entity!.Name).ThenByDescending(p => p.Year)
+            .Select(p => new PlanListItem(p.Entity!.Name, p.Entity.Slug, p.Year, p.Title, p.Status,
+                p.Components.SelectMany(c => c.Activities).SelectMany(a => a.Actions).Count()))
+            .ToListAsync(ct);
+}

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Data;
+using Vigia.Core.Importing;
+using Vigia.Core.Plans;
+
+namespace Vigia.Web.Startup;
+
+/// <summary>Applies the provider's migrations at start-up and, on an empty database, loads the bundled
+/// Cali 2022 plan so that the first screen shows a real plan.</summary>
+public static class DatabaseInitializer
+{
+    public const string BundledPlanFile = "paac-cali-2022.txt";
+
+    public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        if (!configuration.GetValue("Vigia:LoadDemoPlan", true) || await db.Plans.AnyAsync())
+        {
+            return;
+        }
+        var path = Path.Combine(AppContext.BaseDirectory, "data", BundledPlanFile);
+        var bytes = await File.ReadAllBytesAsync(path);
+        using var reader = new StreamReader(new MemoryStream(bytes));
+        var read = PlanDocumentReader.ReadText(reader);
+        var importer = scope.ServiceProvider.GetRequiredService<PlanImportService>();
+        var outcome = await importer.ImportAsync(read,
+            new PlanImportOptions(SourceFileName: BundledPlanFile, SourceSha256: Convert.ToHexStringLower(SHA256.HashData(bytes))),
+            "sistema (plan de demostración)");
+        if (outcome.Succeeded)
+        {
+            logger.LogInformation("Plan de demostración {Year} cargado ({Notes} notas de importación).", outcome.Year, outcome.Notes.Count);
+        }
+        else
+        {
+            logger.LogError("No se pudo cargar el plan de demostración: {Errors}",
+                string.Join("; ", outcome.Notes.Where(n => n.Kind == ImportNoteKind.Error).Select(n => $"línea {n.Line}: {n.Message}")));
+        }
+    }
+}

@@ -1,5 +1,5 @@
-using AngleSharp.Html.Dom;
 using System.Net;
+using AngleSharp.Html.Dom;
 using Vigia.Web.Tests.Infrastructure;
 
 namespace Vigia.Web.Tests.Plans;

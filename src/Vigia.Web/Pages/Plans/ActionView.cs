@@ -27,8 +27,16 @@ public sealed record ActionView(int Id, int Number, string ActivityCode, string 
             .OrderBy(a => a.Activity!.Order).ThenBy(a => a.Order)
             .Select(a => new
             {
-                a.Id, a.Order, a.Activity!.Code, a.Activity.Name, a.Description, a.Goal, a.Deliverable, a.IndicatorFormula,
-                a.TargetQuantity, a.TargetUnit,
+                a.Id,
+                a.Order,
+                a.Activity!.Code,
+                a.Activity.Name,
+                a.Description,
+                a.Goal,
+                a.Deliverable,
+                a.IndicatorFormula,
+                a.TargetQuantity,
+                a.TargetUnit,
                 Units = a.ResponsibleUnits.Select(u => u.Unit!.Parent == null ? u.Unit.Name : u.Unit.Parent.Name + " / " + u.Unit.Name).ToList(),
                 Schedule = a.Schedule.Select(s => new ScheduledMonth(s.Month, s.PlannedQuantity)).ToList(),
             })

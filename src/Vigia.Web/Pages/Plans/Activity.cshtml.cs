@@ -26,7 +26,10 @@ public class ActivityModel(AppDbContext db, PlanLocator locator) : PlanPageModel
             .Where(a => a.Component!.PlanId == Plan.Id && a.Code == Code)
             .Select(a => new
             {
-                a.Id, a.Name, a.Component!.Number, ComponentName = a.Component.Name,
+                a.Id,
+                a.Name,
+                a.Component!.Number,
+                ComponentName = a.Component.Name,
                 Sub = a.Subcomponent == null ? null : a.Subcomponent.Code + " " + a.Subcomponent.Name,
             })
             .FirstOrDefaultAsync(ct);

@@ -29,7 +29,8 @@ public class ComponentModel(AppDbContext db, PlanLocator locator) : PlanPageMode
             .Where(c => c.PlanId == Plan.Id && c.Number == Number)
             .Select(c => new
             {
-                c.Id, c.Name,
+                c.Id,
+                c.Name,
                 Subcomponents = c.Subcomponents.OrderBy(s => s.Order).Select(s => new { s.Id, s.Code, s.Name }).ToList(),
                 Activities = c.Activities.OrderBy(a => a.Order).Select(a => new { a.Code, a.Name, a.SubcomponentId }).ToList(),
             })

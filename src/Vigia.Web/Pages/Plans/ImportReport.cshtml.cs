@@ -33,7 +33,11 @@ public class ImportReportModel(AppDbContext db, PlanLocator locator) : PlanPageM
         var versions = await Db.PlanVersions.AsNoTracking().Where(v => v.PlanId == Plan.Id).OrderByDescending(v => v.Number)
             .Select(v => new
             {
-                v.Number, v.Justification, v.CreatedAt, v.SourceFileName, v.SourceSha256,
+                v.Number,
+                v.Justification,
+                v.CreatedAt,
+                v.SourceFileName,
+                v.SourceSha256,
                 Notes = v.ImportNotes.OrderBy(n => n.Line).ThenBy(n => n.Id).Select(n => new ImportNote(n.Line, n.Kind, n.Message)).ToList(),
             })
             .ToListAsync(ct);

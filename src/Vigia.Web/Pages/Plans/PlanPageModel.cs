@@ -51,9 +51,20 @@ public abstract class PlanPageModel(AppDbContext db, PlanLocator locator) : Page
         var p = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
             .Select(p => new
             {
-                p.Id, EntityName = p.Entity!.Name, p.Entity.Slug, p.Kind, p.Year, p.Title, p.Status,
+                p.Id,
+                EntityName = p.Entity!.Name,
+                p.Entity.Slug,
+                p.Kind,
+                p.Year,
+                p.Title,
+                p.Status,
                 Version = p.Versions.Max(v => (int?)v.Number) ?? 0,
-                p.DocumentCode, p.Objective, p.Scope, p.ResponsiblePerson, p.CoordinatingUnit, p.ParticipatingUnits,
+                p.DocumentCode,
+                p.Objective,
+                p.Scope,
+                p.ResponsiblePerson,
+                p.CoordinatingUnit,
+                p.ParticipatingUnits,
             })
             .SingleAsync(ct);
         return new PlanHeader(p.Id, p.EntityName, p.Slug, p.Kind, p.Year, p.Title, p.Status, p.Version, p.DocumentCode, p.Objective,

@@ -18,6 +18,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PlanAction> Actions => Set<PlanAction>();
     public DbSet<ActionUnit> ActionUnits => Set<ActionUnit>();
     public DbSet<ScheduleEntry> ScheduleEntries => Set<ScheduleEntry>();
+    public DbSet<UserUnit> UserUnits => Set<UserUnit>();
+    public DbSet<UserComponent> UserComponents => Set<UserComponent>();
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using Vigia.Core.Data;
 using Vigia.Core.Plans;
 using Vigia.Web.Api;
 using Vigia.Web.OpenData;
+using Vigia.Web.Security;
 using Vigia.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,12 +12,20 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 {
     builder.WebHost.UseUrls("http://localhost:5080");
 }
+var demo = args.Contains("--demo") || builder.Configuration.GetValue("Vigia:Demo", false);
 
 builder.Services.AddVigiaDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PlanImportService>();
 builder.Services.AddScoped<PlanLocator>();
-builder.Services.AddRazorPages(o => o.Conventions.Add(new PlanRouteConvention()));
+builder.AddVigiaSecurity();
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.Add(new PlanRouteConvention());
+    o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+    o.Conventions.AuthorizeFolder("/Management", Policies.Staff);
+    o.Conventions.AuthorizePage("/Account/ChangePassword");
+});
 builder.Services.AddRequestLocalization(o =>
 {
     var culture = new CultureInfo("es-CO");
@@ -29,13 +38,17 @@ builder.Services.AddRequestLocalization(o =>
 var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Logger);
+await AccountInitializer.InitializeAsync(app, demo);
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
 }
+app.UseVigiaSecurityHeaders();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -1,0 +1,221 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Data;
+using Vigia.Core.Domain;
+
+namespace Vigia.Core.Accounts;
+
+public sealed record NewUser(string Email, string DisplayName, IReadOnlyCollection<string> Roles,
+    IReadOnlyCollection<int>? UnitIds = null, IReadOnlyCollection<int>? ComponentIds = null, string? Password = null);
+
+public sealed record UserChanges(string DisplayName, IReadOnlyCollection<string> Roles, IReadOnlyCollection<int> UnitIds,
+    IReadOnlyCollection<int> ComponentIds);
+
+/// <summary>The outcome of an account operation: errors keyed by field ("" for the whole form), in Spanish.</summary>
+public sealed record AccountResult(AppUser? User, IReadOnlyDictionary<string, string> Errors, string? ActivationToken = null)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static AccountResult Fail(string field, string message) => new(null, new Dictionary<string, string> { [field] = message });
+}
+
+/// <summary>Creates and changes accounts: roles by line of defence, units and components, activation links.
+/// Users are never deleted, only deactivated.</summary>
+public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AccountTokens tokens, TimeProvider clock)
+{
+    public async Task EnsureRolesAsync(CancellationToken ct = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+        ct.ThrowIfCancellationRequested();
+    }
+
+    public async Task<AccountResult> CreateAsync(NewUser request, CancellationToken ct = default)
+    {
+        var errors = await ValidateAsync(request.Roles, request.UnitIds ?? [], request.ComponentIds ?? [], ct);
+        var email = request.Email.Trim();
+        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            errors["Email"] = "Escriba un correo electrónico válido, por ejemplo nombre@cali.gov.co.";
+        }
+        else if (await users.FindByEmailAsync(email) is not null)
+        {
+            errors["Email"] = "Ya existe una cuenta con ese correo.";
+        }
+        if (string.IsNullOrWhiteSpace(request.DisplayName))
+        {
+            errors["DisplayName"] = "Escriba el nombre de la persona.";
+        }
+        if (errors.Count > 0)
+        {
+            return new AccountResult(null, errors);
+        }
+        await EnsureRolesAsync(ct);
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = request.DisplayName.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+        user.Units.AddRange((request.UnitIds ?? []).Distinct().Select(id => new UserUnit { UserId = user.Id, UnitId = id }));
+        user.Components.AddRange((request.ComponentIds ?? []).Distinct().Select(id => new UserComponent { UserId = user.Id, ComponentId = id }));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var created = request.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, request.Password);
+        if (!created.Succeeded)
+        {
+            return new AccountResult(null, IdentityErrors(created, "Password"));
+        }
+        var roleResult = await users.AddToRolesAsync(user, request.Roles.Distinct());
+        if (!roleResult.Succeeded)
+        {
+            return new AccountResult(null, IdentityErrors(roleResult, ""));
+        }
+        string? token = null;
+        if (request.Password is null)
+        {
+            token = await tokens.IssueAsync(user.Id, AccountTokenPurpose.Activation, AccountTokens.ActivationLifetime, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return new AccountResult(user, new Dictionary<string, string>(), token);
+    }
+
+    public async Task<AccountResult> UpdateAsync(string userId, UserChanges changes, CancellationToken ct = default)
+    {
+        var user = await db.Users.Include(u => u.Units).Include(u => u.Components).FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return AccountResult.Fail("", "La cuenta no existe.");
+        }
+        var errors = await ValidateAsync(changes.Roles, changes.UnitIds, changes.ComponentIds, ct);
+        if (string.IsNullOrWhiteSpace(changes.DisplayName))
+        {
+            errors["DisplayName"] = "Escriba el nombre de la persona.";
+        }
+        if (errors.Count > 0)
+        {
+            return new AccountResult(user, errors);
+        }
+        await EnsureRolesAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        user.DisplayName = changes.DisplayName.Trim();
+        user.Units.RemoveAll(u => !changes.UnitIds.Contains(u.UnitId));
+        user.Units.AddRange(changes.UnitIds.Except(user.Units.Select(u => u.UnitId)).Distinct().Select(id => new UserUnit { UserId = user.Id, UnitId = id }));
+        user.Components.RemoveAll(c => !changes.ComponentIds.Contains(c.ComponentId));
+        user.Components.AddRange(changes.ComponentIds.Except(user.Components.Select(c => c.ComponentId)).Distinct()
+            .Select(id => new UserComponent { UserId = user.Id, ComponentId = id }));
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current.Except(changes.Roles));
+        await users.AddToRolesAsync(user, changes.Roles.Except(current).Distinct());
+        await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync(ct);
+        return new AccountResult(user, new Dictionary<string, string>());
+    }
+
+    /// <summary>Deactivates: the person can no longer sign in and any open session ends at its next check.</summary>
+    public async Task<AccountResult> SetActiveAsync(string userId, bool active, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AccountResult.Fail("", "La cuenta no existe.");
+        }
+        user.IsActive = active;
+        user.LockoutEnd = active ? null : DateTimeOffset.MaxValue;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        ct.ThrowIfCancellationRequested();
+        return new AccountResult(user, new Dictionary<string, string>());
+    }
+
+    /// <summary>Sets the password from an activation or reset link; the link is used up in the same save.</summary>
+    public async Task<AccountResult> SetPasswordWithTokenAsync(string? token, AccountTokenPurpose purpose, string password, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var user = await tokens.RedeemAsync(token, purpose, ct);
+        if (user is null)
+        {
+            return AccountResult.Fail("", "El enlace no es válido, ya se usó o venció. Pida uno nuevo.");
+        }
+        var result = await users.HasPasswordAsync(user) ? await ResetAsync(user, password) : await users.AddPasswordAsync(user, password);
+        if (!result.Succeeded)
+        {
+            return new AccountResult(user, IdentityErrors(result, "Password"));
+        }
+        user.LockoutEnd = null;
+        await users.ResetAccessFailedCountAsync(user);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new AccountResult(user, new Dictionary<string, string>());
+    }
+
+    private async Task<IdentityResult> ResetAsync(AppUser user, string password)
+    {
+        var validation = await ValidatePasswordAsync(user, password);
+        if (!validation.Succeeded)
+        {
+            return validation;
+        }
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        await users.UpdateSecurityStampAsync(user);
+        return IdentityResult.Success;
+    }
+
+    private async Task<IdentityResult> ValidatePasswordAsync(AppUser user, string password)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+        }
+        return IdentityResult.Success;
+    }
+
+    private async Task<Dictionary<string, string>> ValidateAsync(IReadOnlyCollection<string> roleNames, IReadOnlyCollection<int> unitIds,
+        IReadOnlyCollection<int> componentIds, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (roleNames.Count == 0)
+        {
+            errors["Roles"] = "Elija al menos un rol.";
+        }
+        else if (roleNames.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
+        {
+            errors["Roles"] = $"El rol «{unknown}» no existe.";
+        }
+        else if (Roles.ValidateCombination(roleNames) is { } message)
+        {
+            errors["Roles"] = message;
+        }
+        if (roleNames.Contains(Roles.Responsible) && unitIds.Count == 0)
+        {
+            errors["UnitIds"] = "Un Responsable debe pertenecer al menos a una unidad.";
+        }
+        if (unitIds.Count > 0 && await db.Units.CountAsync(u => unitIds.Contains(u.Id), ct) != unitIds.Distinct().Count())
+        {
+            errors["UnitIds"] = "Alguna de las unidades elegidas no existe.";
+        }
+        if (roleNames.Contains(Roles.ComponentLeader) && componentIds.Count == 0)
+        {
+            errors["ComponentIds"] = "Un Líder de componente debe tener al menos un componente asignado.";
+        }
+        if (componentIds.Count > 0 && await db.Components.CountAsync(c => componentIds.Contains(c.Id), ct) != componentIds.Distinct().Count())
+        {
+            errors["ComponentIds"] = "Alguno de los componentes elegidos no existe.";
+        }
+        return errors;
+    }
+
+    private static Dictionary<string, string> IdentityErrors(IdentityResult result, string field) =>
+        new() { [field] = string.Join(" ", result.Errors.Select(e => e.Description)) };
+}

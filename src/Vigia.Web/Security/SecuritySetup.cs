@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Vigia.Core.Accounts;
+using Vigia.Core.Domain;
+
+namespace Vigia.Web.Security;
+
+public static class Policies
+{
+    public const string Administration = "Administracion";
+    public const string Staff = "Funcionarios";
+    public const string SignInRateLimit = "ingreso";
+    public const string PublicFormRateLimit = "formularios-publicos";
+}
+
+/// <summary>Accounts, cookies, policies, rate limits and optional single sign-on, in one place.</summary>
+public static class SecuritySetup
+{
+    public static void AddVigiaSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var secure = builder.Environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddVigiaIdentityCore()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<VigiaClaimsFactory>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/cuenta/ingresar";
+            o.LogoutPath = "/cuenta/salir";
+            o.AccessDeniedPath = "/cuenta/acceso-denegado";
+            o.Cookie.Name = "vigia-sesion";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.ConfigureExternalCookie(o =>
+        {
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.HttpOnly = true;
+        });
+        // A deactivated account or changed roles end open sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "vigia-af";
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.HttpOnly = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(Policies.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(Policies.PublicFormRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("Demasiados intentos seguidos. Espere un minuto y vuelva a intentarlo.", ct);
+            };
+        });
+        AddSingleSignOn(builder);
+    }
+
+    /// <summary>OpenID Connect with the entity's identity provider (Azure AD, Keycloak…) when
+    /// <c>Authentication:Oidc:Authority</c> is set. Accounts are still created by an administrator: the provider
+    /// proves who the person is, Vigía decides what they may do.</summary>
+    private static void AddSingleSignOn(WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Authentication:Oidc");
+        if (string.IsNullOrWhiteSpace(section["Authority"]))
+        {
+            return;
+        }
+        builder.Services.AddAuthentication().AddOpenIdConnect(OidcScheme, section["DisplayName"] ?? "la entidad", o =>
+        {
+            o.SignInScheme = IdentityConstants.ExternalScheme;
+            o.Authority = section["Authority"];
+            o.ClientId = section["ClientId"];
+            o.ClientSecret = section["ClientSecret"];
+            o.ResponseType = "code";
+            o.UsePkce = true;
+            o.CallbackPath = section["CallbackPath"] ?? "/signin-oidc";
+            o.Scope.Add("email");
+            o.GetClaimsFromUserInfoEndpoint = true;
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters.NameClaimType = "name";
+        });
+    }
+
+    public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
+}
+
+/// <summary>Puts the person's display name in the cookie, so pages greet them without a query.</summary>
+public sealed class VigiaClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim("name", user.DisplayName));
+        return identity;
+    }
+}

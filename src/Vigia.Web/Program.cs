@@ -1,7 +1,15 @@
+using Vigia.Core.Data;
+using Vigia.Web.Layout;
+
 var builder = WebApplication.CreateBuilder(args);
+// Serve wwwroot's compressed and fingerprinted assets from the build output in every environment, not only
+// Development: without it `dotnet run --no-launch-profile` (Production) answers browsers with empty CSS.
+builder.WebHost.UseStaticWebAssets();
 
 // Add services to the container.
 builder.Services.AddRazorPages();
+builder.Services.AddVigiaDatabase(builder.Configuration);
+builder.Services.AddVigiaLayout();
 
 var app = builder.Build();
 
@@ -14,6 +22,8 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseHttpsRedirection();
+
+app.UseVigiaLayout();
 
 app.UseRouting();
 

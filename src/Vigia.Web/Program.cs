@@ -3,11 +3,15 @@ using Microsoft.AspNetCore.Localization;
 using Vigia.Core.Data;
 using Vigia.Core.Plans;
 using Vigia.Web.Api;
+using Vigia.Web.Layout;
 using Vigia.Web.OpenData;
 using Vigia.Web.Security;
 using Vigia.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve wwwroot's compressed and fingerprinted assets from the build output in every environment, not only
+// Development: without it `dotnet run` (Production) answers browsers with empty CSS.
+builder.WebHost.UseStaticWebAssets();
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080");
@@ -19,6 +23,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PlanImportService>();
 builder.Services.AddScoped<PlanLocator>();
 builder.AddVigiaSecurity();
+builder.Services.AddVigiaLayout();
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.Add(new PlanRouteConvention());
@@ -43,9 +48,11 @@ await AccountInitializer.InitializeAsync(app, demo);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
+    app.UseHsts();
 }
 app.UseVigiaSecurityHeaders();
 app.UseRequestLocalization();
+app.UseVigiaLayout();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -4,17 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Vigia.Web.Pages;
 
+/// <summary>
+/// Shown by the exception handler outside Development. It has no handler methods on purpose: the failed request
+/// is re-executed with its own verb (often POST), and a page with no handler for that verb still renders.
+/// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
 public class ErrorModel : PageModel
 {
-    public string? RequestId { get; set; }
-
-    public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
-
-    public void OnGet()
-    {
-        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-    }
+    public string RequestId => Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 }
-

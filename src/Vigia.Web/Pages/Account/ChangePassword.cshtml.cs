@@ -44,7 +44,7 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
             if (result.Succeeded)
             {
                 await signIn.RefreshSignInAsync(user);
-                TempData["Flash"] = "Su contraseña cambió.";
+                TempData["Aviso"] = "Su contraseña cambió.";
                 return RedirectToPage();
             }
             foreach (var error in result.Errors)

@@ -12,7 +12,7 @@ public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        TempData["Flash"] = "Cerró su sesión.";
+        TempData["Aviso"] = "Cerró su sesión.";
         return Redirect("/cuenta/ingresar");
     }
 }

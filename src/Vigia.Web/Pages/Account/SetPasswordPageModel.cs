@@ -62,7 +62,7 @@ public abstract class SetPasswordPageModel(AccountService accounts, AccountToken
             }
             return Invalid();
         }
-        TempData["Flash"] = "Su contraseña quedó guardada. Ya puede ingresar.";
+        TempData["Aviso"] = "Su contraseña quedó guardada. Ya puede ingresar.";
         return Redirect("/cuenta/ingresar");
     }
 

@@ -16,6 +16,8 @@ public static class AccountsSetup
         services.AddScoped<AccountService>();
         services.AddScoped<FirstAdministrator>();
         services.AddScoped<ActionAccess>();
+        services.AddScoped<Organisation.UnitService>();
+        services.AddScoped<Organisation.ProcessService>();
         return services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

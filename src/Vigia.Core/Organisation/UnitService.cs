@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Data;
+using Vigia.Core.Domain;
+using Vigia.Core.Plans;
+
+namespace Vigia.Core.Organisation;
+
+public sealed record UnitResult(Unit? Unit, string? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>Owns changes to the unit hierarchy: create, rename, move, and merge duplicates.</summary>
+public sealed class UnitService(AppDbContext db)
+{
+    public async Task<UnitResult> SaveAsync(int entityId, int? unitId, string name, int? parentId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return new UnitResult(null, "Escriba el nombre de la unidad.");
+        }
+        var folded = TextNormalizer.Fold(name);
+        var unit = unitId is null ? new Unit { EntityId = entityId, Name = "", NormalizedName = "" } : await db.Units.FindAsync([unitId.Value], ct);
+        if (unit is null || unit.EntityId != entityId)
+        {
+            return new UnitResult(null, "La unidad no existe.");
+        }
+        if (parentId is { } p && (p == unit.Id || await IsDescendantAsync(p, unit.Id, ct)))
+        {
+            return new UnitResult(unit, "Una unidad no puede depender de sí misma ni de una unidad que depende de ella.");
+        }
+        if (parentId is { } pid && !await db.Units.AnyAsync(u => u.Id == pid && u.EntityId == entityId, ct))
+        {
+            return new UnitResult(unit, "La unidad superior no existe.");
+        }
+        if (await db.Units.AnyAsync(u => u.EntityId == entityId && u.ParentId == parentId && u.NormalizedName == folded && u.Id != unit.Id, ct))
+        {
+            return new UnitResult(unit, "Ya existe una unidad con ese nombre en el mismo nivel; si es la misma, fusiónelas.");
+        }
+        unit.Name = name.Trim();
+        unit.NormalizedName = folded;
+        unit.ParentId = parentId;
+        if (unit.Id == 0)
+        {
+            db.Units.Add(unit);
+        }
+        await db.SaveChangesAsync(ct);
+        return new UnitResult(unit, null);
+    }
+
+    /// <summary>Moves everything that points at <paramref name="duplicateId"/> to <paramref name="keepId"/> and
+    /// deactivates the duplicate, so history still names it.</summary>
+    public async Task<UnitResult> MergeAsync(int keepId, int duplicateId, CancellationToken ct = default)
+    {
+        if (keepId == duplicateId)
+        {
+            return new UnitResult(null, "Elija dos unidades distintas.");
+        }
+        var keep = await db.Units.FindAsync([keepId], ct);
+        var duplicate = await db.Units.FindAsync([duplicateId], ct);
+        if (keep is null || duplicate is null || keep.EntityId != duplicate.EntityId)
+        {
+            return new UnitResult(null, "Las unidades no existen o son de entidades distintas.");
+        }
+        if (await IsDescendantAsync(keepId, duplicateId, ct))
+        {
+            return new UnitResult(null, "No se puede fusionar una unidad con otra que depende de ella.");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var actionLinks = await db.ActionUnits.Where(x => x.UnitId == duplicateId).ToListAsync(ct);
+        var alreadyKept = (await db.ActionUnits.Where(x => x.UnitId == keepId).Select(x => x.ActionId).ToListAsync(ct)).ToHashSet();
+        db.ActionUnits.RemoveRange(actionLinks);
+        db.ActionUnits.AddRange(actionLinks.Where(x => !alreadyKept.Contains(x.ActionId)).Select(x => new ActionUnit { ActionId = x.ActionId, UnitId = keepId }));
+        var userLinks = await db.UserUnits.Where(x => x.UnitId == duplicateId).ToListAsync(ct);
+        var usersKept = (await db.UserUnits.Where(x => x.UnitId == keepId).Select(x => x.UserId).ToListAsync(ct)).ToHashSet();
+        db.UserUnits.RemoveRange(userLinks);
+        db.UserUnits.AddRange(userLinks.Where(x => !usersKept.Contains(x.UserId)).Select(x => new UserUnit { UserId = x.UserId, UnitId = keepId }));
+        await db.Units.Where(u => u.ParentId == duplicateId).ForEachAsync(u => u.ParentId = keepId, ct);
+        await db.Processes.Where(p => p.OwnerUnitId == duplicateId).ForEachAsync(p => p.OwnerUnitId = keepId, ct);
+        duplicate.IsActive = false;
+        duplicate.Name = duplicate.Name.EndsWith("(fusionada)", StringComparison.Ordinal) ? duplicate.Name : duplicate.Name + " (fusionada)";
+        duplicate.NormalizedName = TextNormalizer.Fold(duplicate.Name);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new UnitResult(keep, null);
+    }
+
+    private async Task<bool> IsDescendantAsync(int candidateId, int ancestorId, CancellationToken ct)
+    {
+        var parents = await db.Units.Select(u => new { u.Id, u.ParentId }).ToDictionaryAsync(u => u.Id, u => u.ParentId, ct);
+        var current = (int?)candidateId;
+        var guard = 0;
+        while (current is { } id && guard++ < 1000)
+        {
+            if (id == ancestorId)
+            {
+                return true;
+            }
+            current = parents.GetValueOrDefault(id);
+        }
+        return false;
+    }
+}

@@ -15,6 +15,8 @@ public static class CliApp
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new CalendarCommand(),
+        new ImportCommand(),
+        new UsersCommand(),
     ];
 
     private static readonly string[] HelpFlags = ["--help", "-h", "help", "ayuda"];

@@ -18,7 +18,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 }
 var demo = args.Contains("--demo") || builder.Configuration.GetValue("Vigia:Demo", false);
 
-builder.Services.AddVigiaDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddVigiaDatabase(builder.Configuration, Environment.CurrentDirectory);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PlanImportService>();
 builder.Services.AddScoped<PlanLocator>();

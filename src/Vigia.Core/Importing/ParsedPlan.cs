@@ -70,3 +70,17 @@ public sealed record ImportResult(ParsedPlan? Plan, IReadOnlyList<ImportNote> No
 {
     public bool Succeeded => Plan is not null && !Notes.Any(n => n.Kind == ImportNoteKind.Error);
 }
+
+public static class ImportNoteKinds
+{
+    public static string DisplayName(ImportNoteKind kind) => kind switch
+    {
+        ImportNoteKind.Inferred => "Valor tomado de la fila anterior",
+        ImportNoteKind.Skipped => "Línea omitida",
+        ImportNoteKind.Realigned => "Fila realineada",
+        ImportNoteKind.DuplicateSkipped => "Página repetida omitida",
+        ImportNoteKind.Unscheduled => "Sin programación mensual",
+        ImportNoteKind.Warning => "Advertencia",
+        _ => "Error",
+    };
+}

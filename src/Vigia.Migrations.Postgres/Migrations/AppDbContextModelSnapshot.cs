@@ -154,6 +154,44 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Vigia.Core.Domain.AccountToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccountTokens");
+                });
+
             modelBuilder.Entity("Vigia.Core.Domain.ActionUnit", b =>
                 {
                     b.Property<int>("ActionId")
@@ -216,9 +254,13 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -668,6 +710,36 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Domain.UserComponent", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ComponentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "ComponentId");
+
+                    b.HasIndex("ComponentId");
+
+                    b.ToTable("UserComponents");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.UserUnit", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("UserUnits");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -717,6 +789,17 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.AccountToken", b =>
+                {
+                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.ActionUnit", b =>
@@ -867,9 +950,54 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Domain.UserComponent", b =>
+                {
+                    b.HasOne("Vigia.Core.Domain.Component", "Component")
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                        .WithMany("Components")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Component");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.UserUnit", b =>
+                {
+                    b.HasOne("Vigia.Core.Domain.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                        .WithMany("Units")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Vigia.Core.Domain.Activity", b =>
                 {
                     b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.AppUser", b =>
+                {
+                    b.Navigation("Components");
+
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.Component", b =>

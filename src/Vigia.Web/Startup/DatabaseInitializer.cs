@@ -12,11 +12,18 @@ public static class DatabaseInitializer
 {
     public const string BundledPlanFile = "paac-cali-2022.txt";
 
+    private static string DescribeConnection(AppDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        return string.IsNullOrEmpty(connection.DataSource) ? connection.Database : $"{connection.DataSource} {connection.Database}";
+    }
+
     public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
+        logger.LogInformation("Base de datos {Provider}: {Database}", db.Database.ProviderName, DescribeConnection(db));
         if (!configuration.GetValue("Vigia:LoadDemoPlan", true) || await db.Plans.AnyAsync())
         {
             return;

@@ -13,17 +13,6 @@ public class ImportReportModel(AppDbContext db, PlanLocator locator) : PlanPageM
 {
     public IReadOnlyList<VersionReport> Versions { get; private set; } = [];
 
-    public static string KindName(ImportNoteKind kind) => kind switch
-    {
-        ImportNoteKind.Inferred => "Valor tomado de la fila anterior",
-        ImportNoteKind.Skipped => "Línea omitida",
-        ImportNoteKind.Realigned => "Fila realineada",
-        ImportNoteKind.DuplicateSkipped => "Página repetida omitida",
-        ImportNoteKind.Unscheduled => "Sin programación mensual",
-        ImportNoteKind.Warning => "Advertencia",
-        _ => "Error",
-    };
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadPlanAsync(ct))

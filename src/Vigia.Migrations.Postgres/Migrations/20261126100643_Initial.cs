@@ -31,8 +31,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -90,6 +91,29 @@ namespace Vigia.Migrations.Postgres.Migrations
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -316,6 +340,30 @@ namespace Vigia.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UserUnits",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserUnits", x => new { x.UserId, x.UnitId });
+                    table.ForeignKey(
+                        name: "FK_UserUnits_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UserUnits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Subcomponents",
                 columns: table => new
                 {
@@ -331,6 +379,30 @@ namespace Vigia.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_Subcomponents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Subcomponents_Components_ComponentId",
+                        column: x => x.ComponentId,
+                        principalTable: "Components",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserComponents",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ComponentId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserComponents", x => new { x.UserId, x.ComponentId });
+                    table.ForeignKey(
+                        name: "FK_UserComponents_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UserComponents_Components_ComponentId",
                         column: x => x.ComponentId,
                         principalTable: "Components",
                         principalColumn: "Id",
@@ -464,6 +536,17 @@ namespace Vigia.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountTokens_TokenHash",
+                table: "AccountTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountTokens_UserId",
+                table: "AccountTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Actions_ActivityId",
                 table: "Actions",
                 column: "ActivityId");
@@ -579,11 +662,24 @@ namespace Vigia.Migrations.Postgres.Migrations
                 name: "IX_Units_ParentId",
                 table: "Units",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserComponents_ComponentId",
+                table: "UserComponents",
+                column: "ComponentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserUnits_UnitId",
+                table: "UserUnits",
+                column: "UnitId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountTokens");
+
             migrationBuilder.DropTable(
                 name: "ActionUnits");
 
@@ -612,19 +708,25 @@ namespace Vigia.Migrations.Postgres.Migrations
                 name: "ScheduleEntries");
 
             migrationBuilder.DropTable(
-                name: "AspNetRoles");
+                name: "UserComponents");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "UserUnits");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "PlanVersions");
 
             migrationBuilder.DropTable(
-                name: "Units");
+                name: "Actions");
 
             migrationBuilder.DropTable(
-                name: "Actions");
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Units");
 
             migrationBuilder.DropTable(
                 name: "Activities");

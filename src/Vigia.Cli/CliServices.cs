@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Vigia.Core.Accounts;
+using Vigia.Core.Data;
+using Vigia.Core.Plans;
+
+namespace Vigia.Cli;
+
+/// <summary>The services the database commands need, configured like the web app: <c>appsettings.json</c> next to
+/// the tool, then environment variables (<c>Database__Provider</c>, <c>ConnectionStrings__Vigia</c>).</summary>
+public static class CliServices
+{
+    public static IConfiguration Configuration(IEnumerable<KeyValuePair<string, string?>>? overrides = null) =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? [])
+            .Build();
+
+    /// <summary>Builds the provider and brings the database schema up to date.</summary>
+    public static async Task<ServiceProvider> StartAsync(IConfiguration configuration, CancellationToken ct)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddVigiaDatabase(configuration, Environment.CurrentDirectory);
+        services.AddVigiaIdentityCore();
+        services.AddScoped<PlanImportService>();
+        var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync(ct);
+        return provider;
+    }
+}

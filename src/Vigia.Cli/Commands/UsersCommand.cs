@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Vigia.Core.Accounts;
+using Vigia.Core.Data;
+using Vigia.Core.Domain;
+using Vigia.Core.Plans;
+
+namespace Vigia.Cli.Commands;
+
+/// <summary><c>users add</c>: creates an account from the command line, with a password read from standard input or
+/// a one-time activation link.</summary>
+public sealed class UsersCommand(IConfiguration? configuration = null, TextReader? input = null) : ICliCommand
+{
+    public string Name => "users";
+
+    public string Summary => "Crea cuentas de usuario (con contraseña por la entrada estándar o enlace de activación).";
+
+    public string Usage => $"""
+        Uso: {CliApp.ProgramName} users add --email CORREO --name NOMBRE --role ROL [--role ROL]
+                 [--unit UNIDAD] [--password-stdin]
+
+          --role ROL          Administrador, Planeación, Líder de componente, Responsable o
+                              Control Interno (se puede repetir; Control Interno va solo).
+          --unit UNIDAD       Unidad del Responsable: su nombre o «Unidad / Subunidad»
+                              (se puede repetir).
+          --password-stdin    Lee la contraseña de la entrada estándar. Sin esta opción se
+                              imprime un enlace de activación de un solo uso (48 horas).
+
+        Ejemplo:
+          {CliApp.ProgramName} users add --email ana@cali.gov.co --name "Ana Gómez" \
+              --role Responsable --unit "Subdirección de Gestión Organizacional"
+
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    {
+        if (args.Count == 0 || args[0] != "add")
+        {
+            throw new UsageException("Use «users add».");
+        }
+        var options = CliOptions.Parse(args.Skip(1).ToList(), new HashSet<string> { "--email", "--name", "--role", "--unit" },
+            new HashSet<string> { "--password-stdin" });
+        var email = options.Value("--email") ?? throw new UsageException("Falta --email.");
+        var name = options.Value("--name") ?? throw new UsageException("Falta --name.");
+        var roles = options.All("--role").SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(r => Roles.Parse(r) ?? throw new UsageException($"Rol desconocido: '{r}'.")).ToList();
+        if (roles.Count == 0)
+        {
+            throw new UsageException("Falta --role.");
+        }
+        string? password = null;
+        if (options.Has("--password-stdin"))
+        {
+            password = (await (input ?? Console.In).ReadLineAsync(context.CancellationToken))?.TrimEnd('\r');
+            if (string.IsNullOrEmpty(password))
+            {
+                throw new UsageException("No se recibió una contraseña por la entrada estándar.");
+            }
+        }
+        var config = configuration ?? CliServices.Configuration();
+        await using var services = await CliServices.StartAsync(config, context.CancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var unitIds = new List<int>();
+        foreach (var unit in options.All("--unit"))
+        {
+            var found = await FindUnitAsync(db, unit, context.CancellationToken);
+            if (found.Count != 1)
+            {
+                await context.Error.WriteLineAsync(found.Count == 0
+                    ? $"No existe la unidad «{unit}»."
+                    : $"Hay varias unidades llamadas «{unit}»; escriba «Unidad / Subunidad».");
+                return ExitCodes.Failure;
+            }
+            unitIds.Add(found[0]);
+        }
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
+            .CreateAsync(new NewUser(email, name, roles, unitIds, null, password), context.CancellationToken);
+        if (!result.Succeeded)
+        {
+            foreach (var message in result.Errors.Values)
+            {
+                await context.Error.WriteLineAsync(message);
+            }
+            return ExitCodes.Failure;
+        }
+        await context.Out.WriteLineAsync($"Cuenta creada: {result.User!.Email} ({string.Join(", ", roles.Select(Roles.DisplayName))}).");
+        if (result.ActivationToken is { } token)
+        {
+            var baseUrl = (config["Vigia:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+            await context.Out.WriteLineAsync("Enlace de activación (un solo uso, vence en 48 horas):");
+            await context.Out.WriteLineAsync($"{baseUrl}/cuenta/activar?token={token}");
+        }
+        return ExitCodes.Success;
+    }
+
+    private static async Task<List<int>> FindUnitAsync(AppDbContext db, string text, CancellationToken ct)
+    {
+        var path = text.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TextNormalizer.Fold).ToList();
+        var units = await db.Units.Where(u => u.IsActive).Select(u => new { u.Id, u.ParentId, u.NormalizedName }).ToListAsync(ct);
+        var byId = units.ToDictionary(u => u.Id);
+        return units.Where(u =>
+        {
+            var current = u;
+            for (var i = path.Count - 1; i >= 0; i--)
+            {
+                if (current is null || current.NormalizedName != path[i])
+                {
+                    return false;
+                }
+                current = current.ParentId is { } p ? byId.GetValueOrDefault(p) : null;
+            }
+            return true;
+        }).Select(u => u.Id).ToList();
+    }
+}

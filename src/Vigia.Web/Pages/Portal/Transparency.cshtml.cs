@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vigia.Core.Data;
+using Vigia.Web.Pages.Plans;
+
+namespace Vigia.Web.Pages.Portal;
+
+/// <summary>What Vigía publishes for the entity's "Transparencia y acceso a la información pública" section.</summary>
+public class TransparencyModel(AppDbContext db) : PageModel
+{
+    public IReadOnlyList<PlanListItem> Plans { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Plans = await Pages.Plans.IndexModel.LoadAsync(db, ct);
+}

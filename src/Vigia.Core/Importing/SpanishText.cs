@@ -27,6 +27,7 @@ internal static class SpanishText
         ["VEEDURIA"] = "Veeduría",
         ["POLICIA"] = "Policía",
         ["NACION"] = "Nación",
+        ["REPUBLICA"] = "República",
         ["ADMINISTRACION"] = "Administración",
         ["DIRECCION"] = "Dirección",
         ["SUBDIRECCION"] = "Subdirección",

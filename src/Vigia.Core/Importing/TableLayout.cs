@@ -43,12 +43,19 @@ internal sealed partial class TableLayout
 
     public bool HasMonths => Months.Any(m => m >= 0);
 
-    /// <summary>True for the first (or only) header row: at least three column names of the plan table.</summary>
+    /// <summary>True for the first (or only) header row: at least three column names of the plan
+    /// table, and no number (a data row has its activity number and its result).</summary>
     public static bool IsPrimaryHeader(SourceRow row)
     {
         var roles = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var cell in row.Cells)
+        foreach (var cell in row.Cells.Where(c => c.Length > 0))
         {
+            var isMonthNumber = MonthOf(SpanishText.Fold(cell), allowNumbers: true) > 0;
+            if (!isMonthNumber && (SpanishNumber.TryParse(cell, out _, out _) || PlanCode.TryParse(cell, out _, out _)))
+            {
+                return false;
+            }
+
             var key = SpanishText.Fold(cell);
             if (RoleOf(key) is { } role && role is not "code" and not "formula" and not "result")
             {
@@ -64,13 +71,21 @@ internal sealed partial class TableLayout
     public static bool IsSecondaryHeader(SourceRow row)
     {
         var months = 0;
+        var lastMonth = 0;
         var names = 0;
         foreach (var cell in row.Cells.Where(c => c.Length > 0))
         {
             var key = SpanishText.Fold(cell);
-            if (MonthOf(key, allowNumbers: true) > 0)
+            var month = MonthOf(key, allowNumbers: true);
+            if (month > lastMonth)
             {
+                // Months in order, as a header has them; quantities of a data row are not.
                 months++;
+                lastMonth = month;
+            }
+            else if (month > 0)
+            {
+                return false;
             }
             else if (RoleOf(key) is "formula" or "result" or "indicator")
             {
@@ -104,7 +119,7 @@ internal sealed partial class TableLayout
                 }
 
                 var key = SpanishText.Fold(cell);
-                var month = MonthOf(key, allowNumbers: ReferenceEquals(row, secondary));
+                var month = MonthOf(key, allowNumbers: true);
                 if (month > 0 && months[month - 1] < 0)
                 {
                     months[month - 1] = column;
@@ -194,6 +209,6 @@ internal sealed partial class TableLayout
         return 0;
     }
 
-    [GeneratedRegex(@"^(N\s*[°º.]?|N\.?\s*O\.?|NO\.|#|NUM\.?|NUMERO|ITEM|CODIGO)$")]
+    [GeneratedRegex(@"^(N\s*\.?\s*[°º]?\.?|N\.?\s*O\.?|#|NUM\.?|NUMERO|ITEM|CODIGO)$")]
     private static partial Regex CodeHeader();
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using Vigia.Core.Domain;
 
 namespace Vigia.Core.Importing;
 
@@ -8,10 +6,11 @@ namespace Vigia.Core.Importing;
 /// reads the metadata above it, then classifies every row below it (repeated header, page mark,
 /// component or subcomponent heading, activity row, continuation row) and builds the plan. Every
 /// row is either consumed into the plan or noted.</summary>
-internal sealed partial class PlanRowPipeline
+internal sealed class PlanRowPipeline
 {
     private readonly ImportNoteLog log;
     private readonly PlanAssembler plan = new();
+    private readonly ActionRowReader actions;
     private TableLayout layout = null!;
     private int preferredShift;
     private int? currentComponent;
@@ -21,7 +20,11 @@ internal sealed partial class PlanRowPipeline
     private int baselineShift;
     private int currentLine = 1;
 
-    private PlanRowPipeline(ImportNoteLog log) => this.log = log;
+    private PlanRowPipeline(ImportNoteLog log)
+    {
+        this.log = log;
+        actions = new ActionRowReader(log);
+    }
 
     private string OtherLine => log.LineWordLower;
 
@@ -72,28 +75,28 @@ internal sealed partial class PlanRowPipeline
         WarnIfMissing(header.Year?.ToString(CultureInfo.InvariantCulture), firstLine, "la VIGENCIA (año) del plan");
         WarnIfMissing(header.Title, firstLine, "el título del plan (PRODUCTO)");
 
-        var items = Classify(rows, headerIndex).ToList();
+        var items = TableRowClassifier.Classify(rows, headerIndex).ToList();
         baselineShift = DominantShift(items);
         foreach (var item in items)
         {
             currentLine = item.Row.Line;
             switch (item.Kind)
             {
-                case RowKind.Header:
+                case TableRowClassifier.RowKind.Header:
                     if (!HandleHeader(item.Row, item.Secondary))
                     {
                         return null;
                     }
 
                     break;
-                case RowKind.SecondaryHeader:
+                case TableRowClassifier.RowKind.SecondaryHeader:
                     log.Skipped(item.Row.Line, "segunda línea del encabezado de la tabla repetida, omitida");
                     break;
-                case RowKind.Heading:
+                case TableRowClassifier.RowKind.Heading:
                     HandleHeading(item.Row.Line, item.Heading!);
                     break;
-                case RowKind.LooseText:
-                    HandleLooseText(item.Row);
+                case TableRowClassifier.RowKind.LooseText:
+                    TableRowClassifier.NoteLooseText(item.Row, log);
                     break;
                 default:
                     HandleDataRow(RowAligner.Align(item.Row, layout, preferredShift));
@@ -122,72 +125,11 @@ internal sealed partial class PlanRowPipeline
             components);
     }
 
-    private enum RowKind
-    {
-        Header,
-        SecondaryHeader,
-        Heading,
-        LooseText,
-        Data,
-    }
-
-    private sealed record TableItem(RowKind Kind, SourceRow Row, TableLayout Layout, SourceRow? Secondary = null, StructureRow? Heading = null);
-
-    /// <summary>Sorts the table's rows by kind, with the column layout in force at each (a repeated
-    /// header may change it).</summary>
-    private static IEnumerable<TableItem> Classify(IReadOnlyList<SourceRow> rows, int headerIndex)
-    {
-        TableLayout? current = null;
-        for (var i = headerIndex; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            if (row.IsBlank)
-            {
-                continue;
-            }
-
-            if (TableLayout.IsPrimaryHeader(row))
-            {
-                var next = i + 1;
-                while (next < rows.Count && rows[next].IsBlank)
-                {
-                    next++;
-                }
-
-                SourceRow? secondary = null;
-                if (next < rows.Count && TableLayout.IsSecondaryHeader(rows[next]))
-                {
-                    secondary = rows[next];
-                    i = next;
-                }
-
-                current = TableLayout.Build(row, secondary, out _) ?? current;
-                yield return new TableItem(RowKind.Header, row, current!, secondary);
-                if (current is null)
-                {
-                    yield break;
-                }
-            }
-            else if (TableLayout.IsSecondaryHeader(row))
-            {
-                yield return new TableItem(RowKind.SecondaryHeader, row, current!);
-            }
-            else if (StructureRow.TryParse(row, current!) is { } heading)
-            {
-                yield return new TableItem(RowKind.Heading, row, current!, Heading: heading);
-            }
-            else
-            {
-                yield return new TableItem(IsLooseText(row, current!) ? RowKind.LooseText : RowKind.Data, row, current!);
-            }
-        }
-    }
-
     /// <summary>The shift of the right block most data rows share. PDF extraction often moves the
     /// whole table the same way; that is said once, and only rows that differ from it are noted.</summary>
-    private int DominantShift(IReadOnlyList<TableItem> items)
+    private int DominantShift(IReadOnlyList<TableRowClassifier.TableItem> items)
     {
-        var shifts = items.Where(i => i.Kind == RowKind.Data)
+        var shifts = items.Where(i => i.Kind == TableRowClassifier.RowKind.Data)
             .Select(i => RowAligner.Align(i.Row, i.Layout, 0))
             .Where(r => r.HasRightBlock && !r.Unaligned)
             .ToList();
@@ -357,47 +299,6 @@ internal sealed partial class PlanRowPipeline
         }
     }
 
-    /// <summary>A row whose only text is in the first column and is not a number of the plan:
-    /// page numbers, initials, signature marks between pages.</summary>
-    private static bool IsLooseText(SourceRow row, TableLayout layout)
-    {
-        var filled = row.FilledColumns.ToList();
-        if (filled.Count != 1 || filled[0] > Math.Max(layout.Code, 0))
-        {
-            return false;
-        }
-
-        var isActivityNumber = PlanCode.TryParse(row.Cell(filled[0]), out _, out var segments) && segments.Length >= 2;
-        return !isActivityNumber;
-    }
-
-    private void HandleLooseText(SourceRow row)
-    {
-        var text = SpanishText.CollapseWhitespace(row.Text);
-        var key = SpanishText.Fold(text);
-        if (PageOfPages().IsMatch(text))
-        {
-            log.Skipped(row.Line, $"marca de página «{text}» omitida");
-        }
-        else if (PageNumber().IsMatch(text))
-        {
-            log.Skipped(row.Line, $"número de página «{text}» omitido");
-        }
-        else if (key.Contains("FIRMA", StringComparison.Ordinal) || key.Contains("SIGNATURE", StringComparison.Ordinal)
-                 || key.Contains("INITIALS", StringComparison.Ordinal) || key.Contains("RUBRICA", StringComparison.Ordinal))
-        {
-            log.Skipped(row.Line, $"anotación de firma o iniciales «{text}» omitida");
-        }
-        else if (text.Length <= 12)
-        {
-            log.Skipped(row.Line, $"iniciales o marca «{text}» omitidas");
-        }
-        else
-        {
-            log.Warning(row.Line, $"texto fuera de la tabla omitido: «{PlanHeaderReader.Shorten(text)}»");
-        }
-    }
-
     private void HandleDataRow(AlignedRow row)
     {
         if (row.HasRightBlock)
@@ -452,7 +353,7 @@ internal sealed partial class PlanRowPipeline
 
         NoteLayout(row);
         activity.Rows.Add((row.Line, row.Signature));
-        AddAction(activity, row, firstRow: true);
+        actions.AddAction(activity, row, firstRow: true);
     }
 
     private void HandleContinuationRow(AlignedRow row)
@@ -479,7 +380,7 @@ internal sealed partial class PlanRowPipeline
 
         NoteLayout(row);
         currentActivity.Rows.Add((row.Line, row.Signature));
-        AddAction(currentActivity, row, firstRow: false);
+        actions.AddAction(currentActivity, row, firstRow: false);
     }
 
     /// <summary>A row of an activity already imported (a page printed twice): skipped when it says
@@ -544,159 +445,4 @@ internal sealed partial class PlanRowPipeline
 
         lastCode = code;
     }
-
-    private void AddAction(PlanAssembler.ActivityBuilder activity, AlignedRow row, bool firstRow)
-    {
-        if (row.Goal.Length == 0)
-        {
-            AppendWithoutGoal(activity, row, firstRow);
-            return;
-        }
-
-        var previous = firstRow ? null : activity.Actions.LastOrDefault();
-        var description = Inherit(row.Description, previous?.Description, previous, row.Line, "la descripción");
-        var deliverable = Inherit(row.Deliverable, previous?.Deliverable, previous, row.Line, "el producto");
-        var formula = Inherit(row.Formula, previous?.IndicatorFormula, previous, row.Line, "la fórmula del indicador");
-        var responsible = Inherit(row.Responsible, previous?.ResponsibleText, previous, row.Line, "los responsables");
-
-        decimal? target = null;
-        var unit = TargetUnit.Count;
-        if (row.Result.Length > 0)
-        {
-            if (SpanishNumber.TryParse(row.Result, out var value, out unit))
-            {
-                target = value;
-            }
-            else
-            {
-                log.Error(row.Line, $"el resultado «{PlanHeaderReader.Shorten(row.Result)}» no es un número (p. ej. 5.000 o 100%)");
-            }
-        }
-        else if (previous?.TargetQuantity is not null)
-        {
-            target = previous.TargetQuantity;
-            unit = previous.TargetUnit;
-            log.Inferred(row.Line, $"el resultado ({FormatTarget(target.Value, unit)}) se toma de la acción de la {OtherLine} {previous.Line} (celda combinada)");
-        }
-        else
-        {
-            log.Warning(row.Line, "la acción no tiene resultado (cantidad a alcanzar)");
-        }
-
-        if (responsible is null)
-        {
-            log.Warning(row.Line, "la acción no tiene responsables");
-        }
-
-        var schedule = ReadSchedule(row);
-        if (schedule.Count == 0)
-        {
-            log.Add(row.Line, ImportNoteKind.Unscheduled, $"la acción de la actividad {activity.Code} no tiene meses programados (cronograma vacío)");
-        }
-        else if (row.Shift < 0)
-        {
-            log.Warning(row.Line, "la fila estaba desplazada a la izquierda: revise que los meses programados sean los correctos");
-        }
-
-        activity.Actions.Add(new PlanAssembler.ActionBuilder
-        {
-            Line = row.Line,
-            Description = description ?? "",
-            Goal = SpanishText.CollapseWhitespace(row.Goal),
-            Deliverable = deliverable,
-            IndicatorFormula = formula,
-            TargetQuantity = target,
-            TargetUnit = unit,
-            ResponsibleText = responsible,
-            Schedule = schedule,
-        });
-    }
-
-    /// <summary>The cell's text, or (for a continuation row whose cell is empty because the
-    /// spreadsheet merged it with the row above) the previous action's value, noted.</summary>
-    private string? Inherit(string cell, string? previousValue, PlanAssembler.ActionBuilder? previous, int line, string what)
-    {
-        if (cell.Length > 0)
-        {
-            return what == "los responsables" ? cell.Trim() : SpanishText.CollapseWhitespace(cell);
-        }
-
-        if (previous is null || string.IsNullOrEmpty(previousValue))
-        {
-            return null;
-        }
-
-        var verb = what.StartsWith("los ", StringComparison.Ordinal) ? "se toman" : "se toma";
-        log.Inferred(line, $"{what} {verb} de la acción de la {OtherLine} {previous.Line} (celda combinada)");
-        return previousValue;
-    }
-
-    private Dictionary<int, decimal> ReadSchedule(AlignedRow row)
-    {
-        var schedule = new Dictionary<int, decimal>();
-        for (var month = 1; month <= row.Months.Count; month++)
-        {
-            var cell = row.Months[month - 1];
-            if (cell.Length == 0)
-            {
-                continue;
-            }
-
-            if (RowAligner.IsMark(cell))
-            {
-                log.Warning(row.Line, $"el mes {month} está marcado con «{cell}» sin cantidad; no se programa");
-            }
-            else if (SpanishNumber.TryParse(cell, out var quantity) && quantity >= 0)
-            {
-                if (quantity > 0)
-                {
-                    schedule[month] = quantity;
-                }
-            }
-            else
-            {
-                log.Warning(row.Line, $"el valor «{PlanHeaderReader.Shorten(cell)}» del mes {month} no es una cantidad; no se programa");
-            }
-        }
-
-        return schedule;
-    }
-
-    /// <summary>A row without a goal is not an action: its description completes the action above.</summary>
-    private void AppendWithoutGoal(PlanAssembler.ActivityBuilder activity, AlignedRow row, bool firstRow)
-    {
-        var description = SpanishText.CollapseWhitespace(row.Description);
-        var ignored = new[] { row.Deliverable, row.Formula, row.Result, row.Responsible }.Concat(row.Months)
-            .Where(v => v.Length > 0).Select(v => $"«{PlanHeaderReader.Shorten(v)}»").ToList();
-        var last = activity.Actions.LastOrDefault();
-        if (description.Length > 0 && last is not null && !firstRow)
-        {
-            last.Description = $"{last.Description} {description}".Trim();
-            log.Inferred(row.Line, $"fila sin meta: su descripción se añade a la acción de la {OtherLine} {last.Line}");
-        }
-        else if (description.Length > 0)
-        {
-            log.Warning(row.Line, firstRow
-                ? $"la actividad {activity.Code} no tiene meta en su fila; la descripción «{PlanHeaderReader.Shorten(description)}» no se importó"
-                : $"fila sin meta ni acción anterior; la descripción «{PlanHeaderReader.Shorten(description)}» no se importó");
-        }
-        else if (firstRow)
-        {
-            log.Warning(row.Line, $"la actividad {activity.Code} no tiene meta en su fila; no se crea acción");
-        }
-
-        if (ignored.Count > 0)
-        {
-            log.Warning(row.Line, $"fila sin meta: valores no importados {string.Join(", ", ignored)}");
-        }
-    }
-
-    private static string FormatTarget(decimal value, TargetUnit unit) =>
-        value.ToString("#,0.##", CultureInfo.GetCultureInfo("es-CO")) + (unit == TargetUnit.Percentage ? " %" : "");
-
-    [GeneratedRegex(@"^\d{1,4}\s*/\s*\d{1,4}$")]
-    private static partial Regex PageOfPages();
-
-    [GeneratedRegex(@"^\d{1,4}$")]
-    private static partial Regex PageNumber();
 }

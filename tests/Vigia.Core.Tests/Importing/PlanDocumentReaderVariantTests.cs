@@ -232,6 +232,14 @@ public class PlanDocumentReaderVariantTests
     }
 
     [Fact]
+    public void ReadText_ActivityRowWithoutTabs_IsAnErrorNotALooseLine()
+    {
+        var error = SingleError(Seed.Read(Seed.WithLine(53, Seed.Line(53).Replace('\t', ' '))));
+        Assert.Equal(53, error.Line);
+        Assert.Contains("1.1.2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadText_StreamConvenience_MatchesTextReader()
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Seed.Text));

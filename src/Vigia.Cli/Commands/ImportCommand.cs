@@ -47,9 +47,7 @@ public sealed class ImportCommand(IConfiguration? configuration = null) : ICliCo
             return ExitCodes.Failure;
         }
         var bytes = await File.ReadAllBytesAsync(path, context.CancellationToken);
-        var read = Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase)
-            ? PlanDocumentReader.ReadXlsx(new MemoryStream(bytes))
-            : PlanDocumentReader.ReadText(new StreamReader(new MemoryStream(bytes)));
+        var read = PlanDocumentReader.Read(new MemoryStream(bytes), path);
         await using var services = await CliServices.StartAsync(configuration ?? CliServices.Configuration(), context.CancellationToken);
         await using var scope = services.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<PlanImportService>().ImportAsync(read,

@@ -27,8 +27,6 @@ internal sealed class AuditChangeSet
 
     public bool IsEmpty => pending.Count == 0;
 
-    public IReadOnlyList<EntityEntry> Entries => pending.Select(p => p.Entry).ToList();
-
     /// <summary>The audited entries that are Added, Modified or Deleted, in the change tracker's order.</summary>
     public static List<EntityEntry> FindChanges(DbContext context, AuditOptions options)
     {

@@ -17,6 +17,7 @@ public static class CliApp
         new CalendarCommand(),
         new ImportCommand(),
         new UsersCommand(),
+        new AuditCommand(),
     ];
 
     private static readonly string[] HelpFlags = ["--help", "-h", "help", "ayuda"];

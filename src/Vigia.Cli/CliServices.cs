@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Vigia.Core.Accounts;
+using Vigia.Core.Audit;
 using Vigia.Core.Data;
 using Vigia.Core.Plans;
 
@@ -34,5 +35,13 @@ public static class CliServices
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync(ct);
         return provider;
+    }
+
+    /// <summary>A scope whose changes the audit trail attributes to the command line.</summary>
+    public static AsyncServiceScope CreateAuditedScope(ServiceProvider services, string what)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditScope>().SetActor(new AuditActor(null, $"línea de comandos ({what})"));
+        return scope;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Vigia.Core.Audit;
 using Vigia.Core.Data;
 using Vigia.Core.Plans;
 using Vigia.Web.Api;
@@ -56,6 +57,7 @@ app.UseVigiaLayout();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseVigiaAuditActor();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -49,7 +49,7 @@ public sealed class ImportCommand(IConfiguration? configuration = null) : ICliCo
         var bytes = await File.ReadAllBytesAsync(path, context.CancellationToken);
         var read = PlanDocumentReader.Read(new MemoryStream(bytes), path);
         await using var services = await CliServices.StartAsync(configuration ?? CliServices.Configuration(), context.CancellationToken);
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = CliServices.CreateAuditedScope(services, "import");
         var outcome = await scope.ServiceProvider.GetRequiredService<PlanImportService>().ImportAsync(read,
             new PlanImportOptions(year, options.Value("--entity"), SourceFileName: Path.GetFileName(path),
                 SourceSha256: Convert.ToHexStringLower(SHA256.HashData(bytes))),

@@ -60,7 +60,7 @@ public sealed class UsersCommand(IConfiguration? configuration = null, TextReade
         }
         var config = configuration ?? CliServices.Configuration();
         await using var services = await CliServices.StartAsync(config, context.CancellationToken);
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = CliServices.CreateAuditedScope(services, "users add");
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var unitIds = new List<int>();
         foreach (var unit in options.All("--unit"))

@@ -19,6 +19,6 @@ public sealed record Actor(string? UserId, string Name, IReadOnlySet<string> Rol
             return new Actor(null, "público", new HashSet<string>());
         }
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
-        return new Actor(principal.FindFirstValue(ClaimTypes.NameIdentifier), principal.FindFirstValue("name") ?? principal.Identity.Name ?? "", roles);
+        return new Actor(principal.FindFirstValue(ClaimTypes.NameIdentifier), principal.FindFirstValue(Audit.AuditActor.DisplayNameClaimType) ?? principal.Identity.Name ?? "", roles);
     }
 }

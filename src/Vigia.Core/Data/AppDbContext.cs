@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Audit;
 using Vigia.Core.Domain;
 
 namespace Vigia.Core.Data;
@@ -21,11 +22,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
     public DbSet<UserComponent> UserComponents => Set<UserComponent>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.IsSqlite())
+        {
+            // The trail is filtered by date; see UtcTextConverter.
+            builder.Entity<AuditEntry>().Property(e => e.OccurredAt).HasConversion<UtcTextConverter>();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

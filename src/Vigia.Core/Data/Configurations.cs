@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vigia.Core.Audit;
 using Vigia.Core.Domain;
 
 namespace Vigia.Core.Data;
@@ -117,5 +118,23 @@ public sealed class ScheduleEntryConfiguration : IEntityTypeConfiguration<Schedu
         b.HasOne(s => s.Action).WithMany(a => a.Schedule).HasForeignKey(s => s.ActionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => new { s.ActionId, s.Month }).IsUnique();
         b.ToTable(t => t.HasCheckConstraint("CK_ScheduleEntries_Month", "\"Month\" BETWEEN 1 AND 12"));
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        // No foreign keys: the trail outlives whatever it describes.
+        b.HasIndex(e => e.Sequence).IsUnique();
+        b.HasIndex(e => new { e.EntityType, e.EntityId });
+        b.HasIndex(e => e.UserId);
+        b.HasIndex(e => e.OccurredAt);
+        b.Property(e => e.UserId).HasMaxLength(450);
+        b.Property(e => e.ActorName).HasMaxLength(300);
+        b.Property(e => e.EntityType).HasMaxLength(100);
+        b.Property(e => e.EntityId).HasMaxLength(200);
+        b.Property(e => e.PreviousHash).HasMaxLength(64);
+        b.Property(e => e.Hash).HasMaxLength(64);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Vigia.Core.Audit;
 
 namespace Vigia.Core.Data;
 
@@ -50,6 +51,17 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>As <see cref="Configure(DbContextOptionsBuilder, DatabaseProvider, string)"/>, with the audit
+    /// trail: for contexts made without dependency injection (the command line, tests).</summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, AuditInterceptor audit)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Configure(options, provider, connectionString);
+        options.AddInterceptors(audit);
+    }
+
+    /// <summary>Registers <see cref="AppDbContext"/>, audited: every save writes its audit entries through the
+    /// request's <see cref="AuditInterceptor"/> (see <see cref="AuditSetup.AddVigiaAudit"/>).</summary>
     /// <param name="baseDirectory">Folder against which a relative SQLite file name is resolved (the app's content root),
     /// so the database lands in the same place whatever the current directory.</param>
     public static IServiceCollection AddVigiaDatabase(this IServiceCollection services, IConfiguration configuration, string? baseDirectory = null)
@@ -59,7 +71,8 @@ public static class DatabaseSetup
         {
             connection = ResolveSqlitePath(connection, baseDirectory);
         }
-        services.AddDbContext<AppDbContext>(o => Configure(o, provider, connection));
+        services.AddVigiaAudit();
+        services.AddDbContext<AppDbContext>((sp, o) => Configure(o, provider, connection, sp.GetRequiredService<AuditInterceptor>()));
         return services;
     }
 

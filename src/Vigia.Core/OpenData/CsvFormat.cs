@@ -15,6 +15,19 @@ public static class CsvFormat
         await writer.FlushAsync();
     }
 
+    /// <summary>Streams rows as they come (for example from a database query), flushing at the end.</summary>
+    public static async Task WriteAsync(TextWriter writer, IEnumerable<string> header, IAsyncEnumerable<IReadOnlyList<string>> rows, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rows);
+        await writer.WriteAsync(Line(header));
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            await writer.WriteAsync(Line(row));
+        }
+        await writer.FlushAsync(ct);
+    }
+
     private static string Line(IEnumerable<string> cells) => string.Join(',', cells.Select(Escape)) + "\r\n";
 
     public static string Escape(string value)

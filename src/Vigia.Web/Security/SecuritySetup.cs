@@ -109,7 +109,7 @@ public sealed class VigiaClaimsFactory(UserManager<AppUser> users, RoleManager<I
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim("name", user.DisplayName));
+        identity.AddClaim(new Claim(Core.Audit.AuditActor.DisplayNameClaimType, user.DisplayName));
         return identity;
     }
 }

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Vigia.Core.Audit;
+
+/// <summary>What the audit interceptor leaves out: whole entity types, and the values (never the fact of a
+/// change) of secret fields.</summary>
+public sealed class AuditOptions
+{
+    /// <summary>Entity types whose changes write no entry. <see cref="AuditEntry"/> is always left out.</summary>
+    public HashSet<Type> ExcludedTypes { get; } = [];
+
+    /// <summary>Fields whose values are replaced by <see cref="RedactedValue"/>: passwords, security stamps
+    /// and tokens (an authenticator key or recovery codes) must never reach the trail.</summary>
+    public List<(Type DeclaringType, string Property)> RedactedProperties { get; } =
+    [
+        (typeof(IdentityUser<string>), nameof(IdentityUser.PasswordHash)),
+        (typeof(IdentityUser<string>), nameof(IdentityUser.SecurityStamp)),
+        (typeof(IdentityUser<string>), nameof(IdentityUser.ConcurrencyStamp)),
+        (typeof(IdentityUserToken<string>), nameof(IdentityUserToken<string>.Value)),
+        (typeof(IdentityRole<string>), nameof(IdentityRole.ConcurrencyStamp)),
+        (typeof(Domain.AccountToken), nameof(Domain.AccountToken.TokenHash)),
+    ];
+
+    /// <summary>What is written instead of a secret value that is set.</summary>
+    public const string RedactedValue = "(valor oculto)";
+
+    public AuditOptions Exclude<T>()
+    {
+        ExcludedTypes.Add(typeof(T));
+        return this;
+    }
+
+    public bool IsAudited(IEntityType type) =>
+        type.ClrType != typeof(AuditEntry) && !ExcludedTypes.Contains(type.ClrType);
+
+    public bool IsRedacted(IProperty property)
+    {
+        var clr = property.DeclaringType.ClrType;
+        foreach (var (declaring, name) in RedactedProperties)
+        {
+            if (name == property.Name && declaring.IsAssignableFrom(clr))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

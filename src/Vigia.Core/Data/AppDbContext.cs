@@ -23,6 +23,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<UserComponent> UserComponents => Set<UserComponent>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<MonitoringRecord> MonitoringRecords => Set<MonitoringRecord>();
+    public DbSet<AppSetting> Settings => Set<AppSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

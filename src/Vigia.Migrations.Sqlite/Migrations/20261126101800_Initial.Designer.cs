@@ -11,7 +11,7 @@ using Vigia.Core.Data;
 namespace Vigia.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126101557_Initial")]
+    [Migration("20261126101800_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -300,6 +300,22 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Activities");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Domain.AppSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings");
+                });
+
             modelBuilder.Entity("Vigia.Core.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -442,6 +458,56 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Entities");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Domain.Evidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("Evidence");
+                });
+
             modelBuilder.Entity("Vigia.Core.Domain.ImportNoteRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -468,6 +534,43 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.HasIndex("PlanVersionId");
 
                     b.ToTable("ImportNotes");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.MonitoringRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComponentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComponentId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringRecords");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.Plan", b =>
@@ -656,6 +759,78 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerUnitId");
 
                     b.ToTable("Processes");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.ProgressReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CorrectsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ExecutedQuantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("ActionId", "Month");
+
+                    b.ToTable("ProgressReports", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgressReports_Month", "\"Month\" BETWEEN 1 AND 12");
+                        });
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.ScheduleEntry", b =>
@@ -888,6 +1063,17 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Domain.Evidence", b =>
+                {
+                    b.HasOne("Vigia.Core.Domain.ProgressReport", "Report")
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("Vigia.Core.Domain.ImportNoteRecord", b =>
                 {
                     b.HasOne("Vigia.Core.Domain.PlanVersion", null)
@@ -895,6 +1081,17 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .HasForeignKey("PlanVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.MonitoringRecord", b =>
+                {
+                    b.HasOne("Vigia.Core.Domain.Component", "Component")
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Component");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.Plan", b =>
@@ -946,6 +1143,24 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Entity");
 
                     b.Navigation("OwnerUnit");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.ProgressReport", b =>
+                {
+                    b.HasOne("Vigia.Core.Domain.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Domain.ProgressReport", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Corrects");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.ScheduleEntry", b =>
@@ -1069,6 +1284,11 @@ namespace Vigia.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Vigia.Core.Domain.PlanVersion", b =>
                 {
                     b.Navigation("ImportNotes");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.ProgressReport", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.Subcomponent", b =>

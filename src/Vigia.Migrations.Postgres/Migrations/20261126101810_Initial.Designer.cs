@@ -12,7 +12,7 @@ using Vigia.Core.Data;
 namespace Vigia.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126101604_Initial")]
+    [Migration("20261126101810_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -314,6 +314,22 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Activities");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Domain.AppSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings");
+                });
+
             modelBuilder.Entity("Vigia.Core.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -460,6 +476,58 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Entities");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Domain.Evidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("Evidence");
+                });
+
             modelBuilder.Entity("Vigia.Core.Domain.ImportNoteRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -488,6 +556,45 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.HasIndex("PlanVersionId");
 
                     b.ToTable("ImportNotes");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.MonitoringRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ComponentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComponentId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringRecords");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.Plan", b =>
@@ -684,6 +791,80 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.HasIndex("OwnerUnitId");
 
                     b.ToTable("Processes");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.ProgressReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("CorrectsId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ExecutedQuantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReviewComment")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("ActionId", "Month");
+
+                    b.ToTable("ProgressReports", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgressReports_Month", "\"Month\" BETWEEN 1 AND 12");
+                        });
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.ScheduleEntry", b =>
@@ -922,6 +1103,17 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Domain.Evidence", b =>
+                {
+                    b.HasOne("Vigia.Core.Domain.ProgressReport", "Report")
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("Vigia.Core.Domain.ImportNoteRecord", b =>
                 {
                     b.HasOne("Vigia.Core.Domain.PlanVersion", null)
@@ -929,6 +1121,17 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .HasForeignKey("PlanVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.MonitoringRecord", b =>
+                {
+                    b.HasOne("Vigia.Core.Domain.Component", "Component")
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Component");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.Plan", b =>
@@ -980,6 +1183,24 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Entity");
 
                     b.Navigation("OwnerUnit");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.ProgressReport", b =>
+                {
+                    b.HasOne("Vigia.Core.Domain.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Domain.ProgressReport", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Corrects");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.ScheduleEntry", b =>
@@ -1103,6 +1324,11 @@ namespace Vigia.Migrations.Postgres.Migrations
             modelBuilder.Entity("Vigia.Core.Domain.PlanVersion", b =>
                 {
                     b.Navigation("ImportNotes");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.ProgressReport", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.Subcomponent", b =>

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vigia.Core.Domain;
+
+namespace Vigia.Core.Data;
+
+public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> builder)
+    {
+        builder.HasOne(r => r.Action).WithMany().HasForeignKey(r => r.ActionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Corrects).WithMany().HasForeignKey(r => r.CorrectsId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.ActionId, r.Month });
+        builder.Property(r => r.SubmittedByName).HasMaxLength(200);
+        builder.Property(r => r.ReviewedByName).HasMaxLength(200);
+        builder.ToTable(t => t.HasCheckConstraint("CK_ProgressReports_Month", "\"Month\" BETWEEN 1 AND 12"));
+    }
+}
+
+public sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
+{
+    public void Configure(EntityTypeBuilder<Evidence> builder)
+    {
+        builder.HasOne(e => e.Report).WithMany(r => r.Evidence).HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.FileName).HasMaxLength(260);
+        builder.Property(e => e.StorageKey).HasMaxLength(100);
+        builder.Property(e => e.ContentType).HasMaxLength(120);
+        builder.Property(e => e.Sha256).HasMaxLength(64);
+        builder.Property(e => e.Url).HasMaxLength(2000);
+    }
+}
+
+public sealed class MonitoringRecordConfiguration : IEntityTypeConfiguration<MonitoringRecord>
+{
+    public void Configure(EntityTypeBuilder<MonitoringRecord> builder)
+    {
+        builder.HasOne(m => m.Component).WithMany().HasForeignKey(m => m.ComponentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.ComponentId, m.Month }).IsUnique();
+        builder.Property(m => m.ClosedByName).HasMaxLength(200);
+    }
+}
+
+public sealed class AppSettingConfiguration : IEntityTypeConfiguration<AppSetting>
+{
+    public void Configure(EntityTypeBuilder<AppSetting> builder)
+    {
+        builder.HasKey(s => s.Key);
+        builder.Property(s => s.Key).HasMaxLength(100);
+        builder.Property(s => s.Value).HasMaxLength(2000);
+    }
+}

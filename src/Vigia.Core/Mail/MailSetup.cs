@@ -16,6 +16,7 @@ public static class MailSetup
             .Bind(configuration.GetSection(SmtpOptions.SectionName))
             .Validate(o => o.Port is > 0 and <= 65535, "Smtp:Port must be between 1 and 65535.")
             .Validate(o => o.MaxAttempts >= 1, "Smtp:MaxAttempts must be at least 1.")
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.RetryDelay >= TimeSpan.Zero, "Smtp:Timeout must be positive and Smtp:RetryDelay not negative.")
             .ValidateOnStart();
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         return services;

@@ -193,6 +193,20 @@ public sealed class SmtpEmailSenderTests : IDisposable
         Assert.Equal((25, false, "Vigía", 3), (options.Port, options.UseStartTls, options.FromName, options.MaxAttempts));
     }
 
+    [Theory]
+    [InlineData("Smtp:Port", "0")]
+    [InlineData("Smtp:MaxAttempts", "0")]
+    [InlineData("Smtp:Timeout", "00:00:00")]
+    public void Registration_refuses_settings_that_could_never_deliver(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        using var services = new ServiceCollection().AddVigiaMail(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SmtpOptions>>().Value);
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Registration_without_a_Smtp_section_gives_an_unconfigured_sender()
     {

@@ -1,0 +1,30 @@
+namespace Vigia.Core.Files;
+
+/// <summary>Limits and location of uploaded files, bound from the <c>Uploads</c> configuration section
+/// (<c>Uploads:MaxBytes</c>, <c>Uploads:Root</c>).</summary>
+public sealed class UploadOptions
+{
+    public const string SectionName = "Uploads";
+    public const long DefaultMaxBytes = 10L * 1024 * 1024;
+    public const string DefaultRoot = "data/uploads";
+
+    /// <summary>Largest accepted file in bytes (default 10 MiB).</summary>
+    public long MaxBytes { get; set; } = DefaultMaxBytes;
+
+    /// <summary>
+    /// Folder that holds the stored files; a relative path is resolved against the base directory given to
+    /// <see cref="UploadSetup.AddVigiaUploads"/> (the app's content root). It must lie outside <c>wwwroot</c>:
+    /// the static-file middleware serves everything there to anyone, which would bypass the permission check
+    /// on download and could serve an uploaded file as active content from our own origin.
+    /// </summary>
+    public string Root { get; set; } = DefaultRoot;
+
+    /// <summary>Whether a path has a <c>wwwroot</c> folder anywhere in it.</summary>
+    public static bool IsInsideWebRoot(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Path.GetFullPath(path)
+            .Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries)
+            .Any(segment => string.Equals(segment, "wwwroot", StringComparison.OrdinalIgnoreCase));
+    }
+}

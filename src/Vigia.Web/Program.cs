@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Vigia.Core.Audit;
 using Vigia.Core.Data;
+using Vigia.Core.Files;
+using Vigia.Core.Mail;
 using Vigia.Core.Plans;
 using Vigia.Web.Api;
 using Vigia.Web.Layout;
@@ -24,6 +26,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PlanImportService>();
 builder.Services.AddScoped<PlanLocator>();
 builder.AddVigiaSecurity();
+builder.Services.AddVigiaUploads(builder.Configuration, Environment.CurrentDirectory);
+builder.Services.AddVigiaMail(builder.Configuration);
 builder.Services.AddVigiaLayout();
 builder.Services.AddRazorPages(o =>
 {

@@ -24,6 +24,13 @@ public static class AuditNames
         ["IdentityUserLogin"] = "Inicio de sesión externo",
         ["IdentityUserToken"] = "Token de usuario",
         ["IdentityRoleClaim"] = "Permiso de rol",
+        ["UserUnit"] = "Unidad de usuario",
+        ["UserComponent"] = "Componente de líder",
+        ["AccountToken"] = "Enlace de un solo uso",
+        ["ProgressReport"] = "Reporte de avance",
+        ["Evidence"] = "Evidencia",
+        ["MonitoringRecord"] = "Monitoreo",
+        ["AppSetting"] = "Parámetro",
     };
 
     /// <summary>The name entries use for an entity type: its class name without generic arity.</summary>

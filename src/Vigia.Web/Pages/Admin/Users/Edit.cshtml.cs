@@ -7,7 +7,7 @@ using Vigia.Core.Domain;
 
 namespace Vigia.Web.Pages.Admin.Users;
 
-public class EditModel(AppDbContext db, AccountService accounts, UserManager<AppUser> users) : UserFormModel(db)
+public class EditModel(AppDbContext db, AccountService accounts, UserManager<AppUser> users, AccountTokens tokens) : UserFormModel(db)
 {
     [FromRoute]
     public string Id { get; set; } = "";
@@ -60,6 +60,23 @@ public class EditModel(AppDbContext db, AccountService accounts, UserManager<App
             return NotFound();
         }
         TempData["Aviso"] = active ? "La cuenta quedó activa." : "La cuenta quedó desactivada: ya no puede ingresar.";
+        return Redirect($"/admin/usuarios/{Id}");
+    }
+
+    /// <summary>For installations without e-mail: the administrator hands over a single-use link instead.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(Id);
+        if (user is not { IsActive: true })
+        {
+            return NotFound();
+        }
+        var hasPassword = await users.HasPasswordAsync(user);
+        var purpose = hasPassword ? AccountTokenPurpose.PasswordReset : AccountTokenPurpose.Activation;
+        var token = await tokens.IssueAsync(user.Id, purpose, hasPassword ? AccountTokens.ResetLifetime : AccountTokens.ActivationLifetime, ct);
+        var path = hasPassword ? "restablecer" : "activar";
+        TempData["Aviso"] = $"Enlace de un solo uso para {user.Email} (vence en {(hasPassword ? "2" : "48")} horas): "
+            + $"{Request.Scheme}://{Request.Host}/cuenta/{path}?token={token}";
         return Redirect($"/admin/usuarios/{Id}");
     }
 }

@@ -25,7 +25,18 @@ public abstract class VigiaFactory(DatabaseProvider provider) : WebApplicationFa
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Vigia", Database.ConnectionString);
+        // Many sign-ins from one test "address": the rate limits have their own test with their real values.
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Security:PublicFormPostsPerMinute", "100000");
+        builder.UseSetting("Uploads:Root", Path.Combine(Path.GetTempPath(), "vigia-test-uploads", Guid.NewGuid().ToString("N")));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Extra configuration for a factory subclass (SMTP listener, small upload limit…).</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
 
     public async Task<IHtmlDocument> GetPageAsync(HttpClient client, string url)
     {

@@ -21,7 +21,37 @@ public class AccessibilityTests(BrowserFixture fixture)
         "/planes/2022/actividad/1.3.4",
         "/planes/2022/importacion",
         "/planes/1999",
+        "/datos",
+        "/transparencia",
+        "/cuenta/ingresar",
+        "/cuenta/olvide",
+        "/cuenta/activar?token=no-es-valido",
     ];
+
+    public static TheoryData<string> AdministrationPages() =>
+    [
+        "/gestion",
+        "/admin",
+        "/admin/usuarios",
+        "/admin/usuarios/nueva",
+        "/admin/unidades",
+        "/admin/procesos",
+        "/admin/auditoria",
+        "/cuenta/contrasena",
+    ];
+
+    [Theory]
+    [MemberData(nameof(AdministrationPages))]
+    public async Task AdministrationPage_HasNoAxeViolations(string url)
+    {
+        var page = await fixture.SignedInPageAsync(Vigia.Core.Domain.Roles.Administrator);
+        await page.GotoAsync(fixture.BaseUrl + url);
+
+        var result = await page.RunAxe();
+
+        Assert.True(result.Violations.Length == 0, $"{url}: " + string.Join("; ", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
 
     [Theory]
     [MemberData(nameof(PublicPages))]

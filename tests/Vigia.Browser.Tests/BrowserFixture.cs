@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Accounts;
 using Vigia.Core.Data;
+using Vigia.Core.Domain;
 using Vigia.Testing;
 
 namespace Vigia.Browser.Tests;
@@ -20,6 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Vigia", connectionString);
+            builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+            builder.UseSetting("Security:PublicFormPostsPerMinute", "100000");
+            builder.UseSetting("Uploads:Root", Path.Combine(Path.GetTempPath(), "vigia-browser-uploads", Guid.NewGuid().ToString("N")));
         }
     }
 
@@ -56,6 +62,28 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "es-CO" });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A page signed in through the real form as a new person with the given role.</summary>
+    public async Task<IPage> SignedInPageAsync(string role, string? unitName = null, int width = 1280)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@prueba.gov.co";
+        const string password = "frase de prueba del navegador";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            int[] units = unitName is null ? [] : [await db.Units.Where(u => u.Name == unitName).Select(u => u.Id).FirstAsync()];
+            var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
+                .CreateAsync(new NewUser(email, $"Persona {Roles.DisplayName(role)}", [role], units, null, password));
+            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        }
+        var page = await NewPageAsync(width);
+        await page.GotoAsync(BaseUrl + "/cuenta/ingresar");
+        await page.GetByLabel("Correo electrónico").FillAsync(email);
+        await page.GetByLabel("Contraseña").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/gestion");
+        return page;
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

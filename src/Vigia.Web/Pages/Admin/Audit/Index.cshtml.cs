@@ -58,8 +58,11 @@ public class IndexModel(AppDbContext db) : PageModel
     public string QueryString(int page) =>
         QueryHelpers(new Dictionary<string, string?>
         {
-            ["persona"] = Person, ["registro"] = EntityType, ["id"] = EntityId,
-            ["desde"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["hasta"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["persona"] = Person,
+            ["registro"] = EntityType,
+            ["id"] = EntityId,
+            ["desde"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["hasta"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["pagina"] = page.ToString(CultureInfo.InvariantCulture),
         });
 

@@ -37,35 +37,20 @@ public static class PlanApi
         {
             return OpenDataEndpoints.PlanNotFound(location, year, "api");
         }
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == location.PlanId)
-            .Select(p => new
+        var plan = await PlanHeader.LoadAsync(db, location.PlanId!.Value, ct);
+        var structure = await db.Components.AsNoTracking().Where(c => c.PlanId == plan.Id).OrderBy(c => c.Number)
+            .Select(c => new
             {
-                Entity = p.Entity!.Name,
-                p.Entity.Slug,
-                p.Kind,
-                p.Year,
-                p.Title,
-                p.Status,
-                Version = p.Versions.Max(v => (int?)v.Number) ?? 0,
-                p.DocumentCode,
-                p.Objective,
-                p.Scope,
-                p.ResponsiblePerson,
-                p.CoordinatingUnit,
-                p.ParticipatingUnits,
-                Components = p.Components.OrderBy(c => c.Number).Select(c => new
-                {
-                    c.Number,
-                    c.Name,
-                    Subcomponents = c.Subcomponents.OrderBy(s => s.Order).Select(s => new { s.Code, s.Name }).ToList(),
-                }).ToList(),
+                c.Number,
+                c.Name,
+                Subcomponents = c.Subcomponents.OrderBy(s => s.Order).Select(s => new { s.Code, s.Name }).ToList(),
             })
-            .SingleAsync(ct);
+            .ToListAsync(ct);
         var rows = await ActionRow.LoadAsync(db, location.PlanId!.Value, ct);
         var activities = rows.GroupBy(r => (r.ComponentNumber, r.SubcomponentCode, r.ActivityCode, r.Activity))
             .Select(g => (g.Key, Dto: new ActivityDto(g.Key.ActivityCode, g.Key.Activity, g.Select(ToDto).ToList())))
             .ToList();
-        var components = plan.Components.Select(c =>
+        var components = structure.Select(c =>
         {
             var own = activities.Where(a => a.Key.ComponentNumber == c.Number).ToList();
             return new ComponentDto(c.Number, c.Name,
@@ -73,9 +58,8 @@ public static class PlanApi
                     own.Where(a => a.Key.SubcomponentCode == s.Code).Select(a => a.Dto).ToList())).ToList(),
                 own.Where(a => a.Key.SubcomponentCode is null).Select(a => a.Dto).ToList());
         }).ToList();
-        return Results.Ok(new PlanDto(plan.Entity, plan.Slug, plan.Kind.ToString(), plan.Year, plan.Title, plan.Status.ToString(), plan.Version,
-            plan.DocumentCode, plan.Objective, plan.Scope, plan.ResponsiblePerson, plan.CoordinatingUnit,
-            plan.ParticipatingUnits?.Split('\n') ?? [], components));
+        return Results.Ok(new PlanDto(plan.EntityName, plan.EntitySlug, plan.Kind.ToString(), plan.Year, plan.Title, plan.Status.ToString(), plan.Version,
+            plan.DocumentCode, plan.Objective, plan.Scope, plan.ResponsiblePerson, plan.CoordinatingUnit, plan.ParticipatingUnits, components));
     }
 
     private static ActionDto ToDto(ActionRow r) => new(r.ActionNumber, r.Description, r.Goal, r.Deliverable, r.IndicatorFormula,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Data;
+using Vigia.Core.Plans;
 using Vigia.Web.Pages.Plans;
 
 namespace Vigia.Web.Pages;
@@ -20,7 +21,7 @@ public class IndexModel(AppDbContext db) : PageModel
         {
             return;
         }
-        Featured = await PlanPageModel.LoadHeaderAsync(db, latest.Id, ct);
+        Featured = await PlanHeader.LoadAsync(db, latest.Id, ct);
         FeaturedPath = $"/planes/{latest.Slug}/{latest.Year}";
         Components = await PlanModel.LoadComponentsAsync(db, latest.Id, ct);
         OtherPlans = (await Plans.IndexModel.LoadAsync(db, ct)).Where(p => !(p.EntitySlug == latest.Slug && p.Year == latest.Year)).ToList();

@@ -18,6 +18,13 @@ public sealed record PlanCompliance(int PlanId, int Year, DateOnly At, int Month
     IReadOnlyList<CurvePoint> Curve, IReadOnlyList<ActionGap> Gaps, IReadOnlyList<UnitCompliance> Units, bool HasSimulatedData)
 {
     public IReadOnlyList<ComplianceNode> Components => Plan.Children;
+
+    /// <summary>The band of a year-progress figure, only once the whole year counts: mid-year, 30 % of the year's
+    /// target can be exactly on schedule, so a "baja" there would mislead.</summary>
+    public ComplianceLevel? YearLevel(Score year) => MonthsCounted == 12 ? Bands.Classify(year.Percent) : null;
+
+    /// <summary>The share of the year's targets planned by the end of the last month counted (the curve's planned value).</summary>
+    public decimal? PlannedShareToDate => MonthsCounted == 0 ? 0 : Curve[MonthsCounted - 1].Planned;
 }
 
 /// <summary>Reads a plan's structure, schedule and reports and applies <see cref="ComplianceCalculator"/>.</summary>

@@ -15,8 +15,8 @@ public sealed record DemoSimulationOutcome(int PlansSimulated, int ScheduleEntri
 /// schedule from <see cref="ScheduleSuggester"/> and a year of progress reports, every one marked
 /// <see cref="ProgressReport.IsSimulated"/>. Deterministic: the same plan always gets the same reports.</summary>
 /// <remarks>Most months are reported on time and accepted; some are returned (and most of those corrected), some
-/// reported late, a few never reported, and a few of the last month still wait for review. Only months that have
-/// ended are simulated: all twelve for a past year, none for a future one.</remarks>
+/// reported late, a few never reported, and in the current year a few of the last month still wait for review. Only
+/// months that have ended are simulated: all twelve for a past year, none for a future one.</remarks>
 public sealed class DemoExecutionSimulator(AppDbContext db, AuditScope audit, TimeProvider clock)
 {
     public const int Seed = 20_220_131;
@@ -62,7 +62,7 @@ public sealed class DemoExecutionSimulator(AppDbContext db, AuditScope audit, Ti
                 entries++;
                 if (month <= months)
                 {
-                    reports += SimulateMonth(action, year, month, quantity, month == months, random);
+                    reports += SimulateMonth(action, year, month, quantity, awaitingReview: month == months && months < 12, random);
                 }
             }
         }
@@ -74,7 +74,7 @@ public sealed class DemoExecutionSimulator(AppDbContext db, AuditScope audit, Ti
     }
 
     /// <summary>The reports of one planned month; returns how many were made.</summary>
-    private int SimulateMonth(PlanAction action, int year, int month, decimal planned, bool lastMonth, Random random)
+    private int SimulateMonth(PlanAction action, int year, int month, decimal planned, bool awaitingReview, Random random)
     {
         var roll = random.NextDouble();
         if (roll < 0.06)
@@ -110,7 +110,7 @@ public sealed class DemoExecutionSimulator(AppDbContext db, AuditScope audit, Ti
                 return 2;
             }
         }
-        else if ((lastMonth && random.NextDouble() < 0.3) || first.ReviewedAt > now)
+        else if ((awaitingReview && random.NextDouble() < 0.3) || first.ReviewedAt > now)
         {
             first.Status = ReportStatus.Submitted;
             first.ReviewedAt = null;

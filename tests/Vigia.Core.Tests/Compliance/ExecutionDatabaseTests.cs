@@ -237,7 +237,7 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
         Assert.All(reports, r => Assert.True(r.IsSimulated));
         Assert.Contains(reports, r => r.Month == 12);
         Assert.Contains(reports, r => r.Status == ReportStatus.Returned);
-        Assert.Contains(reports, r => r.Status == ReportStatus.Submitted);
+        Assert.DoesNotContain(reports, r => r.Status == ReportStatus.Submitted);
         Assert.Contains(reports, r => r.IsLate);
         Assert.True(reports.Count(r => r.Status == ReportStatus.Accepted) > reports.Count * 0.7);
         Assert.All(reports.Where(r => r.CorrectsId is not null), r => Assert.Equal(ReportStatus.Accepted, r.Status));
@@ -266,6 +266,7 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
 
         await using var read = database.CreateContext();
         Assert.Equal(4, await read.ProgressReports.MaxAsync(r => r.Month));
+        Assert.Contains(await read.ProgressReports.Where(r => r.Status == ReportStatus.Submitted).Select(r => r.Month).ToListAsync(), m => m == 4);
         Assert.All(await read.ProgressReports.Select(r => r.SubmittedAt).ToListAsync(), s => Assert.True(s <= clock.Now));
         Assert.Equal(0, again.PlansSimulated);
     }

@@ -50,35 +50,19 @@ public sealed class ScheduleService(AppDbContext db, AuditScope audit)
         {
             return ScheduleResult.Fail(ScheduleOutcome.Forbidden, new ScheduleError("Solo Planeación puede programar las acciones del plan."));
         }
-        var status = await db.Plans.Where(p => p.Id == update.PlanId).Select(p => (PlanStatus?)p.Status).FirstOrDefaultAsync(ct);
-        if (status is null)
+        var (prepared, failure) = await PrepareAsync(update, ct);
+        if (failure is not null)
         {
-            return ScheduleResult.Fail(ScheduleOutcome.NotFound, new ScheduleError("El plan no existe."));
+            return failure;
         }
-        if (status == PlanStatus.Closed)
-        {
-            return ScheduleResult.Fail(ScheduleOutcome.Invalid, new ScheduleError("El plan está cerrado: su programación ya no se puede cambiar."));
-        }
-        var ids = update.Actions.Select(a => a.ActionId).Distinct().ToList();
-        var actions = await db.Actions.Include(a => a.Schedule).Include(a => a.Activity)
-            .Where(a => ids.Contains(a.Id) && a.Activity!.Component!.PlanId == update.PlanId)
-            .ToDictionaryAsync(a => a.Id, ct);
-        if (actions.Count != ids.Count)
-        {
-            return ScheduleResult.Fail(ScheduleOutcome.Invalid, new ScheduleError("Alguna de las acciones enviadas no pertenece a este plan."));
-        }
-        var errors = update.Actions.SelectMany(a => Validate(a, actions[a.ActionId])).ToList();
-        if (errors.Count > 0)
-        {
-            return new ScheduleResult(ScheduleOutcome.Invalid, 0, errors);
-        }
+        var (status, actions) = prepared!;
         var changes = update.Actions.Where(a => Differs(actions[a.ActionId], a.Months)).ToList();
         if (changes.Count == 0)
         {
             return new ScheduleResult(ScheduleOutcome.Unchanged, 0, []);
         }
         var reason = update.Justification?.Trim();
-        if (NeedsJustification(status.Value) && (reason is null || reason.Length < MinJustificationLength))
+        if (NeedsJustification(status) && (reason is null || reason.Length < MinJustificationLength))
         {
             return ScheduleResult.Fail(ScheduleOutcome.Invalid, new ScheduleError(
                 $"El plan ya está publicado: explique en la justificación por qué cambia la programación (al menos {MinJustificationLength} caracteres).",
@@ -107,6 +91,41 @@ public sealed class ScheduleService(AppDbContext db, AuditScope audit)
             return ScheduleResult.Fail(ScheduleOutcome.Invalid, new ScheduleError(e.Message, IsJustification: true));
         }
         return new ScheduleResult(ScheduleOutcome.Saved, changes.Count, []);
+    }
+
+    /// <summary>What is wrong with the plan, the actions or the values of an update, without saving anything and
+    /// without asking who sends it: lets a form report every problem at once.</summary>
+    public async Task<IReadOnlyList<ScheduleError>> CheckValuesAsync(ScheduleUpdate update, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return (await PrepareAsync(update, ct)).Failure?.Errors ?? [];
+    }
+
+    private sealed record Prepared(PlanStatus Status, Dictionary<int, PlanAction> Actions);
+
+    private async Task<(Prepared? Prepared, ScheduleResult? Failure)> PrepareAsync(ScheduleUpdate update, CancellationToken ct)
+    {
+        var status = await db.Plans.Where(p => p.Id == update.PlanId).Select(p => (PlanStatus?)p.Status).FirstOrDefaultAsync(ct);
+        if (status is null)
+        {
+            return (null, ScheduleResult.Fail(ScheduleOutcome.NotFound, new ScheduleError("El plan no existe.")));
+        }
+        if (status == PlanStatus.Closed)
+        {
+            return (null, ScheduleResult.Fail(ScheduleOutcome.Invalid, new ScheduleError("El plan está cerrado: su programación ya no se puede cambiar.")));
+        }
+        var ids = update.Actions.Select(a => a.ActionId).Distinct().ToList();
+        var actions = await db.Actions.Include(a => a.Schedule).Include(a => a.Activity)
+            .Where(a => ids.Contains(a.Id) && a.Activity!.Component!.PlanId == update.PlanId)
+            .ToDictionaryAsync(a => a.Id, ct);
+        if (actions.Count != ids.Count)
+        {
+            return (null, ScheduleResult.Fail(ScheduleOutcome.Invalid, new ScheduleError("Alguna de las acciones enviadas no pertenece a este plan.")));
+        }
+        var errors = update.Actions.SelectMany(a => Validate(a, actions[a.ActionId])).ToList();
+        return errors.Count > 0
+            ? (null, new ScheduleResult(ScheduleOutcome.Invalid, 0, errors))
+            : (new Prepared(status.Value, actions), null);
     }
 
     private static IEnumerable<ScheduleError> Validate(ActionScheduleInput input, PlanAction action)

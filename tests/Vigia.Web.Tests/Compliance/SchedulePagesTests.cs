@@ -126,17 +126,18 @@ public abstract class SchedulePagesTests(VigiaFactory factory)
     }
 
     [Fact]
-    public async Task Post_Grid_NotANumber_Returns400WithSpanishErrorOnTheCell()
+    public async Task Post_Grid_NotANumber_Returns400WithSpanishErrorOnTheCellAndTheOtherErrorsToo()
     {
         var client = await PlannerAsync();
         var doc = await GetGridAsync(client);
 
-        var response = await SignIn.PostFormAsync(client, Component1, Fields(doc, new() { ["1.1.2-1: marzo"] = "dos" }));
+        var response = await SignIn.PostFormAsync(client, Component1, Fields(doc, new() { ["1.1.2-1: marzo"] = "dos", ["1.1.2-1: mayo"] = "-2" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await ParseAsync(response);
         var summary = page.QuerySelector("#error-summary")!.TextContent;
         Assert.Contains("Escriba un número en marzo de la acción 1.1.2-1", summary, StringComparison.Ordinal);
+        Assert.Contains("La cantidad de mayo de la acción 1.1.2-1 no puede ser negativa", summary, StringComparison.Ordinal);
         var id = page.QuerySelectorAll("label").Single(l => l.TextContent.Trim() == "Meses de la acción 1.1.2-1: marzo").GetAttribute("for")!;
         var cell = page.GetElementById(id)!;
         Assert.Equal("true", cell.GetAttribute("aria-invalid"));

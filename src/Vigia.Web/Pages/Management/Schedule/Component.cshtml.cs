@@ -71,6 +71,11 @@ public class ComponentModel(AppDbContext db, PlanLocator locator, ScheduleServic
         var parsed = Parse();
         if (!ModelState.IsValid)
         {
+            // Report the rules the readable values break too, so one round trip shows every problem.
+            foreach (var error in await schedules.CheckValuesAsync(new ScheduleUpdate(Plan.Id, parsed, Justification), ct))
+            {
+                ModelState.AddModelError(KeyOf(error), error.Message);
+            }
             return Invalid();
         }
         var result = await schedules.SaveAsync(new ScheduleUpdate(Plan.Id, parsed, Justification), Actor.From(User), ct);

@@ -240,6 +240,8 @@ public abstract class SchedulePagesTests(VigiaFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = await ParseAsync(response);
         Assert.Equal(6, doc.QuerySelectorAll("a[href^='/gestion/planes/2022/cronograma/']").Length);
+        var byEntity = await client.GetAsync("/gestion/planes/alcaldia-de-santiago-de-cali/2022/cronograma/3");
+        Assert.Equal(HttpStatusCode.OK, byEntity.StatusCode);
     }
 }
 

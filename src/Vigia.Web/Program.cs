@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Vigia.Core.Audit;
+using Vigia.Core.Compliance;
 using Vigia.Core.Data;
 using Vigia.Core.Files;
 using Vigia.Core.Mail;
@@ -25,6 +26,7 @@ builder.Services.AddVigiaDatabase(builder.Configuration, Environment.CurrentDire
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PlanImportService>();
 builder.Services.AddScoped<PlanLocator>();
+builder.Services.AddVigiaCompliance();
 builder.AddVigiaSecurity();
 builder.Services.AddVigiaUploads(builder.Configuration, Environment.CurrentDirectory);
 builder.Services.AddVigiaMail(builder.Configuration);
@@ -49,6 +51,7 @@ var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Logger);
 await AccountInitializer.InitializeAsync(app, demo);
+await DemoSimulationInitializer.InitializeAsync(app, demo);
 
 if (!app.Environment.IsDevelopment())
 {
@@ -67,5 +70,6 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenData();
 app.MapPlanApi();
+app.MapComplianceApi();
 
 await app.RunAsync();

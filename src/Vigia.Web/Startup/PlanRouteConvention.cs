@@ -2,20 +2,20 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace Vigia.Web.Startup;
 
-/// <summary>Gives every page under /Plans a second address with the entity's slug in front of the year,
-/// for installations that hold several entities: /planes/2022/… and /planes/{entidad}/2022/….</summary>
+/// <summary>Gives every page addressed by a plan year a second address with the entity's slug in front of the year,
+/// for installations that hold several entities: /planes/2022/… and /planes/{entidad}/2022/…, and likewise
+/// /gestion/planes/2022/… and /gestion/planes/{entidad}/2022/….</summary>
 public sealed class PlanRouteConvention : IPageRouteModelConvention
 {
+    private static readonly string[] Prefixes = ["planes/", "gestion/planes/"];
+
     public void Apply(PageRouteModel model)
     {
-        if (!model.ViewEnginePath.StartsWith("/Plans/", StringComparison.Ordinal))
-        {
-            return;
-        }
         foreach (var selector in model.Selectors.ToList())
         {
             var template = selector.AttributeRouteModel?.Template;
-            if (template is null || !template.StartsWith("planes/{year:int}", StringComparison.Ordinal))
+            var prefix = template is null ? null : Prefixes.FirstOrDefault(p => template.StartsWith(p + "{year:int}", StringComparison.Ordinal));
+            if (prefix is null)
             {
                 continue;
             }
@@ -23,7 +23,7 @@ public sealed class PlanRouteConvention : IPageRouteModelConvention
             {
                 AttributeRouteModel = new AttributeRouteModel
                 {
-                    Template = "planes/{entity}/" + template["planes/".Length..],
+                    Template = prefix + "{entity}/" + template![prefix.Length..],
                 },
             });
         }

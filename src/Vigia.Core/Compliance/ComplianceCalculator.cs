@@ -1,0 +1,113 @@
+using Vigia.Core.Domain;
+
+namespace Vigia.Core.Compliance;
+
+/// <summary>The compliance rules, pure: no database, no clock. docs/compliance.md explains each one.</summary>
+public static class ComplianceCalculator
+{
+    /// <summary>How many months of the plan year count at a date: only months that have ended, so a month's
+    /// planned quantity is not due before its reports can exist. At 30 April: January–April (4); at 15 April:
+    /// January–March (3). Before the plan year: 0; after it: 12.</summary>
+    public static int MonthsCounted(int planYear, DateOnly at)
+    {
+        if (at.Year != planYear)
+        {
+            return at.Year < planYear ? 0 : 12;
+        }
+        return at.Day == DateTime.DaysInMonth(at.Year, at.Month) ? at.Month : at.Month - 1;
+    }
+
+    /// <summary>Caps at 100 (over-execution does not make up for other actions) and floors at 0.</summary>
+    public static decimal Percent(decimal executed, decimal planned) =>
+        planned <= 0 ? 0 : Math.Clamp(executed / planned * 100m, 0m, 100m);
+
+    public static decimal PlannedThrough(ActionInput action, int months)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var counted = action.Schedule.Where(s => s.Key >= 1 && s.Key <= months && s.Value > 0);
+        return action.Unit == TargetUnit.Percentage
+            ? counted.OrderByDescending(s => s.Key).Select(s => s.Value).FirstOrDefault()
+            : counted.Sum(s => s.Value);
+    }
+
+    public static decimal ExecutedThrough(ActionInput action, int months)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var accepted = action.Reports.Where(r => r.Status == ReportStatus.Accepted && r.Month >= 1 && r.Month <= months);
+        var executed = action.Unit == TargetUnit.Percentage
+            ? accepted.OrderByDescending(r => r.Month).ThenByDescending(r => r.Sequence).Select(r => r.Quantity).FirstOrDefault()
+            : accepted.Sum(r => r.Quantity);
+        return Math.Max(0, executed);
+    }
+
+    /// <summary>The target, or, without one, what the whole schedule plans (its sum; for percentages its last milestone).</summary>
+    public static decimal? YearTarget(ActionInput action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.Target is > 0)
+        {
+            return action.Target;
+        }
+        var planned = PlannedThrough(action, 12);
+        return planned > 0 ? planned : null;
+    }
+
+    public static ActionResult Action(ActionInput action, int months)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var weight = action.EffectiveWeight;
+        var planned = PlannedThrough(action, months);
+        var executed = ExecutedThrough(action, months);
+        var target = YearTarget(action);
+        var toDate = planned > 0 ? new Score(Percent(executed, planned), weight) : Score.None;
+        var year = target is { } t ? new Score(Percent(executed, t), weight) : Score.None;
+        var missing = Enumerable.Range(1, Math.Clamp(months, 0, 12))
+            .Where(m => action.Schedule.TryGetValue(m, out var q) && q > 0
+                && !action.Reports.Any(r => r.Month == m && r.Status is ReportStatus.Accepted or ReportStatus.Submitted))
+            .ToList();
+        var late = action.Reports.Count(r => r.IsLate && r.Month <= months && r.Status != ReportStatus.Superseded);
+        return new ActionResult(planned, executed, target, toDate, year, missing, late);
+    }
+
+    /// <summary>The weighted mean of the parts that count; its weight is the sum of theirs, so rolling up
+    /// components gives the same figure as rolling up all their actions at once.</summary>
+    public static Score Rollup(IEnumerable<Score> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        decimal weight = 0, sum = 0;
+        foreach (var part in parts.Where(p => p.Counts))
+        {
+            weight += part.Weight;
+            sum += part.Weight * part.Percent!.Value;
+        }
+        return weight > 0 ? new Score(Math.Clamp(sum / weight, 0m, 100m), weight) : Score.None;
+    }
+
+    public static ComplianceNode Evaluate(NodeInput node, int months)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        if (node.Action is { } action)
+        {
+            var result = Action(action, months);
+            return new ComplianceNode(node.Kind, node.Id, node.Code, node.Name, result.ToDate, result.Year, 1,
+                result.ToDate.Percent is null ? 0 : 1, result.ToDate.Percent >= 100 ? 1 : 0, [], result);
+        }
+        var children = node.Children.Select(c => Evaluate(c, months)).ToList();
+        return new ComplianceNode(node.Kind, node.Id, node.Code, node.Name,
+            Rollup(children.Select(c => c.ToDate)), Rollup(children.Select(c => c.Year)),
+            children.Sum(c => c.ActionCount), children.Sum(c => c.PlannedActions), children.Sum(c => c.CompletedActions), children);
+    }
+
+    /// <summary>For each month, the weighted share of the year's targets planned, and executed, by its end
+    /// (each action capped at 100 %). Actions without a target or schedule are left out.</summary>
+    public static IReadOnlyList<CurvePoint> Curve(IEnumerable<ActionInput> actions, int months)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        var measured = actions.Select(a => (Action: a, Target: YearTarget(a))).Where(x => x.Target is not null).ToList();
+        return Enumerable.Range(1, 12).Select(m => new CurvePoint(m,
+            Rollup(measured.Select(x => new Score(Percent(PlannedThrough(x.Action, m), x.Target!.Value), x.Action.EffectiveWeight))).Percent,
+            m > months ? null
+                : Rollup(measured.Select(x => new Score(Percent(ExecutedThrough(x.Action, m), x.Target!.Value), x.Action.EffectiveWeight))).Percent))
+            .ToList();
+    }
+}

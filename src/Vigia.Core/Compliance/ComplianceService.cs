@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Data;
+using Vigia.Core.Domain;
+
+namespace Vigia.Core.Compliance;
+
+/// <summary>A responsible unit's compliance over the actions it shares.</summary>
+public sealed record UnitCompliance(int UnitId, string Name, int ActionCount, int PlannedActions, int CompletedActions, Score ToDate, Score Year);
+
+/// <summary>An action whose report is missing for a month that ended with something planned, or that was reported late.</summary>
+public sealed record ActionGap(int ActionId, string Code, string Goal, int ComponentNumber, IReadOnlyList<string> Units,
+    IReadOnlyList<int> MissingMonths, int LateReports);
+
+/// <summary>A plan's compliance at a date: the tree (plan → components → subcomponents → activities → actions),
+/// the monthly curve, the actions with missing reports and the units ranked.</summary>
+public sealed record PlanCompliance(int PlanId, int Year, DateOnly At, int MonthsCounted, ComplianceBands Bands, ComplianceNode Plan,
+    IReadOnlyList<CurvePoint> Curve, IReadOnlyList<ActionGap> Gaps, IReadOnlyList<UnitCompliance> Units, bool HasSimulatedData)
+{
+    public IReadOnlyList<ComplianceNode> Components => Plan.Children;
+
+    /// <summary>The band of a year-progress figure, only once the whole year counts: mid-year, 30 % of the year's
+    /// target can be exactly on schedule, so a "baja" there would mislead.</summary>
+    public ComplianceLevel? YearLevel(Score year) => MonthsCounted == 12 ? Bands.Classify(year.Percent) : null;
+
+    /// <summary>The share of the year's targets planned by the end of the last month counted (the curve's planned value).</summary>
+    public decimal? PlannedShareToDate => MonthsCounted == 0 ? 0 : Curve[MonthsCounted - 1].Planned;
+}
+
+/// <summary>Reads a plan's structure, schedule and reports and applies <see cref="ComplianceCalculator"/>.</summary>
+public sealed class ComplianceService(AppDbContext db)
+{
+    private static readonly StringComparer SpanishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("es-CO"), ignoreCase: true);
+
+    public async Task<PlanCompliance?> ComputeAsync(int planId, DateOnly at, CancellationToken ct = default)
+    {
+        var data = await PlanData.LoadAsync(db, planId, ct);
+        if (data is null)
+        {
+            return null;
+        }
+        var months = ComplianceCalculator.MonthsCounted(data.Year, at);
+        var evaluated = ComplianceCalculator.Evaluate(data.Tree, months);
+        var leaves = evaluated.Leaves().ToDictionary(l => l.Id);
+        var gaps = leaves.Values
+            .Where(l => l.Action!.MissingMonths.Count > 0 || l.Action.LateReports > 0)
+            .Select(l => new ActionGap(l.Id, l.Code, l.Name, data.ComponentOf[l.Id], data.UnitsOf[l.Id].Select(u => u.Name).ToList(),
+                l.Action!.MissingMonths, l.Action.LateReports))
+            .OrderByDescending(g => g.MissingMonths.Count).ThenBy(g => g.ComponentNumber).ThenBy(g => g.Code, StringComparer.Ordinal)
+            .ToList();
+        var units = data.UnitsOf.SelectMany(g => g).GroupBy(u => (u.UnitId, u.Name))
+            .Select(g => RankEntry(g.Key.UnitId, g.Key.Name, g.Select(u => leaves[u.ActionId]).DistinctBy(l => l.Id).ToList()))
+            .OrderByDescending(u => u.ToDate.Percent.HasValue).ThenByDescending(u => u.ToDate.Percent)
+            .ThenByDescending(u => u.Year.Percent).ThenBy(u => u.Name, SpanishOrder)
+            .ToList();
+        return new PlanCompliance(planId, data.Year, at, months, await ComplianceBands.LoadAsync(db, ct), evaluated,
+            ComplianceCalculator.Curve(data.Tree.Leaves().Select(l => l.Action!), months), gaps, units, data.HasSimulatedData);
+    }
+
+    /// <summary>True when the plan holds reports made by the demo simulation; every page showing them says so.</summary>
+    public Task<bool> HasSimulatedDataAsync(int planId, CancellationToken ct = default) =>
+        db.ProgressReports.AnyAsync(r => r.IsSimulated && r.Action!.Activity!.Component!.PlanId == planId, ct);
+
+    private static UnitCompliance RankEntry(int unitId, string name, List<ComplianceNode> actions) =>
+        new(unitId, name, actions.Count, actions.Sum(l => l.PlannedActions), actions.Sum(l => l.CompletedActions),
+            ComplianceCalculator.Rollup(actions.Select(l => l.ToDate)), ComplianceCalculator.Rollup(actions.Select(l => l.Year)));
+
+    private sealed record UnitLink(int ActionId, int UnitId, string Name);
+
+    /// <summary>A plan read in a few flat queries and assembled into the calculator's tree.</summary>
+    private sealed record PlanData(int Year, NodeInput Tree, IReadOnlyDictionary<int, int> ComponentOf, ILookup<int, UnitLink> UnitsOf,
+        bool HasSimulatedData)
+    {
+        public static async Task<PlanData?> LoadAsync(AppDbContext db, int planId, CancellationToken ct)
+        {
+            var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Year, p.Title }).FirstOrDefaultAsync(ct);
+            if (plan is null)
+            {
+                return null;
+            }
+            var components = await db.Components.AsNoTracking().Where(c => c.PlanId == planId).OrderBy(c => c.Number)
+                .Select(c => new { c.Id, c.Number, c.Name }).ToListAsync(ct);
+            var subcomponents = await db.Subcomponents.AsNoTracking().Where(s => s.Component!.PlanId == planId).OrderBy(s => s.Order)
+                .Select(s => new { s.Id, s.ComponentId, s.Code, s.Name }).ToListAsync(ct);
+            var activities = await db.Activities.AsNoTracking().Where(a => a.Component!.PlanId == planId).OrderBy(a => a.Order)
+                .Select(a => new { a.Id, a.ComponentId, a.SubcomponentId, a.Code, a.Name }).ToListAsync(ct);
+            var actions = await db.Actions.AsNoTracking().Where(a => a.Activity!.Component!.PlanId == planId).OrderBy(a => a.Order)
+                .Select(a => new { a.Id, a.ActivityId, a.Order, a.Goal, a.TargetQuantity, a.TargetUnit, a.Weight }).ToListAsync(ct);
+            var schedule = (await db.ScheduleEntries.AsNoTracking().Where(s => s.Action!.Activity!.Component!.PlanId == planId)
+                .Select(s => new { s.ActionId, s.Month, s.PlannedQuantity }).ToListAsync(ct)).ToLookup(s => s.ActionId);
+            var reports = await db.ProgressReports.AsNoTracking()
+                .Where(r => r.Action!.Activity!.Component!.PlanId == planId && r.Status != ReportStatus.Superseded)
+                .Select(r => new { r.Id, r.ActionId, r.Month, r.ExecutedQuantity, r.Status, r.IsLate, r.IsSimulated }).ToListAsync(ct);
+            var units = await db.ActionUnits.AsNoTracking().Where(x => x.Action!.Activity!.Component!.PlanId == planId)
+                .Select(x => new { x.ActionId, x.UnitId, x.Unit!.Name, Parent = x.Unit.Parent == null ? null : x.Unit.Parent.Name })
+                .ToListAsync(ct);
+
+            var reportsOf = reports.ToLookup(r => r.ActionId);
+            var actionsOf = actions.ToLookup(a => a.ActivityId);
+            NodeInput Activity(int id, string code, string name) => new(NodeKind.Activity, id, code, name,
+                actionsOf[id].Select(a => NodeInput.Leaf(a.Id, $"{code}-{a.Order}", a.Goal, new ActionInput(a.TargetQuantity, a.TargetUnit,
+                    a.Weight, schedule[a.Id].ToDictionary(s => s.Month, s => s.PlannedQuantity),
+                    reportsOf[a.Id].Select(r => new ReportInput(r.Month, r.ExecutedQuantity, r.Status, r.Id, r.IsLate)).ToList()))).ToList());
+            NodeInput Component(int id, int number, string name) => new(NodeKind.Component, id, number.ToString(CultureInfo.InvariantCulture), name,
+                activities.Where(a => a.ComponentId == id && a.SubcomponentId is null).Select(a => Activity(a.Id, a.Code, a.Name))
+                    .Concat(subcomponents.Where(s => s.ComponentId == id).Select(s => new NodeInput(NodeKind.Subcomponent, s.Id, s.Code, s.Name,
+                        activities.Where(a => a.SubcomponentId == s.Id).Select(a => Activity(a.Id, a.Code, a.Name)).ToList())))
+                    .ToList());
+            var tree = new NodeInput(NodeKind.Plan, planId, plan.Year.ToString(CultureInfo.InvariantCulture), plan.Title,
+                components.Select(c => Component(c.Id, c.Number, c.Name)).ToList());
+
+            var numberOf = components.ToDictionary(c => c.Id, c => c.Number);
+            var componentOfActivity = activities.ToDictionary(a => a.Id, a => numberOf[a.ComponentId]);
+            return new PlanData(plan.Year, tree, actions.ToDictionary(a => a.Id, a => componentOfActivity[a.ActivityId]),
+                units.Select(u => new UnitLink(u.ActionId, u.UnitId, u.Parent is null ? u.Name : $"{u.Parent} / {u.Name}")).ToLookup(u => u.ActionId),
+                reports.Any(r => r.IsSimulated));
+        }
+    }
+}

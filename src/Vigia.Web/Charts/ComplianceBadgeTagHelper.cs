@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Vigia.Core.Compliance;
+
+namespace Vigia.Web.Charts;
+
+/// <summary><c>&lt;vigia-nivel nivel="@level" /&gt;</c>: a compliance band as a badge with its word ("Alta" on green,
+/// never green alone), or "No aplica" when nothing counts.</summary>
+[HtmlTargetElement("vigia-nivel", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class ComplianceBadgeTagHelper : TagHelper
+{
+    [HtmlAttributeName("nivel")]
+    public ComplianceLevel? Level { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.TagName = "span";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", Level is { } level ? $"nivel {ComplianceLevels.CssClass(level)}" : "nivel nivel-no-aplica");
+        output.Content.SetContent(Level is { } l ? ComplianceLevels.Name(l) : "No aplica");
+    }
+}

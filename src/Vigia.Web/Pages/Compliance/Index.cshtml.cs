@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Compliance;
+using Vigia.Core.Data;
+
+namespace Vigia.Web.Pages.Compliance;
+
+public sealed record PlanDashboardItem(string EntityName, string EntitySlug, int Year, string Title, Score ToDate, Score YearProgress,
+    ComplianceLevel? YearLevel, ComplianceBands Bands, bool Simulated);
+
+/// <summary>/tablero: every plan with its compliance today and a link to its dashboard.</summary>
+public class IndexModel(AppDbContext db, ComplianceService compliance, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<PlanDashboardItem> Plans { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = ColombianClock.Today(clock);
+        var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Entity!.Name)
+            .Select(p => new { p.Id, EntityName = p.Entity!.Name, p.Entity.Slug, p.Year, p.Title }).ToListAsync(ct);
+        var items = new List<PlanDashboardItem>();
+        foreach (var p in plans)
+        {
+            var result = (await compliance.ComputeAsync(p.Id, Today, ct))!;
+            items.Add(new PlanDashboardItem(p.EntityName, p.Slug, p.Year, p.Title, result.Plan.ToDate, result.Plan.Year, result.YearLevel(result.Plan.Year),
+                result.Bands, result.HasSimulatedData));
+        }
+        Plans = items;
+    }
+}

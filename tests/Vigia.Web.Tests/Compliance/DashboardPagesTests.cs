@@ -1,0 +1,184 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Vigia.Web.Tests.Infrastructure;
+
+namespace Vigia.Web.Tests.Compliance;
+
+public abstract class DashboardPagesTests(VigiaFactory factory)
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    /// <summary>The body rows of the table whose caption has this id.</summary>
+    private static List<AngleSharp.Dom.IElement> Rows(IHtmlDocument doc, string captionId) =>
+        doc.GetElementById(captionId)!.Closest("table")!.QuerySelectorAll("tbody tr").ToList();
+
+    private async Task<IHtmlDocument> DashboardAsync(string query = $"?fecha={KnownExecution.At}")
+    {
+        await KnownExecution.EnsureAsync(factory);
+        return await factory.GetPageAsync(client, "/planes/2022/tablero" + query);
+    }
+
+    [Fact]
+    public async Task Get_Dashboard_PlanFigureWithItsBandInWords()
+    {
+        var doc = await DashboardAsync();
+
+        var first = doc.QuerySelector(".cifras .cifra")!;
+        Assert.Equal("54 %", first.QuerySelector(".cifra-valor")!.TextContent.Trim());
+        Assert.Equal("Baja", first.QuerySelector(".nivel.nivel-baja")!.TextContent.Trim());
+        Assert.Contains("Resumen al 30 de abril de 2022", doc.QuerySelector("#resumen-titulo")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("de enero a abril de 2022", doc.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Dashboard_ComponentTableWithBandsAndNotApplicable()
+    {
+        var doc = await DashboardAsync();
+
+        var rows = Rows(doc, "tabla-componentes");
+        Assert.Equal(6, rows.Count);
+        var component3 = rows.Single(r => r.QuerySelector("th")!.TextContent.Contains("RENDICIÓN DE CUENTAS", StringComparison.Ordinal));
+        Assert.Contains("54 %", component3.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(component3.QuerySelector("progress.avance[max='100'][value='54.17']"));
+        var component1 = rows[0];
+        Assert.Contains("No aplica", component1.QuerySelector(".nivel-no-aplica")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Dashboard_ChartsAreAccessibleSvgWithADataTableBehindVerDatos()
+    {
+        var doc = await DashboardAsync();
+
+        var charts = doc.QuerySelectorAll("svg.grafico-svg");
+        Assert.Equal(3, charts.Length);
+        foreach (var svg in charts)
+        {
+            Assert.Equal("img", svg.GetAttribute("role"));
+            var labelledBy = svg.GetAttribute("aria-labelledby")!.Split(' ');
+            Assert.Equal("title", doc.GetElementById(labelledBy[0])!.LocalName);
+            Assert.Equal("desc", doc.GetElementById(labelledBy[1])!.LocalName);
+            Assert.False(string.IsNullOrWhiteSpace(doc.GetElementById(labelledBy[1])!.TextContent));
+            Assert.NotEmpty(svg.QuerySelectorAll("text"));
+            var details = svg.Closest(".grafico")!.QuerySelector("details")!;
+            Assert.Equal("Ver datos", details.QuerySelector("summary")!.TextContent.Trim());
+            Assert.NotNull(details.QuerySelector("table caption"));
+            Assert.NotEmpty(details.QuerySelectorAll("tbody tr"));
+        }
+        var componentDesc = doc.QuerySelector("#grafico-componentes-desc")!.TextContent;
+        Assert.Contains("3. RENDICIÓN DE CUENTAS: 54 % (Baja)", componentDesc, StringComparison.Ordinal);
+        Assert.Contains("54 % · Baja", doc.QuerySelector("#grafico-componentes-titulo")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Dashboard_CurveTableHasTwelveMonthsAndExecutedOnlyForEndedMonths()
+    {
+        var doc = await DashboardAsync();
+
+        var rows = Rows(doc, "grafico-curva-tabla");
+        Assert.Equal(12, rows.Count);
+        Assert.Equal("Abril", rows[3].QuerySelector("th")!.TextContent.Trim());
+        Assert.NotEqual("—", rows[3].QuerySelectorAll("td")[1].TextContent.Trim());
+        Assert.Equal("—", rows[4].QuerySelectorAll("td")[1].TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Get_Dashboard_ListsTheActionWithAMissingReport()
+    {
+        var doc = await DashboardAsync();
+
+        var rows = Rows(doc, "tabla-atrasos");
+        var row = Assert.Single(rows);
+        Assert.Equal("3.1.4-4", row.QuerySelector("th a")!.TextContent.Trim());
+        Assert.Equal("/planes/2022/actividad/3.1.4#accion-4", row.QuerySelector("th a")!.GetAttribute("href"));
+        Assert.Contains("abril", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Dashboard_RanksUnitsAndLinksTheRules()
+    {
+        var doc = await DashboardAsync();
+
+        var ranked = Rows(doc, "tabla-unidades");
+        Assert.NotEmpty(ranked);
+        Assert.Equal("1", ranked[0].QuerySelector("td")!.TextContent.Trim());
+        Assert.NotNull(doc.QuerySelector("a[href='/tablero/reglas']"));
+        Assert.Contains("aceptados", doc.QuerySelector(".reglas-resumen")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(doc.QuerySelector(".datos-simulados"));
+    }
+
+    [Fact]
+    public async Task Get_Dashboard_DateSelectorIsAGetFormWithALabel()
+    {
+        var doc = await DashboardAsync();
+
+        var form = doc.QuerySelector("form.tablero-fecha")!;
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal(KnownExecution.At, form.QuerySelector("input#fecha")!.GetAttribute("value"));
+        Assert.NotNull(doc.QuerySelector("label[for='fecha']"));
+    }
+
+    [Fact]
+    public async Task Get_Dashboard_BadDate_Returns400WithTheErrorAndTodaysFigures()
+    {
+        await KnownExecution.EnsureAsync(factory);
+
+        var response = await client.GetAsync("/planes/2022/tablero?fecha=31-04-2022");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var doc = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Contains("AAAA-MM-DD", doc.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("#error-summary a[href='#fecha']"));
+    }
+
+    [Fact]
+    public async Task Get_DashboardByEntityAddress_SameFigures()
+    {
+        await KnownExecution.EnsureAsync(factory);
+
+        var doc = await factory.GetPageAsync(client, $"/planes/alcaldia-de-santiago-de-cali/2022/tablero?fecha={KnownExecution.At}");
+
+        Assert.Equal("54 %", doc.QuerySelector(".cifra-valor")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Get_DashboardIndex_ListsThePlanWithALinkToItsDashboard()
+    {
+        var doc = await factory.GetPageAsync(client, "/tablero");
+
+        Assert.NotNull(doc.QuerySelector("a[href='/planes/alcaldia-de-santiago-de-cali/2022/tablero']"));
+    }
+
+    [Fact]
+    public async Task Get_Rules_ShowsTheBandsInForce()
+    {
+        var doc = await factory.GetPageAsync(client, "/tablero/reglas");
+
+        var rows = Rows(doc, "tabla-niveles").Select(r => r.TextContent).ToList();
+        Assert.Contains("0 % a 59 %", rows[0], StringComparison.Ordinal);
+        Assert.Contains("Baja", rows[0], StringComparison.Ordinal);
+        Assert.Contains("80 % a 100 %", rows[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_PlanPage_LinksItsDashboard()
+    {
+        var doc = await factory.GetPageAsync(client, "/planes/2022");
+
+        Assert.NotNull(doc.QuerySelector("a[href='/planes/2022/tablero']"));
+    }
+
+    [Fact]
+    public async Task Get_Dashboard_UnknownYear_Returns404()
+    {
+        var response = await client.GetAsync("/planes/1999/tablero");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
+
+[Collection("sqlite")]
+public class SqliteDashboardPagesTests(SqliteVigiaFactory factory) : DashboardPagesTests(factory), IClassFixture<SqliteVigiaFactory>;
+
+[Collection("postgres")]
+public class PostgresDashboardPagesTests(PostgresVigiaFactory factory) : DashboardPagesTests(factory), IClassFixture<PostgresVigiaFactory>;

@@ -12,7 +12,9 @@ using Vigia.Web.OpenData;
 using Vigia.Web.Security;
 using Vigia.Web.Startup;
 
-var builder = WebApplication.CreateBuilder(args);
+// --demo is a switch, not a configuration key: taken out so it cannot swallow the next argument (--urls …).
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 // Serve wwwroot's compressed and fingerprinted assets from the build output in every environment, not only
 // Development: without it `dotnet run` (Production) answers browsers with empty CSS.
 builder.WebHost.UseStaticWebAssets();
@@ -20,7 +22,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 {
     builder.WebHost.UseUrls("http://localhost:5080");
 }
-var demo = args.Contains("--demo") || builder.Configuration.GetValue("Vigia:Demo", false);
+demo |= builder.Configuration.GetValue("Vigia:Demo", false);
 
 builder.Services.AddVigiaDatabase(builder.Configuration, Environment.CurrentDirectory);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -58,6 +60,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
     app.UseHsts();
 }
+app.UseForwardedHeaders();
 app.UseVigiaSecurityHeaders();
 app.UseRequestLocalization();
 app.UseVigiaLayout();

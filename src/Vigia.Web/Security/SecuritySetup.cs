@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Vigia.Core.Accounts;
@@ -22,7 +23,18 @@ public static class SecuritySetup
     public static void AddVigiaSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var secure = builder.Environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // Behind the entity's TLS proxy the forwarded scheme makes every cookie Secure; on http://localhost (the
+        // README's run command) cookies must still work. Security:RequireHttps forces Secure cookies regardless.
+        var secure = builder.Configuration.GetValue("Security:RequireHttps", false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Which proxies to trust is deployment-specific: by default only loopback, as ASP.NET Core does.
+            foreach (var proxy in builder.Configuration.GetSection("Security:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddVigiaIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<VigiaClaimsFactory>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Vigia.Core.Audit;
 using Vigia.Core.Data;
 using Vigia.Core.Files;
+using Vigia.Core.FollowUps;
 using Vigia.Core.Mail;
 using Vigia.Core.Plans;
 using Vigia.Web.Api;
@@ -25,6 +26,7 @@ builder.Services.AddVigiaDatabase(builder.Configuration, Environment.CurrentDire
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PlanImportService>();
 builder.Services.AddScoped<PlanLocator>();
+builder.Services.AddVigiaFollowUps();
 builder.AddVigiaSecurity();
 builder.Services.AddVigiaUploads(builder.Configuration, Environment.CurrentDirectory);
 builder.Services.AddVigiaMail(builder.Configuration);
@@ -66,6 +68,7 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenData();
+app.MapFollowUpOpenData();
 app.MapPlanApi();
 
 await app.RunAsync();

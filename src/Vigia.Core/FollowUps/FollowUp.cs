@@ -57,6 +57,8 @@ public class FollowUp
     public int? CompletedCount { get; set; }
     public decimal? CompliancePercent { get; set; }
     public decimal? AverageProgress { get; set; }
+    /// <summary>alta, media or baja, with the thresholds in force at closing.</summary>
+    public string? ComplianceBand { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public DateOnly? PublishedOn { get; set; }
     public string? PublishedById { get; set; }

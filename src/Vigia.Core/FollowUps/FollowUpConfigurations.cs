@@ -16,6 +16,7 @@ public sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         b.Property(f => f.ClosedByName).HasMaxLength(200);
         b.Property(f => f.PublishedByName).HasMaxLength(200);
         b.Property(f => f.SnapshotSha256).HasMaxLength(64);
+        b.Property(f => f.ComplianceBand).HasMaxLength(10);
     }
 }
 

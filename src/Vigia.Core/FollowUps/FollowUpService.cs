@@ -268,6 +268,7 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
         followUp.CompletedCount = snapshot.Totals.Completed;
         followUp.CompliancePercent = snapshot.Totals.CompliancePercent;
         followUp.AverageProgress = snapshot.Totals.AverageProgress;
+        followUp.ComplianceBand = snapshot.Totals.Band;
         followUp.Status = FollowUpStatus.Closed;
         await SaveAsync(actor, null, ct);
         return FollowUpResult.Ok(followUp);

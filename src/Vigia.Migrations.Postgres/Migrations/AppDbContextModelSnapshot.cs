@@ -1015,6 +1015,10 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Property<int?>("CompletedCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ComplianceBand")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<decimal?>("CompliancePercent")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");

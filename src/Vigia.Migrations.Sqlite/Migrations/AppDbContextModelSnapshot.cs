@@ -973,6 +973,10 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Property<int?>("CompletedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ComplianceBand")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("CompliancePercent")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");

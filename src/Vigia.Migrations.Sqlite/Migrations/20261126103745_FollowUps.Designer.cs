@@ -11,7 +11,7 @@ using Vigia.Core.Data;
 namespace Vigia.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126103228_FollowUps")]
+    [Migration("20261126103745_FollowUps")]
     partial class FollowUps
     {
         /// <inheritdoc />
@@ -975,6 +975,10 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("CompletedCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComplianceBand")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("CompliancePercent")
                         .HasPrecision(18, 4)

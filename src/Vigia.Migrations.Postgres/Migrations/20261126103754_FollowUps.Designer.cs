@@ -12,7 +12,7 @@ using Vigia.Core.Data;
 namespace Vigia.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126103243_FollowUps")]
+    [Migration("20261126103754_FollowUps")]
     partial class FollowUps
     {
         /// <inheritdoc />
@@ -1017,6 +1017,10 @@ namespace Vigia.Migrations.Postgres.Migrations
 
                     b.Property<int?>("CompletedCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ComplianceBand")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<decimal?>("CompliancePercent")
                         .HasPrecision(18, 4)

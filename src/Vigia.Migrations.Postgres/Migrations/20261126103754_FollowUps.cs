@@ -38,6 +38,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     CompletedCount = table.Column<int>(type: "integer", nullable: true),
                     CompliancePercent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
                     AverageProgress = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    ComplianceBand = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     PublishedById = table.Column<string>(type: "text", nullable: true),

@@ -37,6 +37,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     CompletedCount = table.Column<int>(type: "INTEGER", nullable: true),
                     CompliancePercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
                     AverageProgress = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    ComplianceBand = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     PublishedById = table.Column<string>(type: "TEXT", nullable: true),

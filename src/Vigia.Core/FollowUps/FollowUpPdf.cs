@@ -101,7 +101,7 @@ public static class FollowUpPdf
             NewPageIfBelow(120);
             y += 8;
             Heading("Detalle por acción");
-            double[] widths = [40, 160, 120, 55, 55, 70, 50, 224];
+            double[] widths = [40, 150, 115, 62, 58, 72, 52, 221];
             string[] headers = ["Acción", "Meta", "Responsables", "Programado al corte", "Reportado y aceptado", "Estado", "Avance verificado", "Observaciones de Control Interno"];
             var rows = new List<Cell[]>();
             foreach (var c in S.Components)
@@ -112,7 +112,7 @@ public static class FollowUpPdf
                     new(a.Code, true),
                     new(a.Goal),
                     new(string.Join("; ", a.ResponsibleUnits)),
-                    new(a.Schedule.Count == 0 ? "Sin programación" : FollowUpText.Number(a.PlannedToCutOff), Right: true),
+                    new(a.Schedule.Count == 0 ? "Sin cronograma" : FollowUpText.Number(a.PlannedToCutOff), Right: true),
                     new(FollowUpText.Number(a.ReportedToCutOff), Right: true),
                     new(FollowUpText.Status(a.Assessment) + (a.Programmed ? "" : " (no cuenta)")),
                     new(FollowUpText.Percent(a.Assessment?.VerifiedPercent), Right: true),

@@ -138,7 +138,14 @@ public static class FollowUpXlsx
                 ws.Cell(r, 4).Value = a.Goal;
                 ws.Cell(r, 5).Value = string.Join("; ", a.ResponsibleUnits);
                 ws.Cell(r, 6).Value = FollowUpText.Schedule(a.Schedule);
-                Number(ws.Cell(r, 7), a.Schedule.Count == 0 ? null : a.PlannedToCutOff);
+                if (a.Schedule.Count == 0)
+                {
+                    ws.Cell(r, 7).Value = "Sin cronograma";
+                }
+                else
+                {
+                    Number(ws.Cell(r, 7), a.PlannedToCutOff);
+                }
                 Number(ws.Cell(r, 8), a.ReportedToCutOff);
                 ws.Cell(r, 9).Value = a.Programmed ? "Sí" : "No";
                 ws.Cell(r, 10).Value = FollowUpText.Status(a.Assessment);

@@ -37,6 +37,9 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
 
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
+    /// <summary>Always in UTC: PostgreSQL's timestamptz accepts nothing else.</summary>
+    private DateTimeOffset Now => clock.GetUtcNow().ToUniversalTime();
+
     private static bool MayWrite(Actor actor) => actor.IsIn(Roles.InternalControl) && actor.UserId is not null;
 
     /// <summary>The current (latest) version of the follow-up of a cut-off, or null when none was started.</summary>
@@ -77,7 +80,7 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
         assessment.VerifiedPercent = input.Status == AssessmentStatus.NotScheduled ? null : input.VerifiedPercent;
         assessment.VerifiedQuantity = input.Status == AssessmentStatus.NotScheduled ? null : input.VerifiedQuantity;
         assessment.Observations = string.IsNullOrWhiteSpace(input.Observations) ? null : input.Observations.Trim();
-        assessment.AssessedAt = clock.GetUtcNow();
+        assessment.AssessedAt = Now;
         assessment.AssessedById = actor.UserId;
         assessment.AssessedByName = actor.Name;
         await SaveAsync(actor, null, ct);
@@ -173,7 +176,7 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
                 followUp.ComponentNotes.Add(note);
             }
             note.Observations = text;
-            note.UpdatedAt = clock.GetUtcNow();
+            note.UpdatedAt = Now;
             note.UpdatedByName = actor.Name;
         }
         await SaveAsync(actor, null, ct);
@@ -201,7 +204,7 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
         var candidates = await db.Actions.Where(a => a.Activity!.Component!.PlanId == planId && a.Schedule.Count > 0
                 && !a.Schedule.Any(s => s.Month <= lastMonth && s.PlannedQuantity > 0))
             .Select(a => a.Id).ToListAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = Now;
         var marked = 0;
         foreach (var id in candidates.Except(assessed))
         {
@@ -254,7 +257,7 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
                 ? "Falta valorar 1 acción: todas las acciones del plan deben tener una valoración para cerrar."
                 : $"Faltan valorar {missing} acciones: todas las acciones del plan deben tener una valoración para cerrar.");
         }
-        followUp.ClosedAt = clock.GetUtcNow();
+        followUp.ClosedAt = Now;
         followUp.ClosedById = actor.UserId;
         followUp.ClosedByName = actor.Name;
         var previous = followUp.PreviousVersionId is { } pid
@@ -293,7 +296,7 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
                 ? "Cierre el seguimiento antes de publicarlo."
                 : "Este seguimiento ya está publicado.");
         }
-        var now = clock.GetUtcNow();
+        var now = Now;
         followUp.Status = FollowUpStatus.Published;
         followUp.PublishedAt = now;
         followUp.PublishedOn = FollowUpCalendar.ColombianDate(now);
@@ -387,7 +390,7 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
         CutOffNumber = number,
         PublicationDeadline = deadline,
         Status = FollowUpStatus.Draft,
-        CreatedAt = clock.GetUtcNow(),
+        CreatedAt = Now,
         CreatedById = actor.UserId,
         CreatedByName = actor.Name,
     };

@@ -59,7 +59,11 @@ public static class FollowUpFixture
         db.ProgressReports.AddRange(
             Report(b1, 2, 2, ReportStatus.Accepted, "Dos diálogos en febrero", "Soportes completos", new Evidence
             {
-                Kind = EvidenceKind.File, FileName = "actas-febrero.pdf", Sha256 = new string('a', 64), SizeBytes = 1234, AddedAt = DateTimeOffset.UtcNow,
+                Kind = EvidenceKind.File,
+                FileName = "actas-febrero.pdf",
+                Sha256 = new string('a', 64),
+                SizeBytes = 1234,
+                AddedAt = DateTimeOffset.UtcNow,
             }),
             Report(b1, 4, 2, ReportStatus.Accepted, "Dos diálogos en abril", null),
             Report(b1, 5, 9, ReportStatus.Submitted, "Mayo: después del corte", null),
@@ -105,8 +109,15 @@ public static class FollowUpFixture
     {
         var report = new ProgressReport
         {
-            Action = action, Month = month, ExecutedQuantity = quantity, Status = status, Narrative = narrative, SubmittedAt = DateTimeOffset.UtcNow,
-            SubmittedByName = "Responsable", ReviewComment = review, ReviewedByName = review is null ? null : "Planeación",
+            Action = action,
+            Month = month,
+            ExecutedQuantity = quantity,
+            Status = status,
+            Narrative = narrative,
+            SubmittedAt = DateTimeOffset.UtcNow,
+            SubmittedByName = "Responsable",
+            ReviewComment = review,
+            ReviewedByName = review is null ? null : "Planeación",
         };
         report.Evidence.AddRange(evidence);
         return report;

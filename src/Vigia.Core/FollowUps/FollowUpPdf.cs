@@ -256,7 +256,11 @@ public static class FollowUpPdf
             {
                 var available = (int)Math.Floor((ContentBottom - y - 2 * Padding) / lineHeight);
                 var remaining = Math.Max(total - done, 1);
-                if (available < Math.Min(remaining, 3))
+                // A row moves whole to the next page unless it is taller than a page; a group heading (a single
+                // spanning cell) keeps a few lines of the next row with it.
+                var pageCapacity = (int)Math.Floor((ContentBottom - ContentTop - 2 * Padding) / lineHeight) - 4;
+                var needed = row.Length == 1 && !header ? remaining + 4 : remaining;
+                if (available < needed && (remaining <= pageCapacity || available < 3))
                 {
                     NewPage();
                     if (!header)

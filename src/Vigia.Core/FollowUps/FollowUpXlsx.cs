@@ -95,6 +95,7 @@ public static class FollowUpXlsx
         ws.Column(5).Width = 14;
         ws.Column(6).Width = 10;
         ws.Column(7).Width = 60;
+        FitRowHeights(ws, SummaryHeaderRow + 1, r, 7);
         ws.SheetView.FreezeRows(SummaryHeaderRow);
         ws.PageSetup.SetRowsToRepeatAtTop(SummaryHeaderRow, SummaryHeaderRow);
     }
@@ -167,6 +168,7 @@ public static class FollowUpXlsx
         {
             ws.Column(i + 1).Width = widths[i];
         }
+        FitRowHeights(ws, headerRow + 1, r, headers.Length);
         ws.SheetView.FreezeRows(headerRow);
         ws.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
         if (r > headerRow)
@@ -202,6 +204,24 @@ public static class FollowUpXlsx
         ws.PageSetup.Footer.Right.AddText(XLHFPredefinedText.PageNumber);
         ws.PageSetup.Footer.Right.AddText(" de ");
         ws.PageSetup.Footer.Right.AddText(XLHFPredefinedText.NumberOfPages);
+    }
+
+    /// <summary>Wrapped text does not grow a row by itself in every reader (LibreOffice keeps the stored height), so
+    /// each row gets the height of its longest cell, estimated from the column width in characters.</summary>
+    private static void FitRowHeights(IXLWorksheet ws, int firstRow, int lastRow, int columns)
+    {
+        const double lineHeight = 12.75;
+        for (var row = firstRow; row <= lastRow; row++)
+        {
+            var lines = 1;
+            for (var column = 1; column <= columns; column++)
+            {
+                var text = ws.Cell(row, column).GetString();
+                var perLine = Math.Max(1, (int)(ws.Column(column).Width * 1.1));
+                lines = Math.Max(lines, text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Length / (double)perLine))));
+            }
+            ws.Row(row).Height = Math.Min(409, lines * lineHeight + 2);
+        }
     }
 
     private static void DraftBanner(IXLWorksheet ws, FollowUpDocument document, int row, int columns)

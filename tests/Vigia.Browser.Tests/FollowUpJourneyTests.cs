@@ -121,7 +121,9 @@ public class FollowUpJourneyTests(BrowserFixture fixture)
 
         var phone = await fixture.NewPageAsync(375, 800);
         await phone.GotoAsync(citizen.Url);
-        await BrowserFixture.ScreenshotAsync(phone, "seguimiento-07-informe-telefono");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "seguimiento-07-informe-telefono.png") });
+        await phone.Locator("#detalle-titulo").ScrollIntoViewIfNeededAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "seguimiento-08-detalle-telefono.png") });
         await AssertNoAxeViolationsAsync(phone, "informe público en teléfono");
     }
 }

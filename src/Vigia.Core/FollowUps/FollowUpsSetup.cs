@@ -9,6 +9,7 @@ public static class FollowUpsSetup
     {
         services.AddScoped<FollowUpCalendar>();
         services.AddScoped<FollowUpService>();
+        services.AddScoped<FollowUpLifecycle>();
         services.AddScoped<FollowUpDocuments>();
         return services;
     }

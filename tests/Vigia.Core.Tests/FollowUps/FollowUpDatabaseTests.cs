@@ -46,6 +46,12 @@ public abstract class FollowUpDatabaseTests(DatabaseProvider provider) : IAsyncL
         return new FollowUpService(db, new FollowUpCalendar(db, Clock), Clock);
     }
 
+    protected FollowUpLifecycle Lifecycle(AppDbContext? db = null)
+    {
+        db ??= Db();
+        return new FollowUpLifecycle(db, new FollowUpCalendar(db, Clock), Clock);
+    }
+
     protected FollowUpDocuments Documents(AppDbContext? db = null)
     {
         db ??= Db();
@@ -55,7 +61,7 @@ public abstract class FollowUpDatabaseTests(DatabaseProvider provider) : IAsyncL
     protected async Task<FollowUpDocument> ClosedAprilAsync()
     {
         await FollowUpFixture.AssessAllAsync(Service(), Seeded, FollowUpFixture.April);
-        var closed = await Service().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, FollowUpFixture.April);
+        var closed = await Lifecycle().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, FollowUpFixture.April);
         Assert.True(closed.Succeeded, string.Join("; ", closed.Errors.Values));
         return (await Documents().ForCutOffAsync(Seeded.PlanId, FollowUpFixture.April))!;
     }

@@ -111,14 +111,15 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
     {
         var actor = role == "anonymous" ? new Actor(null, "público", new HashSet<string>()) : new Actor("x-1", role, new HashSet<string> { role });
         var service = Service();
+        var lifecycle = Lifecycle();
         var id = Seeded.Actions["A1"];
 
         Assert.True((await service.AssessAsync(actor, Seeded.PlanId, April, id, new AssessmentInput(AssessmentStatus.Completed, 100, null, null))).Forbidden);
         Assert.True((await service.SaveComponentNoteAsync(actor, Seeded.PlanId, April, 1, "x")).Forbidden);
         Assert.True((await service.MarkUnscheduledAsync(actor, Seeded.PlanId, April)).Result.Forbidden);
-        Assert.True((await service.CloseAsync(actor, Seeded.PlanId, April)).Forbidden);
-        Assert.True((await service.PublishAsync(actor, Seeded.PlanId, April)).Forbidden);
-        Assert.True((await service.CorrectAsync(actor, Seeded.PlanId, April, "Un motivo suficientemente largo")).Forbidden);
+        Assert.True((await lifecycle.CloseAsync(actor, Seeded.PlanId, April)).Forbidden);
+        Assert.True((await lifecycle.PublishAsync(actor, Seeded.PlanId, April)).Forbidden);
+        Assert.True((await lifecycle.CorrectAsync(actor, Seeded.PlanId, April, "Un motivo suficientemente largo")).Forbidden);
         Assert.Equal(0, await FollowUpCountAsync());
     }
 
@@ -145,7 +146,7 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
     [InlineData(null, 50, "x", "Status")]
     public void Validate_RefusesInconsistentAssessments(AssessmentStatus? status, int? percent, string observations, string field)
     {
-        var errors = FollowUpService.Validate(new AssessmentInput(status, percent, null, observations));
+        var errors = AssessmentRules.Validate(new AssessmentInput(status, percent, null, observations));
 
         Assert.Contains(field, errors.Keys);
     }
@@ -156,7 +157,7 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
         var service = Service();
         await service.AssessAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April, Seeded.Actions["A1"], new AssessmentInput(AssessmentStatus.Completed, 100, null, null));
 
-        var result = await Service().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
+        var result = await Lifecycle().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
 
         Assert.Contains("Faltan valorar 7 acciones", result.Errors[""], StringComparison.Ordinal);
     }
@@ -167,7 +168,7 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
         Clock.Now = new DateTimeOffset(2026, 4, 30, 20, 0, 0, TimeSpan.Zero);
         await FollowUpFixture.AssessAllAsync(Service(), Seeded, April);
 
-        var result = await Service().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
+        var result = await Lifecycle().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
 
         Assert.Contains("después del corte", result.Errors[""], StringComparison.Ordinal);
     }
@@ -191,7 +192,7 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
         await ClosedAprilAsync();
         Clock.Now = new DateTimeOffset(2026, 5, day, 23, 0, 0, TimeSpan.FromHours(-5));
 
-        var result = await Service().PublishAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
+        var result = await Lifecycle().PublishAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
 
         Assert.True(result.Succeeded);
         var f = await Db().Set<FollowUp>().SingleAsync();
@@ -202,14 +203,14 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
     public async Task Correct_OpensANewVersionWithItsReason_AndLeavesTheEarlierOneAsItWas()
     {
         var v1 = await ClosedAprilAsync();
-        await Service().PublishAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
+        await Lifecycle().PublishAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
 
-        Assert.Contains("Reason", (await Service().CorrectAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April, "corto")).Errors.Keys);
-        var corrected = await Service().CorrectAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April, "La acción B2 sí tenía avance verificado.");
+        Assert.Contains("Reason", (await Lifecycle().CorrectAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April, "corto")).Errors.Keys);
+        var corrected = await Lifecycle().CorrectAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April, "La acción B2 sí tenía avance verificado.");
         Assert.True(corrected.Succeeded);
         await Service().AssessAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April, Seeded.Actions["B2"],
             new AssessmentInput(AssessmentStatus.Completed, 100, null, null));
-        Assert.True((await Service().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April)).Succeeded);
+        Assert.True((await Lifecycle().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April)).Succeeded);
 
         var versions = await Db().Set<FollowUp>().OrderBy(f => f.Version).ToListAsync();
         Assert.Equal([1, 2], versions.Select(v => v.Version));

@@ -14,7 +14,8 @@ public sealed record VersionRow(int Id, int Version, FollowUpStatus Status, Date
 /// <summary>One cut-off's follow-up: the numbers as the report will print them, the actions to assess, the
 /// component observations, and closing, publishing and correcting.</summary>
 [Authorize(Roles = Roles.InternalControl)]
-public class CutOffModel(AppDbContext db, FollowUpCalendar calendar, FollowUpDocuments documents, FollowUpService followUps)
+public class CutOffModel(AppDbContext db, FollowUpCalendar calendar, FollowUpDocuments documents, FollowUpService followUps,
+    FollowUpLifecycle lifecycle)
     : FollowUpPageModel(db, calendar)
 {
     public FollowUpDocument Document { get; private set; } = null!;
@@ -49,15 +50,15 @@ public class CutOffModel(AppDbContext db, FollowUpCalendar calendar, FollowUpDoc
     }
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
-        WriteAsync(actor => followUps.CloseAsync(actor, PlanId, CutOff, ct),
+        WriteAsync(actor => lifecycle.CloseAsync(actor, PlanId, CutOff, ct),
             "Seguimiento cerrado: quedó congelado con su huella SHA-256. Ya puede publicarlo.", null, ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) =>
-        WriteAsync(actor => followUps.PublishAsync(actor, PlanId, CutOff, ct),
+        WriteAsync(actor => lifecycle.PublishAsync(actor, PlanId, CutOff, ct),
             "Seguimiento publicado en /seguimientos y en los datos abiertos.", null, ct);
 
     public Task<IActionResult> OnPostCorrectAsync(CancellationToken ct) =>
-        WriteAsync(actor => followUps.CorrectAsync(actor, PlanId, CutOff, Reason, ct),
+        WriteAsync(actor => lifecycle.CorrectAsync(actor, PlanId, CutOff, Reason, ct),
             "Nueva versión abierta para corregir el seguimiento; la versión anterior sigue visible.", null, ct);
 
     private Task<IActionResult> WriteAsync(Func<Actor, Task<FollowUpResult>> write, string notice,

@@ -148,6 +148,20 @@ public abstract class FollowUpPagesTests(VigiaFactory factory)
     }
 
     [Fact]
+    public async Task Post_Close_WithNothingAssessed_Returns400AndTheReason()
+    {
+        var planId = await PlanIdAsync();
+        var client = await FollowUpSignIn.ClientAsync(factory, Roles.InternalControl);
+        var url = $"/seguimientos/gestion/{planId}/{December}";
+
+        var response = await FollowUpSignIn.PostFormAsync(client, url, url + "?handler=Close", new());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Registre al menos una valoración", (await HtmlAsync(response)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await FollowUpsAtAsync(planId, December));
+    }
+
+    [Fact]
     public async Task Post_Assess_NotANumber_Returns400InSpanish()
     {
         var planId = await PlanIdAsync();

@@ -18,6 +18,7 @@ public static class CliApp
         new ImportCommand(),
         new UsersCommand(),
         new AuditCommand(),
+        new FollowUpCommand(),
     ];
 
     private static readonly string[] HelpFlags = ["--help", "-h", "help", "ayuda"];

@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Accounts;
+using Vigia.Core.Audit;
+using Vigia.Core.Data;
+
+namespace Vigia.Core.FollowUps;
+
+/// <summary>Closing (freezing the snapshot), publishing and correcting a follow-up with a new version. Only
+/// Control Interno; a closed version is never edited again.</summary>
+public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar, TimeProvider? clock = null, AuditScope? audit = null)
+{
+    public const int MinReasonLength = 10;
+
+    private readonly FollowUpWriting writing = new(db, clock, audit);
+
+    private static bool MayWrite(Actor actor) => FollowUpWriting.MayWrite(actor);
+
+    private DateTimeOffset Now => writing.Now;
+
+    private Task<FollowUp?> CurrentAsync(int planId, DateOnly cutOff, CancellationToken ct) => writing.CurrentAsync(planId, cutOff, ct);
+
+    private FollowUp NewDraft(Actor actor, int planId, DateOnly cutOff, int number, DateOnly deadline) =>
+        writing.NewDraft(actor, planId, cutOff, number, deadline);
+
+    private Task SaveAsync(Actor actor, string? reason, CancellationToken ct) => writing.SaveAsync(actor, reason, ct);
+
+    /// <summary>Freezes the follow-up: every action must be assessed and the cut-off date must have passed.</summary>
+    public async Task<FollowUpResult> CloseAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!MayWrite(actor))
+        {
+            return FollowUpResult.Denied;
+        }
+        var deadline = await calendar.FindAsync(planId, cutOff, ct);
+        var followUp = await CurrentAsync(planId, cutOff, ct);
+        if (deadline is null || followUp is null)
+        {
+            return deadline is null ? FollowUpResult.Missing : FollowUpResult.Fail("", "Registre al menos una valoración antes de cerrar el seguimiento.");
+        }
+        if (followUp.Status != FollowUpStatus.Draft)
+        {
+            return FollowUpResult.Fail("", "El seguimiento ya está cerrado.");
+        }
+        if (calendar.Today <= cutOff)
+        {
+            return FollowUpResult.Fail("", $"El seguimiento se cierra después del corte ({cutOff:yyyy-MM-dd}).");
+        }
+        var actionIds = await db.Actions.Where(a => a.Activity!.Component!.PlanId == planId).Select(a => a.Id).ToListAsync(ct);
+        var assessed = await db.Set<FollowUpAssessment>().Where(a => a.FollowUpId == followUp.Id).Select(a => a.ActionId).ToListAsync(ct);
+        var missing = actionIds.Except(assessed).Count();
+        if (missing > 0)
+        {
+            return FollowUpResult.Fail("", missing == 1
+                ? "Falta valorar 1 acción: todas las acciones del plan deben tener una valoración para cerrar."
+                : $"Faltan valorar {missing} acciones: todas las acciones del plan deben tener una valoración para cerrar.");
+        }
+        followUp.ClosedAt = Now;
+        followUp.ClosedById = actor.UserId;
+        followUp.ClosedByName = actor.Name;
+        var previous = followUp.PreviousVersionId is { } pid
+            ? await db.Set<FollowUp>().Where(f => f.Id == pid).Select(f => f.SnapshotSha256).SingleOrDefaultAsync(ct)
+            : null;
+        var bands = await FollowUpBands.ReadAsync(db, ct);
+        var snapshot = await new SnapshotBuilder(db).BuildAsync(planId, deadline, followUp, previous, bands, ct);
+        followUp.SnapshotJson = SnapshotJson.Serialize(snapshot);
+        followUp.SnapshotSha256 = SnapshotJson.Sha256(followUp.SnapshotJson);
+        followUp.ProgrammedCount = snapshot.Totals.Programmed;
+        followUp.CompletedCount = snapshot.Totals.Completed;
+        followUp.CompliancePercent = snapshot.Totals.CompliancePercent;
+        followUp.AverageProgress = snapshot.Totals.AverageProgress;
+        followUp.ComplianceBand = snapshot.Totals.Band;
+        followUp.Status = FollowUpStatus.Closed;
+        await SaveAsync(actor, null, ct);
+        return FollowUpResult.Ok(followUp);
+    }
+
+    /// <summary>Puts a closed follow-up on the public pages; late when the Colombian date is past the deadline.</summary>
+    public async Task<FollowUpResult> PublishAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!MayWrite(actor))
+        {
+            return FollowUpResult.Denied;
+        }
+        var followUp = await CurrentAsync(planId, cutOff, ct);
+        if (followUp is null)
+        {
+            return FollowUpResult.Missing;
+        }
+        if (followUp.Status != FollowUpStatus.Closed)
+        {
+            return FollowUpResult.Fail("", followUp.Status == FollowUpStatus.Draft
+                ? "Cierre el seguimiento antes de publicarlo."
+                : "Este seguimiento ya está publicado.");
+        }
+        var now = Now;
+        followUp.Status = FollowUpStatus.Published;
+        followUp.PublishedAt = now;
+        followUp.PublishedOn = FollowUpCalendar.ColombianDate(now);
+        followUp.PublishedById = actor.UserId;
+        followUp.PublishedByName = actor.Name;
+        followUp.PublishedLate = followUp.PublishedOn > followUp.PublicationDeadline;
+        await SaveAsync(actor, null, ct);
+        return FollowUpResult.Ok(followUp);
+    }
+
+    /// <summary>Opens a new version of a closed follow-up to correct it, starting from the earlier assessments.
+    /// The earlier version is not touched.</summary>
+    public async Task<FollowUpResult> CorrectAsync(Actor actor, int planId, DateOnly cutOff, string? reason, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!MayWrite(actor))
+        {
+            return FollowUpResult.Denied;
+        }
+        var current = await CurrentAsync(planId, cutOff, ct);
+        if (current is null)
+        {
+            return FollowUpResult.Missing;
+        }
+        if (current.Status == FollowUpStatus.Draft)
+        {
+            return FollowUpResult.Fail("", "Esta versión sigue abierta: corríjala directamente.");
+        }
+        var why = reason?.Trim() ?? "";
+        if (why.Length < FollowUpLifecycle.MinReasonLength)
+        {
+            return FollowUpResult.Fail("Reason", $"Explique el motivo de la corrección (al menos {FollowUpLifecycle.MinReasonLength} caracteres).");
+        }
+        if (why.Length > 2000)
+        {
+            return FollowUpResult.Fail("Reason", "El motivo admite hasta 2000 caracteres.");
+        }
+        var assessments = await db.Set<FollowUpAssessment>().AsNoTracking().Where(a => a.FollowUpId == current.Id).ToListAsync(ct);
+        var notes = await db.Set<FollowUpComponentNote>().AsNoTracking().Where(n => n.FollowUpId == current.Id).ToListAsync(ct);
+        var next = NewDraft(actor, current.PlanId, current.CutOffDate, current.CutOffNumber, current.PublicationDeadline);
+        next.Version = current.Version + 1;
+        next.PreviousVersionId = current.Id;
+        next.CorrectionReason = why;
+        next.Assessments.AddRange(assessments.Select(a => new FollowUpAssessment
+        {
+            ActionId = a.ActionId,
+            Status = a.Status,
+            VerifiedPercent = a.VerifiedPercent,
+            VerifiedQuantity = a.VerifiedQuantity,
+            Observations = a.Observations,
+            AssessedAt = a.AssessedAt,
+            AssessedById = a.AssessedById,
+            AssessedByName = a.AssessedByName,
+        }));
+        next.ComponentNotes.AddRange(notes.Select(n => new FollowUpComponentNote
+        {
+            ComponentNumber = n.ComponentNumber,
+            Observations = n.Observations,
+            UpdatedAt = n.UpdatedAt,
+            UpdatedByName = n.UpdatedByName,
+        }));
+        db.Add(next);
+        await SaveAsync(actor, why, ct);
+        return FollowUpResult.Ok(next);
+    }
+}

@@ -1,0 +1,343 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Vigia.Core.FollowUps;
+
+/// <summary>The official follow-up format as a PDF (PDFsharp): A4 landscape, the header and «Página N de M» on
+/// every page, tables whose long texts wrap and whose rows continue on the next page with the header repeated.</summary>
+public static class FollowUpPdf
+{
+    public static void Write(FollowUpDocument document, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        PdfFonts.EnsureInstalled();
+        using var pdf = new PdfDocument();
+        var s = document.Snapshot;
+        pdf.Info.Title = $"{FollowUpText.Title(s.Plan.Kind)} — {s.Entity.Name} {s.Plan.Year}, corte {FollowUpText.Date(s.CutOff.Date)}";
+        pdf.Info.Author = s.Entity.Name;
+        pdf.Info.Creator = "Vigía";
+        new Layout(pdf, document).Render();
+        pdf.Save(output, false);
+    }
+
+    private sealed record Cell(string Text, bool Bold = false, XColor? Fill = null, XColor? Color = null, bool Right = false);
+
+    private sealed class Layout(PdfDocument pdf, FollowUpDocument document)
+    {
+        private const double PageWidth = 842;
+        private const double PageHeight = 595;
+        private const double Margin = 34;
+        private const double ContentTop = 92;
+        private const double ContentBottom = PageHeight - 40;
+        private const double Padding = 3;
+
+        private static readonly XColor Blue = XColor.FromArgb(0x00, 0x48, 0x84);
+        private static readonly XColor Red = XColor.FromArgb(0xB3, 0x26, 0x1E);
+        private static readonly XColor Grey = XColor.FromArgb(0xF2, 0xF2, 0xF2);
+        private static readonly XColor Border = XColor.FromArgb(0x80, 0x80, 0x80);
+
+        private readonly XFont title = new(PdfFonts.Family, 11, XFontStyleEx.Bold);
+        private readonly XFont heading = new(PdfFonts.Family, 10.5, XFontStyleEx.Bold);
+        private readonly XFont text = new(PdfFonts.Family, 8);
+        private readonly XFont bold = new(PdfFonts.Family, 8, XFontStyleEx.Bold);
+        private readonly XFont small = new(PdfFonts.Family, 7);
+        private readonly XFont draft = new(PdfFonts.Family, 13, XFontStyleEx.Bold);
+        private readonly XFont watermark = new(PdfFonts.Family, 90, XFontStyleEx.Bold);
+
+        private XGraphics gfx = null!;
+        private double y;
+        private double Width => PageWidth - 2 * Margin;
+        private FollowUpSnapshot S => document.Snapshot;
+
+        public void Render()
+        {
+            NewPage();
+            Summary();
+            Detail();
+            Reports();
+            RiskMap();
+            gfx.Dispose();
+            Footers();
+        }
+
+        private void Summary()
+        {
+            Heading("Resumen por componente");
+            double[] widths = [230, 70, 70, 60, 70, 52, 218];
+            string[] headers = ["Componente", "Actividades programadas", "Actividades cumplidas", "% de avance", "Avance promedio verificado", "Zona", "Observaciones"];
+            var rows = S.Components.Select(c => TotalsRow($"{c.Number}. {c.Name}", c.Totals, c.Observations ?? "", false))
+                .Append(TotalsRow("Total", S.Totals, "", true));
+            Table(headers, widths, rows);
+            y += 4;
+            Paragraph(FollowUpText.Computation(S.Bands), small);
+            if (document.CorrectionReason is { } reason)
+            {
+                Paragraph($"Versión {document.Version}. Motivo de la corrección: {reason}", text);
+            }
+        }
+
+        private static Cell[] TotalsRow(string name, SnapshotTotals t, string observations, bool total) =>
+        [
+            new(name, total),
+            new(t.Programmed.ToString(FollowUpText.Colombia), total, Right: true),
+            new(t.Completed.ToString(FollowUpText.Colombia), total, Right: true),
+            new(FollowUpText.Percent(t.CompliancePercent), total, Right: true),
+            new(FollowUpText.Percent(t.AverageProgress), total, Right: true),
+            BandCell(t.Band),
+            new(observations),
+        ];
+
+        private static Cell BandCell(string? band) => band switch
+        {
+            "alta" => new("Alta", true, XColor.FromArgb(0x06, 0x7A, 0x3F), XColors.White),
+            "media" => new("Media", true, XColor.FromArgb(0xF5, 0xB7, 0x00), XColor.FromArgb(0x1A, 0x1A, 0x1A)),
+            "baja" => new("Baja", true, Red, XColors.White),
+            _ => new("Sin dato"),
+        };
+
+        private void Detail()
+        {
+            NewPageIfBelow(120);
+            y += 8;
+            Heading("Detalle por acción");
+            double[] widths = [40, 150, 115, 62, 58, 72, 52, 221];
+            string[] headers = ["Acción", "Meta", "Responsables", "Programado al corte", "Reportado y aceptado", "Estado", "Avance verificado", "Observaciones de Control Interno"];
+            var rows = new List<Cell[]>();
+            foreach (var c in S.Components)
+            {
+                rows.Add([new Cell($"Componente {c.Number}. {c.Name}", true, Grey)]);
+                rows.AddRange(c.Actions.Select(a => new Cell[]
+                {
+                    new(a.Code, true),
+                    new(a.Goal),
+                    new(string.Join("; ", a.ResponsibleUnits)),
+                    new(a.Schedule.Count == 0 ? "Sin cronograma" : FollowUpText.Number(a.PlannedToCutOff), Right: true),
+                    new(FollowUpText.Number(a.ReportedToCutOff), Right: true),
+                    new(FollowUpText.Status(a.Assessment) + (a.Programmed ? "" : " (no cuenta)")),
+                    new(FollowUpText.Percent(a.Assessment?.VerifiedPercent), Right: true),
+                    new(a.Assessment?.Observations ?? ""),
+                }));
+            }
+            Table(headers, widths, rows);
+        }
+
+        private void Reports()
+        {
+            NewPageIfBelow(120);
+            y += 8;
+            Heading("Reportes de avance y evidencias revisados");
+            var rows = new List<Cell[]>();
+            foreach (var a in S.Actions.Where(a => a.Reports.Count > 0))
+            {
+                rows.AddRange(a.Reports.Select(r => new Cell[]
+                {
+                    new(a.Code, true),
+                    new(FollowUpText.Month(r.Month)),
+                    new(FollowUpText.ReportStatus(r.Status)),
+                    new(FollowUpText.Number(r.ExecutedQuantity), Right: true),
+                    new(r.ReviewComment ?? ""),
+                    new(r.Evidence.Count == 0 ? "Sin evidencias" : string.Join("\n", r.Evidence.Select(e => $"{e.FileName ?? e.Url}: {e.Sha256 ?? "enlace"}"))),
+                }));
+            }
+            if (rows.Count == 0)
+            {
+                Paragraph("No hay reportes de avance hasta el corte.", text);
+                return;
+            }
+            Table(["Acción", "Mes", "Estado del reporte", "Cantidad", "Comentario de revisión", "Evidencias (SHA-256)"], [40, 60, 70, 55, 215, 334], rows);
+        }
+
+        private void RiskMap()
+        {
+            NewPageIfBelow(60);
+            y += 8;
+            Heading("Seguimiento al mapa de riesgos de corrupción");
+            Paragraph("Pendiente: Vigía todavía no registra el mapa de riesgos de corrupción; este seguimiento no lo incluye.", text);
+        }
+
+        private void NewPage()
+        {
+            gfx?.Dispose();
+            var page = pdf.AddPage();
+            page.Width = XUnit.FromPoint(PageWidth);
+            page.Height = XUnit.FromPoint(PageHeight);
+            gfx = XGraphics.FromPdfPage(page);
+            if (document.IsDraft)
+            {
+                var state = gfx.Save();
+                gfx.RotateAtTransform(-25, new XPoint(PageWidth / 2, PageHeight / 2));
+                gfx.DrawString(FollowUpText.DraftMark, watermark, new XSolidBrush(XColor.FromArgb(40, 0xB3, 0x26, 0x1E)),
+                    new XRect(0, PageHeight / 2 - 60, PageWidth, 120), XStringFormats.Center);
+                gfx.Restore(state);
+            }
+            var top = Margin - 8;
+            var titleWidth = document.IsDraft ? Width - 120 : Width;
+            foreach (var line in Wrap(FollowUpText.Title(S.Plan.Kind), title, titleWidth))
+            {
+                gfx.DrawString(line, title, new XSolidBrush(Blue), new XRect(Margin, top, titleWidth, 14), XStringFormats.TopLeft);
+                top += 14;
+            }
+            if (document.IsDraft)
+            {
+                gfx.DrawString(FollowUpText.DraftMark, draft, new XSolidBrush(Red), new XRect(Margin, Margin - 8, Width, 16), XStringFormats.TopRight);
+            }
+            var info = $"Entidad: {S.Entity.Name}   ·   Vigencia: {S.Plan.Year}   ·   Corte: {FollowUpText.Date(S.CutOff.Date)} ({FollowUpText.Ordinal(S.CutOff.Number).ToLowerInvariant()}, versión {document.Version})";
+            var publication = $"Fecha de publicación: {FollowUpText.Publication(document)}   ·   Plazo: {FollowUpText.Date(S.CutOff.PublicationDeadline)}";
+            gfx.DrawString(info, text, XBrushes.Black, new XRect(Margin, top + 2, Width, 10), XStringFormats.TopLeft);
+            gfx.DrawString(publication, text, XBrushes.Black, new XRect(Margin, top + 13, Width, 10), XStringFormats.TopLeft);
+            var ruleY = Math.Max(top + 27, ContentTop - 8);
+            gfx.DrawLine(new XPen(Blue, 1.2), Margin, ruleY, PageWidth - Margin, ruleY);
+            y = ContentTop;
+        }
+
+        private void Footers()
+        {
+            var count = pdf.PageCount;
+            var left = document.IsDraft
+                ? FollowUpText.DraftNotice
+                : $"Vigía · SHA-256 de la instantánea: {document.Sha256}";
+            for (var i = 0; i < count; i++)
+            {
+                using var g = XGraphics.FromPdfPage(pdf.Pages[i], XGraphicsPdfPageOptions.Append);
+                var footerY = PageHeight - 28;
+                g.DrawLine(new XPen(Border, 0.5), Margin, footerY - 3, PageWidth - Margin, footerY - 3);
+                g.DrawString(left, small, document.IsDraft ? new XSolidBrush(Red) : XBrushes.Black, new XRect(Margin, footerY, Width - 90, 10), XStringFormats.TopLeft);
+                g.DrawString($"Página {i + 1} de {count}", text, XBrushes.Black, new XRect(Margin, footerY, Width, 10), XStringFormats.TopRight);
+            }
+        }
+
+        private void NewPageIfBelow(double needed)
+        {
+            if (y + needed > ContentBottom)
+            {
+                NewPage();
+            }
+        }
+
+        private void Heading(string value)
+        {
+            NewPageIfBelow(40);
+            gfx.DrawString(value, heading, new XSolidBrush(Blue), new XRect(Margin, y, Width, 14), XStringFormats.TopLeft);
+            y += 17;
+        }
+
+        private void Paragraph(string value, XFont font)
+        {
+            var lineHeight = font.Size * 1.3;
+            foreach (var line in Wrap(value, font, Width))
+            {
+                NewPageIfBelow(lineHeight);
+                gfx.DrawString(line, font, XBrushes.Black, new XRect(Margin, y, Width, lineHeight), XStringFormats.TopLeft);
+                y += lineHeight;
+            }
+        }
+
+        /// <summary>Draws a table; a row whose cells do not fit the page goes on the next one, split line by line
+        /// when it is taller than a page. A row with a single cell spans every column.</summary>
+        private void Table(string[] headers, double[] widths, IEnumerable<Cell[]> rows)
+        {
+            var lineHeight = text.Size * 1.25;
+            DrawRow(headers.Select(h => new Cell(h, true, Blue, XColors.White)).ToArray(), widths, lineHeight, header: true, headers);
+            foreach (var row in rows)
+            {
+                DrawRow(row, widths, lineHeight, header: false, headers);
+            }
+            y += 6;
+        }
+
+        private void DrawRow(Cell[] row, double[] widths, double lineHeight, bool header, string[] headers)
+        {
+            var spans = row.Length == 1 ? [widths.Sum()] : widths;
+            var lines = row.Select((c, i) => Wrap(c.Text, c.Bold ? bold : text, spans[i] - 2 * Padding)).ToList();
+            var done = 0;
+            var total = lines.Max(l => l.Count);
+            while (true)
+            {
+                var available = (int)Math.Floor((ContentBottom - y - 2 * Padding) / lineHeight);
+                var remaining = Math.Max(total - done, 1);
+                // A row moves whole to the next page unless it is taller than a page; a group heading (a single
+                // spanning cell) keeps a few lines of the next row with it.
+                var pageCapacity = (int)Math.Floor((ContentBottom - ContentTop - 2 * Padding) / lineHeight) - 4;
+                var needed = row.Length == 1 && !header ? remaining + 4 : remaining;
+                if (available < needed && (remaining <= pageCapacity || available < 3))
+                {
+                    NewPage();
+                    if (!header)
+                    {
+                        DrawRow(headers.Select(h => new Cell(h, true, Blue, XColors.White)).ToArray(), widths, lineHeight, true, headers);
+                    }
+                    continue;
+                }
+                var take = Math.Min(remaining, available);
+                var height = take * lineHeight + 2 * Padding;
+                var x = Margin;
+                for (var i = 0; i < row.Length; i++)
+                {
+                    var cell = row[i];
+                    var rect = new XRect(x, y, spans[i], height);
+                    if (cell.Fill is { } fill)
+                    {
+                        gfx.DrawRectangle(new XSolidBrush(fill), rect);
+                    }
+                    gfx.DrawRectangle(new XPen(Border, 0.5), rect);
+                    var brush = cell.Color is { } color ? new XSolidBrush(color) : XBrushes.Black;
+                    var font = cell.Bold ? bold : text;
+                    var ly = y + Padding;
+                    foreach (var line in lines[i].Skip(done).Take(take))
+                    {
+                        gfx.DrawString(line, font, brush, new XRect(x + Padding, ly, spans[i] - 2 * Padding, lineHeight),
+                            cell.Right ? XStringFormats.TopRight : XStringFormats.TopLeft);
+                        ly += lineHeight;
+                    }
+                    x += spans[i];
+                }
+                y += height;
+                done += take;
+                if (done >= total)
+                {
+                    return;
+                }
+                NewPage();
+                DrawRow(headers.Select(h => new Cell(h, true, Blue, XColors.White)).ToArray(), widths, lineHeight, true, headers);
+            }
+        }
+
+        private List<string> Wrap(string value, XFont font, double width)
+        {
+            var result = new List<string>();
+            foreach (var paragraph in value.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
+            {
+                var line = "";
+                foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var candidate = line.Length == 0 ? word : line + " " + word;
+                    if (Measure(candidate, font) <= width)
+                    {
+                        line = candidate;
+                        continue;
+                    }
+                    if (line.Length > 0)
+                    {
+                        result.Add(line);
+                    }
+                    line = word;
+                    while (Measure(line, font) > width && line.Length > 1)
+                    {
+                        var cut = line.Length - 1;
+                        while (cut > 1 && Measure(line[..cut], font) > width)
+                        {
+                            cut--;
+                        }
+                        result.Add(line[..cut]);
+                        line = line[cut..];
+                    }
+                }
+                result.Add(line);
+            }
+            return result;
+        }
+
+        private double Measure(string value, XFont font) => gfx.MeasureString(value, font).Width;
+    }
+}

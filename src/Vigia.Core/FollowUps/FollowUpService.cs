@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Accounts;
+using Vigia.Core.Audit;
+using Vigia.Core.Data;
+
+namespace Vigia.Core.FollowUps;
+
+/// <summary>Control Interno's work on an open follow-up: assess actions and write the component observations. The
+/// first write starts version 1; closing, publishing and correcting are <see cref="FollowUpLifecycle"/>'s. Every
+/// write checks that the actor is Control Interno, whatever page called it.</summary>
+public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, TimeProvider? clock = null, AuditScope? audit = null)
+{
+    private readonly FollowUpWriting writing = new(db, clock, audit);
+
+    private static bool MayWrite(Actor actor) => FollowUpWriting.MayWrite(actor);
+
+    private DateTimeOffset Now => writing.Now;
+
+    /// <summary>The current (latest) version of the follow-up of a cut-off, or null when none was started.</summary>
+    public Task<FollowUp?> CurrentAsync(int planId, DateOnly cutOff, CancellationToken ct = default) => writing.CurrentAsync(planId, cutOff, ct);
+
+    public async Task<FollowUpResult> AssessAsync(Actor actor, int planId, DateOnly cutOff, int actionId, AssessmentInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        if (!MayWrite(actor))
+        {
+            return FollowUpResult.Denied;
+        }
+        var errors = AssessmentRules.Validate(input);
+        if (!await db.Actions.AnyAsync(a => a.Id == actionId && a.Activity!.Component!.PlanId == planId, ct))
+        {
+            return FollowUpResult.Missing;
+        }
+        if (errors.Count > 0)
+        {
+            return new FollowUpResult(null, errors);
+        }
+        var (followUp, problem) = await DraftAsync(actor, planId, cutOff, ct);
+        if (followUp is null)
+        {
+            return problem!;
+        }
+        var assessment = followUp.Id == 0
+            ? null
+            : await db.Set<FollowUpAssessment>().FirstOrDefaultAsync(a => a.FollowUpId == followUp.Id && a.ActionId == actionId, ct);
+        if (assessment is null)
+        {
+            assessment = new FollowUpAssessment { ActionId = actionId };
+            followUp.Assessments.Add(assessment);
+        }
+        assessment.Status = input.Status!.Value;
+        assessment.VerifiedPercent = input.Status == AssessmentStatus.NotScheduled ? null : input.VerifiedPercent;
+        assessment.VerifiedQuantity = input.Status == AssessmentStatus.NotScheduled ? null : input.VerifiedQuantity;
+        assessment.Observations = string.IsNullOrWhiteSpace(input.Observations) ? null : input.Observations.Trim();
+        assessment.AssessedAt = Now;
+        assessment.AssessedById = actor.UserId;
+        assessment.AssessedByName = actor.Name;
+        await SaveAsync(actor, null, ct);
+        return FollowUpResult.Ok(followUp);
+    }
+
+    public async Task<FollowUpResult> SaveComponentNoteAsync(Actor actor, int planId, DateOnly cutOff, int componentNumber, string? observations,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!MayWrite(actor))
+        {
+            return FollowUpResult.Denied;
+        }
+        if (!await db.Components.AnyAsync(c => c.PlanId == planId && c.Number == componentNumber, ct))
+        {
+            return FollowUpResult.Missing;
+        }
+        var text = observations?.Trim() ?? "";
+        if (text.Length > AssessmentRules.MaxObservations)
+        {
+            return FollowUpResult.Fail("Observations", $"Las observaciones admiten hasta {AssessmentRules.MaxObservations} caracteres.");
+        }
+        var (followUp, problem) = await DraftAsync(actor, planId, cutOff, ct);
+        if (followUp is null)
+        {
+            return problem!;
+        }
+        var note = followUp.Id == 0
+            ? null
+            : await db.Set<FollowUpComponentNote>().FirstOrDefaultAsync(n => n.FollowUpId == followUp.Id && n.ComponentNumber == componentNumber, ct);
+        if (text.Length == 0)
+        {
+            if (note is not null)
+            {
+                db.Remove(note);
+            }
+        }
+        else
+        {
+            if (note is null)
+            {
+                note = new FollowUpComponentNote { ComponentNumber = componentNumber, Observations = text };
+                followUp.ComponentNotes.Add(note);
+            }
+            note.Observations = text;
+            note.UpdatedAt = Now;
+            note.UpdatedByName = actor.Name;
+        }
+        await SaveAsync(actor, null, ct);
+        return FollowUpResult.Ok(followUp);
+    }
+
+    /// <summary>Marks "no programada en el periodo" every action not yet assessed whose monthly schedule has nothing
+    /// up to the cut-off. Control Interno asks for it; actions without a schedule are left for them to judge.</summary>
+    public async Task<(FollowUpResult Result, int Marked)> MarkUnscheduledAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!MayWrite(actor))
+        {
+            return (FollowUpResult.Denied, 0);
+        }
+        var (followUp, problem) = await DraftAsync(actor, planId, cutOff, ct);
+        if (followUp is null)
+        {
+            return (problem!, 0);
+        }
+        var lastMonth = cutOff.Month;
+        var assessed = followUp.Id == 0
+            ? []
+            : await db.Set<FollowUpAssessment>().Where(a => a.FollowUpId == followUp.Id).Select(a => a.ActionId).ToListAsync(ct);
+        var candidates = await db.Actions.Where(a => a.Activity!.Component!.PlanId == planId && a.Schedule.Count > 0
+                && !a.Schedule.Any(s => s.Month <= lastMonth && s.PlannedQuantity > 0))
+            .Select(a => a.Id).ToListAsync(ct);
+        var now = Now;
+        var marked = 0;
+        foreach (var id in candidates.Except(assessed))
+        {
+            followUp.Assessments.Add(new FollowUpAssessment
+            {
+                ActionId = id,
+                Status = AssessmentStatus.NotScheduled,
+                Observations = "Sin cantidad programada hasta el corte en el cronograma del plan.",
+                AssessedAt = now,
+                AssessedById = actor.UserId,
+                AssessedByName = actor.Name,
+            });
+            marked++;
+        }
+        if (marked > 0 || followUp.Id == 0)
+        {
+            await SaveAsync(actor, null, ct);
+        }
+        return (FollowUpResult.Ok(followUp), marked);
+    }
+
+    /// <summary>The open version to write into: the current draft, or a new version 1 when none was started.</summary>
+    private async Task<(FollowUp? FollowUp, FollowUpResult? Problem)> DraftAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct)
+    {
+        var deadline = await calendar.FindAsync(planId, cutOff, ct);
+        if (deadline is null)
+        {
+            return (null, FollowUpResult.Missing);
+        }
+        var current = await CurrentAsync(planId, cutOff, ct);
+        if (current is null)
+        {
+            current = NewDraft(actor, planId, cutOff, deadline.Number, deadline.PublicationDeadline);
+            db.Add(current);
+            return (current, null);
+        }
+        return current.Status == FollowUpStatus.Draft
+            ? (current, null)
+            : (null, FollowUpResult.Fail("", "El seguimiento está cerrado: para cambiarlo cree una nueva versión con el motivo de la corrección."));
+    }
+
+    private FollowUp NewDraft(Actor actor, int planId, DateOnly cutOff, int number, DateOnly deadline) =>
+        writing.NewDraft(actor, planId, cutOff, number, deadline);
+
+    private Task SaveAsync(Actor actor, string? reason, CancellationToken ct) => writing.SaveAsync(actor, reason, ct);
+}

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Vigia.Core.FollowUps;
+
+/// <summary>Everything a follow-up judged, as it was when it was closed (or, for a draft, as it is now). The
+/// report in every format is generated from this record and nothing else.</summary>
+public sealed record FollowUpSnapshot(
+    string Schema,
+    SnapshotEntity Entity,
+    SnapshotPlan Plan,
+    SnapshotCutOff CutOff,
+    SnapshotFollowUp FollowUp,
+    SnapshotBands Bands,
+    IReadOnlyList<SnapshotComponent> Components,
+    SnapshotTotals Totals,
+    SnapshotRiskMap RiskMap)
+{
+    public const string CurrentSchema = "vigia-seguimiento-v1";
+
+    [JsonIgnore]
+    public IEnumerable<SnapshotAction> Actions => Components.SelectMany(c => c.Actions);
+}
+
+public sealed record SnapshotEntity(string Name, string Slug);
+
+public sealed record SnapshotPlan(int Id, string Kind, int Year, string Title, string? DocumentCode, int Version, string? VersionSourceSha256);
+
+public sealed record SnapshotCutOff(int Number, DateOnly Date, DateOnly PublicationDeadline, int Term, string TermUnit);
+
+public sealed record SnapshotFollowUp(int Version, string? CorrectionReason, string? PreviousSnapshotSha256, DateTimeOffset? ClosedAt, string? ClosedBy);
+
+public sealed record SnapshotBands(int MediaFrom, int AltaFrom);
+
+public sealed record SnapshotComponent(int Number, string Name, string? Observations, IReadOnlyList<SnapshotMonitoring> Monitoring,
+    IReadOnlyList<SnapshotAction> Actions, SnapshotTotals Totals);
+
+public sealed record SnapshotMonitoring(int Month, string Summary, DateTimeOffset ClosedAt, string? ClosedBy);
+
+/// <param name="PlannedToCutOff">Sum of the monthly schedule from January to the cut-off month.</param>
+/// <param name="ScheduledInPeriod">What the plan says: a quantity programmed up to the cut-off, or no monthly
+/// schedule at all (then the whole year is the period).</param>
+/// <param name="ReportedToCutOff">Accepted reports up to the cut-off: their sum for counts, the latest for percentages.</param>
+/// <param name="Programmed">Counted as programmed: the assessment says so (any status but "no programada"), or,
+/// without one, <paramref name="ScheduledInPeriod"/>.</param>
+/// <param name="Completed">Assessed "cumplida".</param>
+public sealed record SnapshotAction(int Id, string ActivityCode, string ActivityName, string? Subcomponent, int Number, string Description,
+    string Goal, decimal? TargetQuantity, string TargetUnit, IReadOnlyList<string> ResponsibleUnits, IReadOnlyList<SnapshotMonth> Schedule,
+    decimal PlannedToCutOff, bool ScheduledInPeriod, decimal? ReportedToCutOff, IReadOnlyList<SnapshotReport> Reports,
+    SnapshotAssessment? Assessment, bool Programmed, bool Completed)
+{
+    [JsonIgnore]
+    public string Code => $"{ActivityCode}.{Number}";
+}
+
+public sealed record SnapshotMonth(int Month, decimal Quantity);
+
+public sealed record SnapshotReport(int Id, int Month, decimal ExecutedQuantity, string Narrative, string Status, DateTimeOffset SubmittedAt,
+    string? SubmittedBy, bool IsLate, int? CorrectsId, string? ReviewComment, string? ReviewedBy, DateTimeOffset? ReviewedAt,
+    IReadOnlyList<SnapshotEvidence> Evidence);
+
+public sealed record SnapshotEvidence(int Id, string Kind, string? FileName, string? Url, string? Description, long? SizeBytes, string? Sha256);
+
+public sealed record SnapshotAssessment(string Status, decimal? VerifiedPercent, decimal? VerifiedQuantity, string? Observations,
+    DateTimeOffset AssessedAt, string? AssessedBy)
+{
+    [JsonIgnore]
+    public AssessmentStatus StatusValue => Enum.Parse<AssessmentStatus>(Status);
+}
+
+/// <param name="Actions">Actions in the plan (or component).</param>
+/// <param name="Programmed">Actividades programadas en el periodo.</param>
+/// <param name="Completed">Actividades cumplidas.</param>
+/// <param name="Assessed">Actions that have an assessment (all of them once closed).</param>
+/// <param name="CompliancePercent">Completed ÷ programmed × 100, one decimal; null with nothing programmed.</param>
+/// <param name="AverageProgress">Mean verified progress of the assessed programmed actions, one decimal.</param>
+/// <param name="Band">alta, media or baja, from <paramref name="CompliancePercent"/>.</param>
+public sealed record SnapshotTotals(int Actions, int Programmed, int Completed, int Assessed, decimal? CompliancePercent,
+    decimal? AverageProgress, string? Band);
+
+/// <summary>Seam for the corruption risk map follow-up, which Vigía does not record yet: always "pendiente"
+/// with no items in this schema version.</summary>
+public sealed record SnapshotRiskMap(string Status, IReadOnlyList<string> Items)
+{
+    public static SnapshotRiskMap Pending { get; } = new("pendiente", []);
+}
+
+/// <summary>The canonical text of a snapshot and its hash: compact JSON, properties in declaration order,
+/// camelCase names, UTF-8 without escaping of accents, decimals without trailing zeros, instants in UTC.</summary>
+public static class SnapshotJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize(FollowUpSnapshot snapshot) => JsonSerializer.Serialize(snapshot, Options);
+
+    public static FollowUpSnapshot Deserialize(string json) =>
+        JsonSerializer.Deserialize<FollowUpSnapshot>(json, Options) ?? throw new InvalidDataException("Instantánea vacía.");
+
+    public static string Sha256(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+}

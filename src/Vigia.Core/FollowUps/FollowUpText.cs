@@ -1,0 +1,89 @@
+using System.Globalization;
+using Vigia.Core.Domain;
+
+namespace Vigia.Core.FollowUps;
+
+/// <summary>The Spanish words and number formats of the follow-up, the same on screen, in XLSX and in PDF.</summary>
+public static class FollowUpText
+{
+    public static CultureInfo Colombia { get; } = CultureInfo.GetCultureInfo("es-CO");
+
+    public const string DraftMark = "BORRADOR";
+    public const string DraftNotice = "BORRADOR: seguimiento sin cerrar, generado con los datos actuales; no es el informe oficial.";
+
+    public static string Title(string planKind) => planKind == nameof(PlanKind.Ptep)
+        ? "FORMATO SEGUIMIENTO AL PROGRAMA DE TRANSPARENCIA Y ÉTICA PÚBLICA"
+        : "FORMATO SEGUIMIENTO AL PLAN ANTICORRUPCIÓN Y DE ATENCIÓN AL CIUDADANO";
+
+    public static string Status(AssessmentStatus status) => status switch
+    {
+        AssessmentStatus.Completed => "Cumplida",
+        AssessmentStatus.InProgress => "En avance",
+        AssessmentStatus.NoProgress => "Sin avance",
+        _ => "No programada en el periodo",
+    };
+
+    public static string Status(SnapshotAssessment? assessment) => assessment is null ? "Sin valorar" : Status(assessment.StatusValue);
+
+    public static string ReportStatus(string status) => status switch
+    {
+        nameof(Domain.ReportStatus.Submitted) => "Enviado",
+        nameof(Domain.ReportStatus.Accepted) => "Aceptado",
+        nameof(Domain.ReportStatus.Returned) => "Devuelto",
+        nameof(Domain.ReportStatus.Superseded) => "Reemplazado",
+        _ => status,
+    };
+
+    public static string FollowUpStatus(FollowUps.FollowUpStatus? status) => status switch
+    {
+        null => "Sin iniciar",
+        FollowUps.FollowUpStatus.Draft => "En curso",
+        FollowUps.FollowUpStatus.Closed => "Cerrado, sin publicar",
+        _ => "Publicado",
+    };
+
+    public static string Band(string? band) => band switch
+    {
+        "alta" => "Alta",
+        "media" => "Media",
+        "baja" => "Baja",
+        _ => "Sin dato",
+    };
+
+    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.#", Colombia) + " %" : "—";
+
+    public static string Number(decimal? value) => value is { } v ? v.ToString("#,##0.##", Colombia) : "—";
+
+    public static string Date(DateOnly date) => date.ToString("d 'de' MMMM 'de' yyyy", Colombia);
+
+    public static string Ordinal(int number) => number switch
+    {
+        1 => "Primer",
+        2 => "Segundo",
+        3 => "Tercer",
+        4 => "Cuarto",
+        _ => $"{number}.º",
+    } + " seguimiento";
+
+    public static string Month(int month) => Colombia.DateTimeFormat.GetMonthName(month);
+
+    public static string Publication(FollowUpDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.IsDraft ? "Sin publicar (borrador)"
+            : document.PublishedOn is { } on ? Date(on) + (document.PublishedLate ? " (publicado fuera del plazo)" : " (dentro del plazo)")
+            : "Sin publicar";
+    }
+
+    public static string Schedule(IReadOnlyList<SnapshotMonth> schedule) => schedule.Count == 0
+        ? "Sin programación mensual"
+        : string.Join(", ", schedule.Select(s => $"{Colombia.DateTimeFormat.GetAbbreviatedMonthName(s.Month).TrimEnd('.')}: {Number(s.Quantity)}"));
+
+    public static string Computation(SnapshotBands bands)
+    {
+        ArgumentNullException.ThrowIfNull(bands);
+        return "% de avance = actividades cumplidas ÷ actividades programadas en el periodo. Avance promedio = promedio del avance verificado "
+            + "por Control Interno en las acciones programadas. Las acciones «no programadas en el periodo» no se cuentan. "
+            + $"Zonas: baja 0 a {bands.MediaFrom - 1} %, media {bands.MediaFrom} a {bands.AltaFrom - 1} %, alta {bands.AltaFrom} a 100 %.";
+    }
+}

@@ -1,0 +1,294 @@
+using ClosedXML.Excel;
+
+namespace Vigia.Core.FollowUps;
+
+/// <summary>The official follow-up format as an XLSX workbook (ClosedXML): sheet «Seguimiento» with the header and
+/// the summary per component, «Detalle» with one row per action, «Mapa de riesgos» as a placeholder. Column widths
+/// are set by hand (auto-fit needs libgdiplus).</summary>
+public static class FollowUpXlsx
+{
+    public const string SummarySheet = "Seguimiento";
+    public const string DetailSheet = "Detalle";
+    public const string RiskSheet = "Mapa de riesgos";
+
+    /// <summary>Row of the summary table's header on <see cref="SummarySheet"/>; components follow, then «Total».</summary>
+    public const int SummaryHeaderRow = 12;
+
+    private const string PercentFormat = "0.0%";
+    private const string DateFormat = "dd/mm/yyyy";
+    private static readonly XLColor HeaderFill = XLColor.FromHtml("#004884");
+    private static readonly XLColor DraftRed = XLColor.FromHtml("#B3261E");
+
+    public static void Write(FollowUpDocument document, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var workbook = new XLWorkbook();
+        var s = document.Snapshot;
+        workbook.Properties.Title = $"{FollowUpText.Title(s.Plan.Kind)} — {s.Entity.Name} {s.Plan.Year}";
+        workbook.Properties.Author = "Vigía";
+        WriteSummary(workbook.AddWorksheet(SummarySheet), document);
+        WriteDetail(workbook.AddWorksheet(DetailSheet), document);
+        WriteRiskMap(workbook.AddWorksheet(RiskSheet), document);
+        workbook.SaveAs(output);
+    }
+
+    private static void WriteSummary(IXLWorksheet ws, FollowUpDocument document)
+    {
+        var s = document.Snapshot;
+        Setup(ws, document);
+        ws.Cell(1, 1).Value = FollowUpText.Title(s.Plan.Kind);
+        ws.Range(1, 1, 1, 7).Merge().Style.Font.SetBold().Font.SetFontSize(14).Alignment.SetWrapText();
+        ws.Row(1).Height = 36;
+        DraftBanner(ws, document, 2, 7);
+        var fields = new (string Label, object Value, string? Format)[]
+        {
+            ("Entidad", s.Entity.Name, null),
+            ("Vigencia", s.Plan.Year, "0"),
+            ("Fecha de publicación", document.IsDraft || document.PublishedOn is null ? FollowUpText.Publication(document) : document.PublishedOn.Value.ToDateTime(TimeOnly.MinValue), DateFormat),
+            ("Corte", s.CutOff.Date.ToDateTime(TimeOnly.MinValue), DateFormat),
+            ("Seguimiento", $"{FollowUpText.Ordinal(s.CutOff.Number)} · versión {document.Version}", null),
+            ("Plazo de publicación", s.CutOff.PublicationDeadline.ToDateTime(TimeOnly.MinValue), DateFormat),
+            ("Plan", $"{s.Plan.Title} (versión {s.Plan.Version})", null),
+            ("SHA-256 de la instantánea", document.Sha256 ?? "— (borrador: sin instantánea)", null),
+        };
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var row = 3 + i;
+            ws.Cell(row, 1).Value = fields[i].Label;
+            ws.Cell(row, 1).Style.Font.SetBold();
+            var cell = ws.Cell(row, 2);
+            cell.Value = fields[i].Value;
+            if (fields[i].Format is { } format && fields[i].Value is not string)
+            {
+                cell.Style.NumberFormat.Format = format;
+            }
+            cell.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
+            ws.Range(row, 2, row, 7).Merge();
+        }
+        if (document.CorrectionReason is { } reason)
+        {
+            ws.Cell(3 + fields.Length, 1).Value = "Motivo de la corrección";
+            ws.Cell(3 + fields.Length, 1).Style.Font.SetBold();
+            ws.Cell(3 + fields.Length, 2).Value = reason;
+            ws.Range(3 + fields.Length, 2, 3 + fields.Length, 7).Merge().Style.Alignment.SetWrapText();
+        }
+
+        string[] headers = ["Componente", "Actividades programadas", "Actividades cumplidas", "% de avance", "Avance promedio verificado", "Zona", "Observaciones"];
+        var r = SummaryHeaderRow;
+        HeaderRow(ws, r, headers);
+        foreach (var c in s.Components)
+        {
+            r++;
+            TotalsRow(ws, r, $"{c.Number}. {c.Name}", c.Totals, c.Observations ?? "");
+        }
+        r++;
+        TotalsRow(ws, r, "Total", s.Totals, "");
+        ws.Range(r, 1, r, 7).Style.Font.SetBold().Border.SetTopBorder(XLBorderStyleValues.Double);
+        ws.Range(SummaryHeaderRow, 1, r, 7).Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
+        ws.Cell(r + 2, 1).Value = FollowUpText.Computation(s.Bands);
+        ws.Range(r + 2, 1, r + 2, 7).Merge().Style.Alignment.SetWrapText().Font.SetItalic();
+        ws.Row(r + 2).Height = 45;
+        ws.Column(1).Width = 42;
+        ws.Column(2).Width = 14;
+        ws.Column(3).Width = 14;
+        ws.Column(4).Width = 12;
+        ws.Column(5).Width = 14;
+        ws.Column(6).Width = 10;
+        ws.Column(7).Width = 60;
+        FitRowHeights(ws, SummaryHeaderRow + 1, r, 7);
+        ws.SheetView.FreezeRows(SummaryHeaderRow);
+        ws.PageSetup.SetRowsToRepeatAtTop(SummaryHeaderRow, SummaryHeaderRow);
+    }
+
+    private static void TotalsRow(IXLWorksheet ws, int row, string name, SnapshotTotals totals, string observations)
+    {
+        ws.Cell(row, 1).Value = name;
+        ws.Cell(row, 2).Value = totals.Programmed;
+        ws.Cell(row, 3).Value = totals.Completed;
+        Percent(ws.Cell(row, 4), totals.CompliancePercent);
+        Percent(ws.Cell(row, 5), totals.AverageProgress);
+        Band(ws.Cell(row, 6), totals.Band);
+        ws.Cell(row, 7).Value = observations;
+        ws.Range(row, 1, row, 7).Style.Alignment.SetVertical(XLAlignmentVerticalValues.Top).Alignment.SetWrapText();
+    }
+
+    private static void WriteDetail(IXLWorksheet ws, FollowUpDocument document)
+    {
+        var s = document.Snapshot;
+        string[] headers =
+        [
+            "Componente", "Acción", "Actividad", "Meta", "Responsables", "Programación mensual", "Programado al corte",
+            "Reportado y aceptado al corte", "Programada en el periodo", "Estado", "Avance verificado", "Cantidad verificada",
+            "Observaciones de Control Interno", "Reportes (mes, estado, cantidad, revisión)", "Evidencias (SHA-256)",
+        ];
+        Setup(ws, document);
+        ws.Cell(1, 1).Value = $"Detalle por acción — {s.Entity.Name} — vigencia {s.Plan.Year} — corte {FollowUpText.Date(s.CutOff.Date)}";
+        ws.Range(1, 1, 1, 8).Merge().Style.Font.SetBold().Font.SetFontSize(12);
+        DraftBanner(ws, document, 2, headers.Length);
+        const int headerRow = 3;
+        HeaderRow(ws, headerRow, headers);
+        var r = headerRow;
+        foreach (var c in s.Components)
+        {
+            foreach (var a in c.Actions)
+            {
+                r++;
+                ws.Cell(r, 1).Value = $"{c.Number}. {c.Name}";
+                ws.Cell(r, 2).Value = a.Code;
+                ws.Cell(r, 3).Value = $"{a.ActivityCode} {a.ActivityName}";
+                ws.Cell(r, 4).Value = a.Goal;
+                ws.Cell(r, 5).Value = string.Join("; ", a.ResponsibleUnits);
+                ws.Cell(r, 6).Value = FollowUpText.Schedule(a.Schedule);
+                if (a.Schedule.Count == 0)
+                {
+                    ws.Cell(r, 7).Value = "Sin cronograma";
+                }
+                else
+                {
+                    Number(ws.Cell(r, 7), a.PlannedToCutOff);
+                }
+                Number(ws.Cell(r, 8), a.ReportedToCutOff);
+                ws.Cell(r, 9).Value = a.Programmed ? "Sí" : "No";
+                ws.Cell(r, 10).Value = FollowUpText.Status(a.Assessment);
+                Percent(ws.Cell(r, 11), a.Assessment?.VerifiedPercent);
+                Number(ws.Cell(r, 12), a.Assessment?.VerifiedQuantity);
+                ws.Cell(r, 13).Value = a.Assessment?.Observations ?? "";
+                ws.Cell(r, 14).Value = string.Join("\n", a.Reports.Select(rep =>
+                    $"{FollowUpText.Month(rep.Month)}: {FollowUpText.ReportStatus(rep.Status)}, {FollowUpText.Number(rep.ExecutedQuantity)}"
+                    + (rep.ReviewComment is { } comment ? $" — «{comment}»" : "")));
+                ws.Cell(r, 15).Value = string.Join("\n", a.Reports.SelectMany(rep => rep.Evidence)
+                    .Select(e => $"{e.FileName ?? e.Url}: {e.Sha256 ?? "enlace"}"));
+            }
+        }
+        ws.Range(headerRow + 1, 1, Math.Max(r, headerRow + 1), headers.Length).Style
+            .Alignment.SetVertical(XLAlignmentVerticalValues.Top).Alignment.SetWrapText()
+            .Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
+        double[] widths = [28, 9, 36, 40, 32, 26, 12, 12, 12, 16, 11, 11, 48, 40, 40];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            ws.Column(i + 1).Width = widths[i];
+        }
+        FitRowHeights(ws, headerRow + 1, r, headers.Length);
+        ws.SheetView.FreezeRows(headerRow);
+        ws.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
+        if (r > headerRow)
+        {
+            ws.Range(headerRow, 1, r, headers.Length).SetAutoFilter();
+        }
+    }
+
+    private static void WriteRiskMap(IXLWorksheet ws, FollowUpDocument document)
+    {
+        Setup(ws, document);
+        ws.Cell(1, 1).Value = "Seguimiento al mapa de riesgos de corrupción";
+        ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(12);
+        DraftBanner(ws, document, 2, 1);
+        ws.Cell(3, 1).Value = "Pendiente: Vigía todavía no registra el mapa de riesgos de corrupción; este seguimiento no lo incluye.";
+        ws.Column(1).Width = 100;
+    }
+
+    private static void Setup(IXLWorksheet ws, FollowUpDocument document)
+    {
+        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        ws.PageSetup.FitToPages(1, 0);
+        ws.PageSetup.Margins.SetLeft(0.5).SetRight(0.5).SetTop(0.7).SetBottom(0.7);
+        var s = document.Snapshot;
+        var header = $"{s.Entity.Name} · vigencia {s.Plan.Year} · corte {s.CutOff.Date:dd/MM/yyyy}";
+        ws.PageSetup.Header.Left.AddText(header);
+        if (document.IsDraft)
+        {
+            ws.PageSetup.Header.Right.AddText(FollowUpText.DraftMark);
+        }
+        ws.PageSetup.Footer.Right.AddText("Página ");
+        ws.PageSetup.Footer.Right.AddText(XLHFPredefinedText.PageNumber);
+        ws.PageSetup.Footer.Right.AddText(" de ");
+        ws.PageSetup.Footer.Right.AddText(XLHFPredefinedText.NumberOfPages);
+    }
+
+    /// <summary>Wrapped text does not grow a row by itself in every reader (LibreOffice keeps the stored height), so
+    /// each row gets the height of its longest cell, estimated from the column width in characters.</summary>
+    private static void FitRowHeights(IXLWorksheet ws, int firstRow, int lastRow, int columns)
+    {
+        const double lineHeight = 12.75;
+        for (var row = firstRow; row <= lastRow; row++)
+        {
+            var lines = 1;
+            for (var column = 1; column <= columns; column++)
+            {
+                var text = ws.Cell(row, column).GetString();
+                var perLine = Math.Max(1, (int)(ws.Column(column).Width * 1.1));
+                lines = Math.Max(lines, text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Length / (double)perLine))));
+            }
+            ws.Row(row).Height = Math.Min(409, lines * lineHeight + 2);
+        }
+    }
+
+    private static void DraftBanner(IXLWorksheet ws, FollowUpDocument document, int row, int columns)
+    {
+        if (!document.IsDraft)
+        {
+            return;
+        }
+        ws.Cell(row, 1).Value = FollowUpText.DraftNotice;
+        ws.Range(row, 1, row, Math.Max(columns, 1)).Merge().Style.Font.SetBold().Font.SetFontColor(DraftRed);
+    }
+
+    private static void HeaderRow(IXLWorksheet ws, int row, string[] headers)
+    {
+        for (var i = 0; i < headers.Length; i++)
+        {
+            ws.Cell(row, i + 1).Value = headers[i];
+        }
+        ws.Range(row, 1, row, headers.Length).Style
+            .Font.SetBold().Font.SetFontColor(XLColor.White).Fill.SetBackgroundColor(HeaderFill)
+            .Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Center)
+            .Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        ws.Row(row).Height = 45;
+    }
+
+    private static void Percent(IXLCell cell, decimal? percent)
+    {
+        if (percent is { } p)
+        {
+            cell.Value = p / 100m;
+            cell.Style.NumberFormat.Format = PercentFormat;
+        }
+        else
+        {
+            cell.Value = "—";
+            cell.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Right);
+        }
+    }
+
+    private static void Number(IXLCell cell, decimal? value)
+    {
+        if (value is { } v)
+        {
+            cell.Value = v;
+            cell.Style.NumberFormat.Format = "#,##0.##";
+        }
+        else
+        {
+            cell.Value = "—";
+            cell.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Right);
+        }
+    }
+
+    private static void Band(IXLCell cell, string? band)
+    {
+        cell.Value = FollowUpText.Band(band);
+        var (fill, font) = band switch
+        {
+            "alta" => ("#067A3F", "#FFFFFF"),
+            "media" => ("#F5B700", "#1A1A1A"),
+            "baja" => ("#B3261E", "#FFFFFF"),
+            _ => ((string?)null, (string?)null),
+        };
+        if (fill is not null)
+        {
+            cell.Style.Fill.SetBackgroundColor(XLColor.FromHtml(fill)).Font.SetFontColor(XLColor.FromHtml(font!)).Font.SetBold();
+        }
+        cell.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.Json;
+using Vigia.Core.Data;
+using Vigia.Core.FollowUps;
+using Vigia.Core.OpenData;
+using Vigia.Core.Plans;
+
+namespace Vigia.Web.OpenData;
+
+/// <summary>Published follow-ups as open data: /datos/{year}/seguimientos.csv|json and
+/// /datos/{entity}/{year}/seguimientos.csv|json, one row per action assessment, Spanish snake_case columns.</summary>
+public static class FollowUpOpenDataEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void MapFollowUpOpenData(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/datos").AllowAnonymous();
+        group.MapGet("/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
+            (int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
+                FollowUpsAsync(null, year, format, locator, db, http, ct));
+        group.MapGet("/{entity}/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
+            (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
+                FollowUpsAsync(entity, year, format, locator, db, http, ct));
+    }
+
+    private static async Task<IResult> FollowUpsAsync(string? entity, int year, string format, PlanLocator locator, AppDbContext db,
+        HttpContext http, CancellationToken ct)
+    {
+        var location = await locator.FindAsync(entity, year, ct);
+        if (!location.Found)
+        {
+            return OpenDataEndpoints.PlanNotFound(location, year, $"seguimientos.{format}");
+        }
+        var rows = await FollowUpOpenData.LoadAsync(db, location.PlanId!.Value, ct);
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"seguimientos-{location.CandidateEntities[0]}-{year}.{format}\"";
+        if (format == "json")
+        {
+            return Results.Json(rows, Json, "application/json; charset=utf-8");
+        }
+        var writer = new StringWriter();
+        await CsvFormat.WriteAsync(writer, FollowUpOpenData.Columns, rows.Select(FollowUpOpenData.ToCells));
+        return Results.Text(writer.ToString(), "text/csv; charset=utf-8", new UTF8Encoding(false));
+    }
+}

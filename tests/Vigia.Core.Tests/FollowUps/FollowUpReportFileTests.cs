@@ -1,0 +1,190 @@
+using ClosedXML.Excel;
+using Microsoft.Extensions.Configuration;
+using UglyToad.PdfPig;
+using Vigia.Cli;
+using Vigia.Cli.Commands;
+using Vigia.Core.Data;
+using Vigia.Core.FollowUps;
+
+namespace Vigia.Core.Tests.FollowUps;
+
+public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.Sqlite)
+{
+    private static XLWorkbook Xlsx(FollowUpDocument document)
+    {
+        var buffer = new MemoryStream();
+        FollowUpXlsx.Write(document, buffer);
+        buffer.Position = 0;
+        return new XLWorkbook(buffer);
+    }
+
+    private static List<string> PdfPages(FollowUpDocument document)
+    {
+        using var buffer = new MemoryStream();
+        FollowUpPdf.Write(document, buffer);
+        using var pdf = PdfDocument.Open(buffer.ToArray());
+        return pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
+    }
+
+    [Fact]
+    public async Task Xlsx_OfAClosedFollowUp_ReadsBackCellByCell()
+    {
+        var document = await ClosedAprilAsync();
+
+        using var workbook = Xlsx(document);
+
+        Assert.Equal([FollowUpXlsx.SummarySheet, FollowUpXlsx.DetailSheet, FollowUpXlsx.RiskSheet], workbook.Worksheets.Select(w => w.Name));
+        var ws = workbook.Worksheet(FollowUpXlsx.SummarySheet);
+        Assert.Equal("FORMATO SEGUIMIENTO AL PLAN ANTICORRUPCIÓN Y DE ATENCIÓN AL CIUDADANO", ws.Cell(1, 1).GetString());
+        Assert.Equal("", ws.Cell(2, 1).GetString());
+        Assert.Equal(("Entidad", "Alcaldía de Prueba"), (ws.Cell(3, 1).GetString(), ws.Cell(3, 2).GetString()));
+        Assert.Equal(2026, ws.Cell(4, 2).GetValue<int>());
+        Assert.Equal("Sin publicar", ws.Cell(5, 2).GetString());
+        Assert.Equal(new DateTime(2026, 4, 30), ws.Cell(6, 2).GetDateTime());
+        Assert.Equal("dd/mm/yyyy", ws.Cell(6, 2).Style.NumberFormat.Format);
+        Assert.Equal(new DateTime(2026, 5, 15), ws.Cell(8, 2).GetDateTime());
+        Assert.Equal(document.Sha256, ws.Cell(10, 2).GetString());
+        var header = FollowUpXlsx.SummaryHeaderRow;
+        Assert.Equal(["Componente", "Actividades programadas", "Actividades cumplidas", "% de avance", "Avance promedio verificado", "Zona", "Observaciones"],
+            Enumerable.Range(1, 7).Select(c => ws.Cell(header, c).GetString()));
+        object[][] expected =
+        [
+            ["1. GESTIÓN DEL RIESGO DE CORRUPCIÓN", 2, 2, 1.0, 1.0, "Alta", ""],
+            ["2. RENDICIÓN DE CUENTAS", 5, 3, 0.6, 0.68, "Media", "Dos acciones con rezago; se recomienda un plan de mejora."],
+            ["Total", 7, 5, 0.714, 0.771, "Media", ""],
+        ];
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var row = header + 1 + i;
+            Assert.Equal(expected[i][0], ws.Cell(row, 1).GetString());
+            Assert.Equal(expected[i][1], ws.Cell(row, 2).GetValue<int>());
+            Assert.Equal(expected[i][2], ws.Cell(row, 3).GetValue<int>());
+            Assert.Equal((double)expected[i][3], ws.Cell(row, 4).GetDouble(), 6);
+            Assert.Equal((double)expected[i][4], ws.Cell(row, 5).GetDouble(), 6);
+            Assert.Equal("0.0%", ws.Cell(row, 4).Style.NumberFormat.Format);
+            Assert.Equal(expected[i][5], ws.Cell(row, 6).GetString());
+            Assert.Equal(expected[i][6], ws.Cell(row, 7).GetString());
+        }
+        Assert.True(ws.Column(7).Width >= 50);
+
+        var detail = workbook.Worksheet(FollowUpXlsx.DetailSheet);
+        Assert.Equal("Acción", detail.Cell(3, 2).GetString());
+        var b2 = detail.RowsUsed().Single(r => r.Cell(2).GetString() == "2.1.1.2");
+        Assert.Equal(("Sin avance", 0d, "No se ha elaborado el informe."), (b2.Cell(10).GetString(), b2.Cell(11).GetDouble(), b2.Cell(13).GetString()));
+        Assert.Contains("Devuelto", b2.Cell(14).GetString(), StringComparison.Ordinal);
+        Assert.Contains("Falta el acta de aprobación", b2.Cell(14).GetString(), StringComparison.Ordinal);
+        var b1 = detail.RowsUsed().Single(r => r.Cell(2).GetString() == "2.1.1.1");
+        Assert.Equal((4d, 4d), (b1.Cell(7).GetDouble(), b1.Cell(8).GetDouble()));
+        Assert.Contains("actas-febrero.pdf: " + new string('a', 64), b1.Cell(15).GetString(), StringComparison.Ordinal);
+        var a3 = detail.RowsUsed().Single(r => r.Cell(2).GetString() == "1.1.1.3");
+        Assert.Equal("Sin cronograma", a3.Cell(7).GetString());
+        Assert.Contains("Pendiente", workbook.Worksheet(FollowUpXlsx.RiskSheet).Cell(3, 1).GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Xlsx_OfADraft_IsMarkedBorradorOnEverySheet()
+    {
+        var document = (await Documents().ForCutOffAsync(Seeded.PlanId, FollowUpFixture.April))!;
+
+        using var workbook = Xlsx(document);
+
+        Assert.All(workbook.Worksheets, ws => Assert.StartsWith(FollowUpText.DraftMark, ws.Cell(2, 1).GetString(), StringComparison.Ordinal));
+        var ws = workbook.Worksheet(FollowUpXlsx.SummarySheet);
+        Assert.Equal("Sin publicar (borrador)", ws.Cell(5, 2).GetString());
+        Assert.Equal(7, ws.Cell(FollowUpXlsx.SummaryHeaderRow + 3, 2).GetValue<int>());
+        Assert.Equal("Sin valorar", workbook.Worksheet(FollowUpXlsx.DetailSheet).Cell(4, 10).GetString());
+    }
+
+    [Fact]
+    public async Task Pdf_OfAClosedFollowUp_HasHeaderAccentsAndPageNumbersOnEveryPage()
+    {
+        var document = await ClosedAprilAsync();
+
+        var pages = PdfPages(document);
+
+        Assert.True(pages.Count >= 2, $"{pages.Count} pages");
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.Contains("FORMATO SEGUIMIENTO AL PLAN ANTICORRUPCIÓN Y DE ATENCIÓN AL CIUDADANO", pages[i], StringComparison.Ordinal);
+            Assert.Contains("Entidad: Alcaldía de Prueba", pages[i], StringComparison.Ordinal);
+            Assert.Contains("Corte: 30 de abril de 2026", pages[i], StringComparison.Ordinal);
+            Assert.Contains($"Página {i + 1} de {pages.Count}", pages[i], StringComparison.Ordinal);
+            Assert.DoesNotContain(FollowUpText.DraftMark, pages[i], StringComparison.Ordinal);
+        }
+        var all = string.Join(" ", pages);
+        Assert.Contains("2. RENDICIÓN DE CUENTAS 5 3 60 % 68 % Media", all, StringComparison.Ordinal);
+        Assert.Contains("Total 7 5 71,4 % 77,1 % Media", all, StringComparison.Ordinal);
+        Assert.Contains("Actualizar la política de riesgos", all, StringComparison.Ordinal);
+        Assert.Contains("niñas, niños", all, StringComparison.Ordinal);
+        Assert.Contains(document.Sha256!, all, StringComparison.Ordinal);
+        Assert.Contains("mapa de riesgos de corrupción", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pdf_OfADraft_SaysBorradorOnEveryPage()
+    {
+        var db = Db();
+        // Long observations make the draft run over several pages.
+        for (var i = 0; i < 6; i++)
+        {
+            await Service(db).AssessAsync(FollowUpFixture.InternalControl, Seeded.PlanId, FollowUpFixture.April, Seeded.Actions["B3"],
+                new AssessmentInput(AssessmentStatus.InProgress, 40, null, string.Concat(Enumerable.Repeat("Observación extensa con tildes: acción, gestión, público. ", 40))));
+        }
+        var document = (await Documents().ForCutOffAsync(Seeded.PlanId, FollowUpFixture.April))!;
+
+        var pages = PdfPages(document);
+
+        Assert.True(pages.Count >= 2);
+        Assert.All(pages, p => Assert.Contains(FollowUpText.DraftMark, p, StringComparison.Ordinal));
+        Assert.All(pages, p => Assert.Contains($"de {pages.Count}", p, StringComparison.Ordinal));
+        Assert.Contains("Sin valorar", string.Join(" ", pages), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData("pdf")]
+    public async Task Cli_FollowUpReport_WritesTheFile(string format)
+    {
+        await ClosedAprilAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"vigia-seguimiento-{Guid.NewGuid():N}.{format}");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Vigia"] = ConnectionString,
+        }).Build();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        try
+        {
+            var exit = await CliApp.RunAsync(["followup", "report", "--year", "2026", "--cutoff", "2026-04-30", "--format", format, "--out", file],
+                new CliContext(output, error, CancellationToken.None), [new FollowUpCommand(configuration, Clock)]);
+
+            Assert.True(exit == ExitCodes.Success, error.ToString());
+            Assert.Contains("versión 1", output.ToString(), StringComparison.Ordinal);
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.Equal(format == "pdf" ? "%PDF"u8.ToArray() : "PK"u8.ToArray(), bytes.Take(format == "pdf" ? 4 : 2));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Cli_FollowUpReport_UnknownCutOff_Fails()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Vigia"] = ConnectionString,
+        }).Build();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["followup", "report", "--year", "2026", "--cutoff", "2026-05-31", "--format", "pdf", "--out", "x.pdf"],
+            new CliContext(output, error, CancellationToken.None), [new FollowUpCommand(configuration, Clock)]);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("2026-04-30", error.ToString(), StringComparison.Ordinal);
+    }
+}

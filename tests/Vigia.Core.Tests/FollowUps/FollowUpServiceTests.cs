@@ -1,0 +1,229 @@
+using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Accounts;
+using Vigia.Core.Data;
+using Vigia.Core.Domain;
+using Vigia.Core.FollowUps;
+
+namespace Vigia.Core.Tests.FollowUps;
+
+public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUpDatabaseTests(provider)
+{
+    private static readonly DateOnly April = FollowUpFixture.April;
+
+    [Fact]
+    public async Task Close_FixtureComputedByHand_GivesTheExpectedNumbers()
+    {
+        var document = await ClosedAprilAsync();
+
+        var s = document.Snapshot;
+        Assert.False(document.IsDraft);
+        // Component 1: A1 and A3 programmed (A2 «no programada»), both cumplidas: 2/2 = 100 %, average 100.
+        Assert.Equal(new SnapshotTotals(3, 2, 2, 3, 100m, 100m, "alta"), s.Components[0].Totals);
+        // Component 2: five programmed, three cumplidas: 3/5 = 60 %; average (100 + 0 + 40 + 100 + 100) / 5 = 68.
+        Assert.Equal(new SnapshotTotals(5, 5, 3, 5, 60m, 68m, "media"), s.Components[1].Totals);
+        // Total: 5/7 = 71,43 → 71,4 %; average 540 / 7 = 77,14 → 77,1.
+        Assert.Equal(new SnapshotTotals(8, 7, 5, 8, 71.4m, 77.1m, "media"), s.Totals);
+        Assert.Equal("Dos acciones con rezago; se recomienda un plan de mejora.", s.Components[1].Observations);
+        Assert.Equal(SnapshotJson.Sha256(SnapshotJson.Serialize(s)), document.Sha256);
+        Assert.True(document.IntegrityOk);
+        var stored = await Db().Set<FollowUp>().SingleAsync();
+        Assert.Equal((7, 5, 71.4m, 77.1m, "media"), (stored.ProgrammedCount!.Value, stored.CompletedCount!.Value, stored.CompliancePercent!.Value,
+            stored.AverageProgress!.Value, stored.ComplianceBand));
+    }
+
+    [Fact]
+    public async Task Draft_WithoutAssessments_CountsWhatTheScheduleProgrammes()
+    {
+        var document = (await Documents().ForCutOffAsync(Seeded.PlanId, April))!;
+
+        Assert.True(document.IsDraft);
+        Assert.Null(document.Sha256);
+        // A2 is scheduled in June only; A3 has no schedule, so the whole year is its period.
+        Assert.Equal(new SnapshotTotals(8, 7, 0, 0, 0m, null, "baja"), document.Snapshot.Totals);
+        Assert.False(document.Snapshot.Actions.Single(a => a.Id == Seeded.Actions["A2"]).ScheduledInPeriod);
+        Assert.True(document.Snapshot.Actions.Single(a => a.Id == Seeded.Actions["A3"]).ScheduledInPeriod);
+    }
+
+    [Fact]
+    public async Task Snapshot_HoldsReportsUpToTheCutOffWithReviewAndEvidenceHashes()
+    {
+        var s = (await ClosedAprilAsync()).Snapshot;
+
+        var b1 = s.Actions.Single(a => a.Id == Seeded.Actions["B1"]);
+        Assert.Equal([2, 4], b1.Reports.Select(r => r.Month));
+        Assert.Equal(4m, b1.ReportedToCutOff);
+        Assert.Equal(4m, b1.PlannedToCutOff);
+        Assert.Equal(new string('a', 64), b1.Reports[0].Evidence.Single().Sha256);
+        var b2 = s.Actions.Single(a => a.Id == Seeded.Actions["B2"]);
+        Assert.Equal(("Returned", "Falta el acta de aprobación"), (b2.Reports.Single().Status, b2.Reports.Single().ReviewComment));
+        Assert.Null(b2.ReportedToCutOff);
+        Assert.Equal(1, s.Plan.Version);
+        Assert.Equal("pendiente", s.RiskMap.Status);
+        Assert.Empty(s.RiskMap.Items);
+    }
+
+    [Fact]
+    public async Task ClosedFollowUp_KeepsItsNumbers_AfterReportsAndThePlanChange()
+    {
+        var before = await ClosedAprilAsync();
+        var json = await Db().Set<FollowUp>().Select(f => f.SnapshotJson).SingleAsync();
+
+        var db = Db();
+        var report = await db.ProgressReports.SingleAsync(r => r.ActionId == Seeded.Actions["B1"] && r.Month == 4);
+        report.ExecutedQuantity = 50;
+        report.Status = ReportStatus.Returned;
+        report.ReviewComment = "Revisado otra vez";
+        db.ProgressReports.Add(new ProgressReport { ActionId = Seeded.Actions["B2"], Month = 3, ExecutedQuantity = 1, Narrative = "Tarde", Status = ReportStatus.Accepted, SubmittedAt = DateTimeOffset.UtcNow });
+        var a2 = await db.Actions.Include(a => a.Schedule).SingleAsync(a => a.Id == Seeded.Actions["A2"]);
+        a2.Schedule.Single().Month = 2;
+        a2.Goal = "Meta cambiada después del cierre";
+        await db.SaveChangesAsync();
+
+        var after = (await Documents().ForCutOffAsync(Seeded.PlanId, April))!;
+        Assert.Equal(json, await Db().Set<FollowUp>().Select(f => f.SnapshotJson).SingleAsync());
+        Assert.Equal(before.Sha256, after.Sha256);
+        Assert.True(after.IntegrityOk);
+        Assert.Equal(before.Snapshot.Totals, after.Snapshot.Totals);
+        Assert.Equal(4m, after.Snapshot.Actions.Single(a => a.Id == Seeded.Actions["B1"]).ReportedToCutOff);
+        Assert.Equal("Socializar la política en junio", after.Snapshot.Actions.Single(a => a.Id == Seeded.Actions["A2"]).Goal);
+        // A cut-off still open sees the change.
+        var august = (await Documents().ForCutOffAsync(Seeded.PlanId, new DateOnly(2026, 8, 31)))!;
+        Assert.Equal(2m, august.Snapshot.Actions.Single(a => a.Id == Seeded.Actions["B1"]).ReportedToCutOff);
+    }
+
+    [Fact]
+    public async Task TamperedSnapshot_IsDetected()
+    {
+        await ClosedAprilAsync();
+        var db = Db();
+        var f = await db.Set<FollowUp>().SingleAsync();
+        f.SnapshotJson = f.SnapshotJson!.Replace("\"completed\":5", "\"completed\":6", StringComparison.Ordinal);
+        await db.SaveChangesAsync();
+
+        Assert.False((await Documents().ForCutOffAsync(Seeded.PlanId, April))!.IntegrityOk);
+    }
+
+    public static TheoryData<string> OtherRoles() => ["Planning", "Responsible", "Administrator", "ComponentLeader", "anonymous"];
+
+    [Theory]
+    [MemberData(nameof(OtherRoles))]
+    public async Task OnlyControlInterno_WritesFollowUps(string role)
+    {
+        var actor = role == "anonymous" ? new Actor(null, "público", new HashSet<string>()) : new Actor("x-1", role, new HashSet<string> { role });
+        var service = Service();
+        var lifecycle = Lifecycle();
+        var id = Seeded.Actions["A1"];
+
+        Assert.True((await service.AssessAsync(actor, Seeded.PlanId, April, id, new AssessmentInput(AssessmentStatus.Completed, 100, null, null))).Forbidden);
+        Assert.True((await service.SaveComponentNoteAsync(actor, Seeded.PlanId, April, 1, "x")).Forbidden);
+        Assert.True((await service.MarkUnscheduledAsync(actor, Seeded.PlanId, April)).Result.Forbidden);
+        Assert.True((await lifecycle.CloseAsync(actor, Seeded.PlanId, April)).Forbidden);
+        Assert.True((await lifecycle.PublishAsync(actor, Seeded.PlanId, April)).Forbidden);
+        Assert.True((await lifecycle.CorrectAsync(actor, Seeded.PlanId, April, "Un motivo suficientemente largo")).Forbidden);
+        Assert.Equal(0, await FollowUpCountAsync());
+    }
+
+    [Fact]
+    public async Task ClosedFollowUp_CannotBeChangedByControlInternoEither()
+    {
+        await ClosedAprilAsync();
+
+        var result = await Service().AssessAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April, Seeded.Actions["B2"],
+            new AssessmentInput(AssessmentStatus.Completed, 100, null, null));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("nueva versión", result.Errors[""], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AssessmentStatus.Completed, 90, "x", "VerifiedPercent")]
+    [InlineData(AssessmentStatus.NoProgress, 10, "x", "VerifiedPercent")]
+    [InlineData(AssessmentStatus.InProgress, 100, "x", "VerifiedPercent")]
+    [InlineData(AssessmentStatus.InProgress, 120, "x", "VerifiedPercent")]
+    [InlineData(AssessmentStatus.InProgress, null, "x", "VerifiedPercent")]
+    [InlineData(AssessmentStatus.InProgress, 50, "", "Observations")]
+    [InlineData(AssessmentStatus.NotScheduled, null, " ", "Observations")]
+    [InlineData(null, 50, "x", "Status")]
+    public void Validate_RefusesInconsistentAssessments(AssessmentStatus? status, int? percent, string observations, string field)
+    {
+        var errors = AssessmentRules.Validate(new AssessmentInput(status, percent, null, observations));
+
+        Assert.Contains(field, errors.Keys);
+    }
+
+    [Fact]
+    public async Task Close_WithActionsNotAssessed_IsRefused()
+    {
+        var service = Service();
+        await service.AssessAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April, Seeded.Actions["A1"], new AssessmentInput(AssessmentStatus.Completed, 100, null, null));
+
+        var result = await Lifecycle().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
+
+        Assert.Contains("Faltan valorar 7 acciones", result.Errors[""], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Close_BeforeTheCutOffDate_IsRefused()
+    {
+        Clock.Now = new DateTimeOffset(2026, 4, 30, 20, 0, 0, TimeSpan.Zero);
+        await FollowUpFixture.AssessAllAsync(Service(), Seeded, April);
+
+        var result = await Lifecycle().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
+
+        Assert.Contains("después del corte", result.Errors[""], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MarkUnscheduled_MarksOnlyActionsWithNothingProgrammedUpToTheCutOff()
+    {
+        var (result, marked) = await Service().MarkUnscheduledAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(1, marked);
+        var assessment = await Db().Set<FollowUpAssessment>().SingleAsync();
+        Assert.Equal((Seeded.Actions["A2"], AssessmentStatus.NotScheduled), (assessment.ActionId, assessment.Status));
+    }
+
+    [Theory]
+    [InlineData(15, false)]
+    [InlineData(18, true)]
+    public async Task Publish_MarksLateAfterTheDeadline(int day, bool late)
+    {
+        await ClosedAprilAsync();
+        Clock.Now = new DateTimeOffset(2026, 5, day, 23, 0, 0, TimeSpan.FromHours(-5));
+
+        var result = await Lifecycle().PublishAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
+
+        Assert.True(result.Succeeded);
+        var f = await Db().Set<FollowUp>().SingleAsync();
+        Assert.Equal((FollowUpStatus.Published, new DateOnly(2026, 5, day), late), (f.Status, f.PublishedOn!.Value, f.PublishedLate));
+    }
+
+    [Fact]
+    public async Task Correct_OpensANewVersionWithItsReason_AndLeavesTheEarlierOneAsItWas()
+    {
+        var v1 = await ClosedAprilAsync();
+        await Lifecycle().PublishAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
+
+        Assert.Contains("Reason", (await Lifecycle().CorrectAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April, "corto")).Errors.Keys);
+        var corrected = await Lifecycle().CorrectAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April, "La acción B2 sí tenía avance verificado.");
+        Assert.True(corrected.Succeeded);
+        await Service().AssessAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April, Seeded.Actions["B2"],
+            new AssessmentInput(AssessmentStatus.Completed, 100, null, null));
+        Assert.True((await Lifecycle().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April)).Succeeded);
+
+        var versions = await Db().Set<FollowUp>().OrderBy(f => f.Version).ToListAsync();
+        Assert.Equal([1, 2], versions.Select(v => v.Version));
+        Assert.Equal((FollowUpStatus.Published, v1.Sha256), (versions[0].Status, versions[0].SnapshotSha256));
+        var v2 = (await Documents().ForVersionAsync(versions[1].Id, publishedOnly: false))!;
+        Assert.Equal(6, v2.Snapshot.Totals.Completed);
+        Assert.Equal(v1.Sha256, v2.Snapshot.FollowUp.PreviousSnapshotSha256);
+        Assert.Equal("La acción B2 sí tenía avance verificado.", v2.Snapshot.FollowUp.CorrectionReason);
+        Assert.Equal(5, (await Documents().ForVersionAsync(versions[0].Id, publishedOnly: true))!.Snapshot.Totals.Completed);
+        Assert.Null(await Documents().ForVersionAsync(versions[1].Id, publishedOnly: true));
+    }
+}
+
+public class SqliteFollowUpServiceTests() : FollowUpServiceTests(DatabaseProvider.Sqlite);
+
+public class PostgresFollowUpServiceTests() : FollowUpServiceTests(DatabaseProvider.Postgres);

@@ -17,9 +17,10 @@ public sealed class ReportingAgenda(AppDbContext db, ReportingSettings settings,
         ArgumentNullException.ThrowIfNull(actions);
         var today = ReportingCalendar.Today(clock);
         var nth = await settings.DeadlineBusinessDayAsync(ct);
-        var scheduled = await actions
-            .Where(a => a.Activity!.Component!.Plan!.Status != PlanStatus.Closed)
-            .SelectMany(a => a.Schedule.Select(s => new { a.Id, a.Activity!.Component!.Plan!.Year, s.Month, s.PlannedQuantity }))
+        var actionIds = actions.Select(a => a.Id);
+        var scheduled = await db.ScheduleEntries.AsNoTracking()
+            .Where(s => actionIds.Contains(s.ActionId) && s.Action!.Activity!.Component!.Plan!.Status != PlanStatus.Closed)
+            .Select(s => new { Id = s.ActionId, s.Action!.Activity!.Component!.Plan!.Year, s.Month, s.PlannedQuantity })
             .ToListAsync(ct);
         // Decimal comparisons stay in memory: SQLite keeps decimals as text.
         var planned = scheduled

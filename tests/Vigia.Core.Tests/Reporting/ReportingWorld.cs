@@ -31,7 +31,7 @@ public sealed class ReportingWorld : IAsyncDisposable
 
     private ReportingWorld(TestDatabase database) => this.database = database;
 
-    public FakeTimeProvider Clock { get; } = new(Monday4April2022.ToUniversalTime());
+    public FakeTimeProvider Clock { get; private set; } = new(Monday4April2022.ToUniversalTime());
     public string UploadRoot { get; } = Path.Combine(Path.GetTempPath(), "vigia-tests", Guid.NewGuid().ToString("N"));
     public long MaxUploadBytes { get; set; } = 64 * 1024;
 
@@ -100,8 +100,19 @@ public sealed class ReportingWorld : IAsyncDisposable
 
     /// <summary>Sets the clock to an hour of a day in Colombia (kept in UTC, as a real clock gives it and as
     /// PostgreSQL requires).</summary>
-    public void SetClock(int year, int month, int day, int hour = 9, int minute = 0) =>
-        Clock.SetUtcNow(new DateTimeOffset(year, month, day, hour, minute, 0, ReportingCalendar.ColombiaOffset).ToUniversalTime());
+    /// <remarks>A fake clock only moves forwards; going back replaces it (services made afterwards get the new one).</remarks>
+    public void SetClock(int year, int month, int day, int hour = 9, int minute = 0)
+    {
+        var at = new DateTimeOffset(year, month, day, hour, minute, 0, ReportingCalendar.ColombiaOffset).ToUniversalTime();
+        if (at < Clock.GetUtcNow())
+        {
+            Clock = new FakeTimeProvider(at);
+        }
+        else
+        {
+            Clock.SetUtcNow(at);
+        }
+    }
 
     public async Task SetSettingAsync(string key, string value)
     {

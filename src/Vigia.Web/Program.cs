@@ -5,9 +5,11 @@ using Vigia.Core.Data;
 using Vigia.Core.Files;
 using Vigia.Core.Mail;
 using Vigia.Core.Plans;
+using Vigia.Core.Reporting;
 using Vigia.Web.Api;
 using Vigia.Web.Layout;
 using Vigia.Web.OpenData;
+using Vigia.Web.Reminders;
 using Vigia.Web.Security;
 using Vigia.Web.Startup;
 
@@ -28,6 +30,8 @@ builder.Services.AddScoped<PlanLocator>();
 builder.AddVigiaSecurity();
 builder.Services.AddVigiaUploads(builder.Configuration, Environment.CurrentDirectory);
 builder.Services.AddVigiaMail(builder.Configuration);
+builder.Services.AddVigiaReporting(builder.Configuration);
+builder.Services.AddVigiaReminderJob(builder.Configuration);
 builder.Services.AddVigiaLayout();
 builder.Services.AddRazorPages(o =>
 {

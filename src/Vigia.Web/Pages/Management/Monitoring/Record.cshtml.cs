@@ -32,8 +32,19 @@ public class RecordModel(AppDbContext db, MonitoringService monitoring) : PageMo
     {
         var actor = Actor.From(User);
         var record = await db.MonitoringRecords.AsNoTracking().Where(m => m.Id == Id)
-            .Select(m => new { m.ComponentId, Entity = m.Component!.Plan!.Entity!.Name, m.Component.Plan.Title, m.Component.Plan.Year, m.Component.Number,
-                m.Component.Name, m.Month, m.Summary, m.ClosedByName, m.ClosedAt })
+            .Select(m => new
+            {
+                m.ComponentId,
+                Entity = m.Component!.Plan!.Entity!.Name,
+                m.Component.Plan.Title,
+                m.Component.Plan.Year,
+                m.Component.Number,
+                m.Component.Name,
+                m.Month,
+                m.Summary,
+                m.ClosedByName,
+                m.ClosedAt
+            })
             .FirstOrDefaultAsync(ct);
         if (record is null || !MonitoringAccess.Reads(actor)
             || await MonitoringAccess.ComponentsAsync(actor, monitoring, ct) is { } read && !read.Contains(record.ComponentId))

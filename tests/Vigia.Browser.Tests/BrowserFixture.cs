@@ -13,15 +13,19 @@ namespace Vigia.Browser.Tests;
 /// <summary>Vigía on real Kestrel (SQLite, bundled plan) and Debian's Chromium driven by Playwright.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private sealed class Factory(string connectionString) : WebApplicationFactory<Program>
+    private sealed class Factory(string connectionString, string uploadRoot) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Vigia", connectionString);
+            builder.UseSetting("Uploads:Root", uploadRoot);
         }
     }
+
+    /// <summary>Evidence uploaded during the journeys, kept out of the repository's data folder and deleted at the end.</summary>
+    private readonly string uploadRoot = Path.Combine(Path.GetTempPath(), "vigia-browser-uploads", Guid.NewGuid().ToString("N"));
 
     private TestDatabase database = null!;
     private Factory factory = null!;
@@ -37,7 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        factory = new Factory(database.ConnectionString);
+        factory = new Factory(database.ConnectionString, uploadRoot);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -67,6 +71,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         playwright.Dispose();
         await factory.DisposeAsync();
         await database.DisposeAsync();
+        if (Directory.Exists(uploadRoot))
+        {
+            Directory.Delete(uploadRoot, recursive: true);
+        }
     }
 }
 

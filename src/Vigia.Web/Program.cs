@@ -7,9 +7,11 @@ using Vigia.Core.Files;
 using Vigia.Core.FollowUps;
 using Vigia.Core.Mail;
 using Vigia.Core.Plans;
+using Vigia.Core.Reporting;
 using Vigia.Web.Api;
 using Vigia.Web.Layout;
 using Vigia.Web.OpenData;
+using Vigia.Web.Reminders;
 using Vigia.Web.Security;
 using Vigia.Web.Startup;
 
@@ -34,6 +36,8 @@ builder.Services.AddVigiaFollowUps();
 builder.AddVigiaSecurity();
 builder.Services.AddVigiaUploads(builder.Configuration, Environment.CurrentDirectory);
 builder.Services.AddVigiaMail(builder.Configuration);
+builder.Services.AddVigiaReporting(builder.Configuration);
+builder.Services.AddVigiaReminderJob(builder.Configuration);
 builder.Services.AddVigiaLayout();
 builder.Services.AddRazorPages(o =>
 {

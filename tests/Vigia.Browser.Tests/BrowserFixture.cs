@@ -16,7 +16,7 @@ namespace Vigia.Browser.Tests;
 /// <summary>Vigía on real Kestrel (SQLite, bundled plan) and Debian's Chromium driven by Playwright.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private sealed class Factory(string connectionString) : WebApplicationFactory<Program>
+    private sealed class Factory(string connectionString, string uploadRoot) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -25,9 +25,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Vigia", connectionString);
             builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
             builder.UseSetting("Security:PublicFormPostsPerMinute", "100000");
-            builder.UseSetting("Uploads:Root", Path.Combine(Path.GetTempPath(), "vigia-browser-uploads", Guid.NewGuid().ToString("N")));
+            builder.UseSetting("Uploads:Root", uploadRoot);
         }
     }
+
+    /// <summary>Evidence uploaded during the journeys, kept out of the repository's data folder and deleted at the end.</summary>
+    private readonly string uploadRoot = Path.Combine(Path.GetTempPath(), "vigia-browser-uploads", Guid.NewGuid().ToString("N"));
 
     private TestDatabase database = null!;
     private Factory factory = null!;
@@ -43,7 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        factory = new Factory(database.ConnectionString);
+        factory = new Factory(database.ConnectionString, uploadRoot);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -98,6 +101,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         playwright.Dispose();
         await factory.DisposeAsync();
         await database.DisposeAsync();
+        if (Directory.Exists(uploadRoot))
+        {
+            Directory.Delete(uploadRoot, recursive: true);
+        }
     }
 }
 

@@ -27,6 +27,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<MonitoringRecord> MonitoringRecords => Set<MonitoringRecord>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
+    public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,15 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
         builder.HasOne(r => r.Action).WithMany().HasForeignKey(r => r.ActionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Corrects).WithMany().HasForeignKey(r => r.CorrectsId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.ActionId, r.Month });
+        // At most one live report per action and month: a correction supersedes the report it corrects, and a
+        // double-submitted form cannot leave two.
+        builder.HasIndex(r => new { r.ActionId, r.Month }, "IX_ProgressReports_Live").IsUnique()
+            .HasFilter("\"Status\" <> 'Superseded'");
+        // A review and an edit of the same report cannot both win: each update checks the status it read.
+        builder.Property(r => r.Status).IsConcurrencyToken();
+        builder.Property(r => r.Narrative).HasMaxLength(4000);
+        builder.Property(r => r.CorrectionReason).HasMaxLength(2000);
+        builder.Property(r => r.ReviewComment).HasMaxLength(2000);
         builder.Property(r => r.SubmittedByName).HasMaxLength(200);
         builder.Property(r => r.ReviewedByName).HasMaxLength(200);
         builder.ToTable(t => t.HasCheckConstraint("CK_ProgressReports_Month", "\"Month\" BETWEEN 1 AND 12"));
@@ -37,6 +46,7 @@ public sealed class MonitoringRecordConfiguration : IEntityTypeConfiguration<Mon
         builder.HasOne(m => m.Component).WithMany().HasForeignKey(m => m.ComponentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.ComponentId, m.Month }).IsUnique();
         builder.Property(m => m.ClosedByName).HasMaxLength(200);
+        builder.Property(m => m.Summary).HasMaxLength(4000);
     }
 }
 

@@ -584,7 +584,8 @@ namespace Vigia.Migrations.Postgres.Migrations
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
 
@@ -802,7 +803,8 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("CorrectionReason")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int?>("CorrectsId")
                         .HasColumnType("integer");
@@ -822,10 +824,12 @@ namespace Vigia.Migrations.Postgres.Migrations
 
                     b.Property<string>("Narrative")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("ReviewComment")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
@@ -838,6 +842,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -858,10 +863,67 @@ namespace Vigia.Migrations.Postgres.Migrations
 
                     b.HasIndex("ActionId", "Month");
 
+                    b.HasIndex(new[] { "ActionId", "Month" }, "IX_ProgressReports_Live")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Superseded'");
+
                     b.ToTable("ProgressReports", t =>
                         {
                             t.HasCheckConstraint("CK_ProgressReports_Month", "\"Month\" BETWEEN 1 AND 12");
                         });
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.ReminderLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Kind", "UserId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("ReminderLogs");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.ScheduleEntry", b =>
@@ -1387,6 +1449,17 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Action");
 
                     b.Navigation("Corrects");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.ReminderLog", b =>
+                {
+                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.ScheduleEntry", b =>

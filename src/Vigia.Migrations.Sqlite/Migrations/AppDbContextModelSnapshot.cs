@@ -560,6 +560,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Summary")
                         .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -768,6 +769,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CorrectsId")
@@ -788,9 +790,11 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Narrative")
                         .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("ReviewedAt")
@@ -804,6 +808,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -824,10 +829,65 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActionId", "Month");
 
+                    b.HasIndex(new[] { "ActionId", "Month" }, "IX_ProgressReports_Live")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Superseded'");
+
                     b.ToTable("ProgressReports", t =>
                         {
                             t.HasCheckConstraint("CK_ProgressReports_Month", "\"Month\" BETWEEN 1 AND 12");
                         });
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.ReminderLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Kind", "UserId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("ReminderLogs");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.ScheduleEntry", b =>
@@ -1341,6 +1401,17 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Action");
 
                     b.Navigation("Corrects");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Domain.ReminderLog", b =>
+                {
+                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Vigia.Core.Domain.ScheduleEntry", b =>

@@ -238,6 +238,33 @@ namespace Vigia.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReminderLogs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderLogs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderLogs_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Plans",
                 columns: table => new
                 {
@@ -316,6 +343,56 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         principalTable: "Plans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CutOffDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CutOffNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicationDeadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PreviousVersionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ClosedById = table.Column<string>(type: "TEXT", nullable: true),
+                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: true),
+                    SnapshotSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProgrammedCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    CompletedCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    CompliancePercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    AverageProgress = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    ComplianceBand = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublishedById = table.Column<string>(type: "TEXT", nullable: true),
+                    PublishedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PublishedLate = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_FollowUps_PreviousVersionId",
+                        column: x => x.PreviousVersionId,
+                        principalTable: "FollowUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -405,7 +482,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     ComponentId = table.Column<int>(type: "INTEGER", nullable: false),
                     Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     ClosedById = table.Column<string>(type: "TEXT", nullable: true),
                     ClosedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -464,6 +541,56 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         name: "FK_UserComponents_Components_ComponentId",
                         column: x => x.ComponentId,
                         principalTable: "Components",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FollowUpId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    VerifiedPercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    VerifiedQuantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    Observations = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AssessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AssessedById = table.Column<string>(type: "TEXT", nullable: true),
+                    AssessedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpAssessments_FollowUps_FollowUpId",
+                        column: x => x.FollowUpId,
+                        principalTable: "FollowUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpComponentNotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FollowUpId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComponentNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Observations = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpComponentNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpComponentNotes_FollowUps_FollowUpId",
+                        column: x => x.FollowUpId,
+                        principalTable: "FollowUps",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -581,18 +708,18 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     ActionId = table.Column<int>(type: "INTEGER", nullable: false),
                     Month = table.Column<int>(type: "INTEGER", nullable: false),
                     ExecutedQuantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Narrative = table.Column<string>(type: "TEXT", nullable: false),
+                    Narrative = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     SubmittedById = table.Column<string>(type: "TEXT", nullable: true),
                     SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     IsLate = table.Column<bool>(type: "INTEGER", nullable: false),
                     CorrectsId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CorrectionReason = table.Column<string>(type: "TEXT", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ReviewedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     ReviewedById = table.Column<string>(type: "TEXT", nullable: true),
                     ReviewedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReviewComment = table.Column<string>(type: "TEXT", nullable: true),
+                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     IsSimulated = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -770,6 +897,29 @@ namespace Vigia.Migrations.Sqlite.Migrations
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUpAssessments_FollowUpId_ActionId",
+                table: "FollowUpAssessments",
+                columns: new[] { "FollowUpId", "ActionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpComponentNotes_FollowUpId_ComponentNumber",
+                table: "FollowUpComponentNotes",
+                columns: new[] { "FollowUpId", "ComponentNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_PlanId_CutOffDate_Version",
+                table: "FollowUps",
+                columns: new[] { "PlanId", "CutOffDate", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_PreviousVersionId",
+                table: "FollowUps",
+                column: "PreviousVersionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportNotes_PlanVersionId",
                 table: "ImportNotes",
                 column: "PlanVersionId");
@@ -811,6 +961,24 @@ namespace Vigia.Migrations.Sqlite.Migrations
                 name: "IX_ProgressReports_CorrectsId",
                 table: "ProgressReports",
                 column: "CorrectsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_Live",
+                table: "ProgressReports",
+                columns: new[] { "ActionId", "Month" },
+                unique: true,
+                filter: "\"Status\" <> 'Superseded'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderLogs_Kind_UserId_Period",
+                table: "ReminderLogs",
+                columns: new[] { "Kind", "UserId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderLogs_UserId",
+                table: "ReminderLogs",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScheduleEntries_ActionId_Month",
@@ -875,6 +1043,12 @@ namespace Vigia.Migrations.Sqlite.Migrations
                 name: "Evidence");
 
             migrationBuilder.DropTable(
+                name: "FollowUpAssessments");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpComponentNotes");
+
+            migrationBuilder.DropTable(
                 name: "ImportNotes");
 
             migrationBuilder.DropTable(
@@ -882,6 +1056,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Processes");
+
+            migrationBuilder.DropTable(
+                name: "ReminderLogs");
 
             migrationBuilder.DropTable(
                 name: "ScheduleEntries");
@@ -900,6 +1077,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProgressReports");
+
+            migrationBuilder.DropTable(
+                name: "FollowUps");
 
             migrationBuilder.DropTable(
                 name: "PlanVersions");

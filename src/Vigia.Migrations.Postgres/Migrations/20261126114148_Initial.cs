@@ -239,6 +239,33 @@ namespace Vigia.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReminderLogs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderLogs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderLogs_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Plans",
                 columns: table => new
                 {
@@ -317,6 +344,56 @@ namespace Vigia.Migrations.Postgres.Migrations
                         principalTable: "Plans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    CutOffDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CutOffNumber = table.Column<int>(type: "integer", nullable: false),
+                    PublicationDeadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PreviousVersionId = table.Column<int>(type: "integer", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<string>(type: "text", nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedById = table.Column<string>(type: "text", nullable: true),
+                    ClosedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: true),
+                    SnapshotSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ProgrammedCount = table.Column<int>(type: "integer", nullable: true),
+                    CompletedCount = table.Column<int>(type: "integer", nullable: true),
+                    CompliancePercent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    AverageProgress = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    ComplianceBand = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublishedById = table.Column<string>(type: "text", nullable: true),
+                    PublishedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PublishedLate = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_FollowUps_PreviousVersionId",
+                        column: x => x.PreviousVersionId,
+                        principalTable: "FollowUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -406,7 +483,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ComponentId = table.Column<int>(type: "integer", nullable: false),
                     Month = table.Column<int>(type: "integer", nullable: false),
-                    Summary = table.Column<string>(type: "text", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ClosedById = table.Column<string>(type: "text", nullable: true),
                     ClosedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -465,6 +542,56 @@ namespace Vigia.Migrations.Postgres.Migrations
                         name: "FK_UserComponents_Components_ComponentId",
                         column: x => x.ComponentId,
                         principalTable: "Components",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FollowUpId = table.Column<int>(type: "integer", nullable: false),
+                    ActionId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    VerifiedPercent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    VerifiedQuantity = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Observations = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AssessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AssessedById = table.Column<string>(type: "text", nullable: true),
+                    AssessedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpAssessments_FollowUps_FollowUpId",
+                        column: x => x.FollowUpId,
+                        principalTable: "FollowUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpComponentNotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FollowUpId = table.Column<int>(type: "integer", nullable: false),
+                    ComponentNumber = table.Column<int>(type: "integer", nullable: false),
+                    Observations = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpComponentNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpComponentNotes_FollowUps_FollowUpId",
+                        column: x => x.FollowUpId,
+                        principalTable: "FollowUps",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -582,18 +709,18 @@ namespace Vigia.Migrations.Postgres.Migrations
                     ActionId = table.Column<int>(type: "integer", nullable: false),
                     Month = table.Column<int>(type: "integer", nullable: false),
                     ExecutedQuantity = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
-                    Narrative = table.Column<string>(type: "text", nullable: false),
+                    Narrative = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     SubmittedById = table.Column<string>(type: "text", nullable: true),
                     SubmittedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     IsLate = table.Column<bool>(type: "boolean", nullable: false),
                     CorrectsId = table.Column<int>(type: "integer", nullable: true),
-                    CorrectionReason = table.Column<string>(type: "text", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReviewedById = table.Column<string>(type: "text", nullable: true),
                     ReviewedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ReviewComment = table.Column<string>(type: "text", nullable: true),
+                    ReviewComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     IsSimulated = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -771,6 +898,29 @@ namespace Vigia.Migrations.Postgres.Migrations
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUpAssessments_FollowUpId_ActionId",
+                table: "FollowUpAssessments",
+                columns: new[] { "FollowUpId", "ActionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpComponentNotes_FollowUpId_ComponentNumber",
+                table: "FollowUpComponentNotes",
+                columns: new[] { "FollowUpId", "ComponentNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_PlanId_CutOffDate_Version",
+                table: "FollowUps",
+                columns: new[] { "PlanId", "CutOffDate", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_PreviousVersionId",
+                table: "FollowUps",
+                column: "PreviousVersionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportNotes_PlanVersionId",
                 table: "ImportNotes",
                 column: "PlanVersionId");
@@ -812,6 +962,24 @@ namespace Vigia.Migrations.Postgres.Migrations
                 name: "IX_ProgressReports_CorrectsId",
                 table: "ProgressReports",
                 column: "CorrectsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_Live",
+                table: "ProgressReports",
+                columns: new[] { "ActionId", "Month" },
+                unique: true,
+                filter: "\"Status\" <> 'Superseded'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderLogs_Kind_UserId_Period",
+                table: "ReminderLogs",
+                columns: new[] { "Kind", "UserId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderLogs_UserId",
+                table: "ReminderLogs",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScheduleEntries_ActionId_Month",
@@ -876,6 +1044,12 @@ namespace Vigia.Migrations.Postgres.Migrations
                 name: "Evidence");
 
             migrationBuilder.DropTable(
+                name: "FollowUpAssessments");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpComponentNotes");
+
+            migrationBuilder.DropTable(
                 name: "ImportNotes");
 
             migrationBuilder.DropTable(
@@ -883,6 +1057,9 @@ namespace Vigia.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Processes");
+
+            migrationBuilder.DropTable(
+                name: "ReminderLogs");
 
             migrationBuilder.DropTable(
                 name: "ScheduleEntries");
@@ -901,6 +1078,9 @@ namespace Vigia.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProgressReports");
+
+            migrationBuilder.DropTable(
+                name: "FollowUps");
 
             migrationBuilder.DropTable(
                 name: "PlanVersions");

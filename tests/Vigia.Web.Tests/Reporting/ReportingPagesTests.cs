@@ -210,7 +210,7 @@ public abstract class ReportingPagesTests(ReportsFactory factory)
     }
 
     [Fact]
-    public async Task Review_ByTheResponsableOrInternalControl_Is403_AndTheQueueIs403ForResponsables()
+    public async Task Review_ByTheResponsableOrInternalControl_Is403_AndTheQueueAndRecordsAre403ForResponsables()
     {
         var responsible = await factory.People.CommunicationsResponsibleAsync();
         var control = await factory.People.InternalControlAsync();
@@ -221,11 +221,14 @@ public abstract class ReportingPagesTests(ReportsFactory factory)
         var ownReview = await PostFormAsync(responsible, "/cuenta/contrasena", $"/gestion/reportes/{id}?handler=Accept", new() { ["Comment"] = "" });
         var controlReview = await PostFormAsync(control, "/cuenta/contrasena", $"/gestion/reportes/{id}?handler=Accept", new() { ["Comment"] = "" });
         var queueForResponsible = await responsible.GetAsync("/gestion/revision");
+        var recordsForResponsible = await responsible.GetAsync("/gestion/monitoreos");
+        var closeByResponsible = await PostFormAsync(responsible, "/cuenta/contrasena", "/gestion/monitoreos",
+            new() { ["ComponentId"] = "1", ["Month"] = "3", ["Summary"] = "Intento" });
         var controlQueue = await GetAsync(control, "/gestion/revision");
         var controlReport = await GetAsync(control, $"/gestion/reportes/{id}");
 
-        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden],
-            [ownReview.StatusCode, controlReview.StatusCode, queueForResponsible.StatusCode]);
+        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden],
+            [ownReview.StatusCode, controlReview.StatusCode, queueForResponsible.StatusCode, recordsForResponsible.StatusCode, closeByResponsible.StatusCode]);
         Assert.NotNull(controlQueue.QuerySelector($"a[href='/gestion/reportes/{id}']"));
         Assert.Null(controlReport.QuerySelector("#revision"));
         Assert.Equal(ReportStatus.Submitted, (await factory.ReportsAsync(action)).Single().Status);

@@ -43,6 +43,8 @@ public partial class AccountsJourneyTests(BrowserFixture fixture)
         var responsibleLink = ActivationLink().Match(await page.Locator("body").InnerTextAsync()).Value;
         Assert.NotEmpty(responsibleLink);
         await page.GetByRole(AriaRole.Button, new() { Name = "Salir" }).ClickAsync();
+        await page.WaitForURLAsync("**/cuenta/ingresar");
+        Assert.Contains("Cerró su sesión", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.GotoAsync(fixture.BaseUrl + responsibleLink);
         await SetPasswordAsync(page, "la frase secreta de ana");

@@ -103,6 +103,8 @@ public sealed class DemoExecutionSimulator(AppDbContext db, AuditScope audit, Ti
                     return 1;
                 }
                 correction.Corrects = first;
+                // As ReportingService does: the correction supersedes the returned report (one live report a month).
+                first.Status = ReportStatus.Superseded;
                 correction.CorrectionReason = "Se adjunta el soporte solicitado.";
                 correction.Status = ReportStatus.Accepted;
                 db.ProgressReports.Add(correction);

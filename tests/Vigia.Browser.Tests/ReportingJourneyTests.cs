@@ -20,6 +20,11 @@ public class ReportingJourneyTests(BrowserFixture fixture)
         var responsible = await ReportingPeople.SignInAsync(fixture, responsibleEmail);
         var leader = await ReportingPeople.SignInAsync(fixture, leaderEmail);
 
+        var dashboard = fixture.BaseUrl + "/planes/2022/tablero?fecha=2022-03-31";
+        var component3 = "table[aria-labelledby='tabla-componentes'] tbody tr:has(a[href$='/componente/3']), #tabla-componentes ~ tbody tr:has(a[href$='/componente/3'])";
+        await responsible.GotoAsync(dashboard);
+        var before = await responsible.Locator(component3).First.InnerTextAsync();
+        await responsible.GotoAsync(fixture.BaseUrl + "/gestion");
         await BrowserFixture.ScreenshotAsync(responsible, "10-mis-acciones-responsable");
         await responsible.Locator($"section[aria-labelledby='vencidos'] a[href='/gestion/acciones/{action}/reportar?mes=3']").ClickAsync();
         await responsible.WaitForURLAsync($"**/gestion/acciones/{action}/reportar?mes=3");
@@ -69,5 +74,11 @@ public class ReportingJourneyTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(responsible, "18-reporte-aceptado");
         await responsible.GotoAsync(fixture.BaseUrl + $"/gestion/acciones/{action}");
         await BrowserFixture.ScreenshotAsync(responsible, "19-accion-mes-a-mes");
+
+        // The accepted report moves component 3 on the public dashboard.
+        await responsible.GotoAsync(dashboard);
+        var after = await responsible.Locator(component3).First.InnerTextAsync();
+        await BrowserFixture.ScreenshotAsync(responsible, "19b-tablero-despues");
+        Assert.NotEqual(before, after);
     }
 }

@@ -58,9 +58,11 @@ public partial class AccountsJourneyTests(BrowserFixture fixture)
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             expected = await db.Actions.CountAsync(a => a.ResponsibleUnits.Any(u => u.Unit!.Name == Unit || u.Unit.Parent!.Name == Unit));
         }
-        var rows = page.Locator("main table tbody tr");
-        Assert.Equal(expected, await rows.CountAsync());
-        Assert.All(await rows.Locator("td:last-child").AllInnerTextsAsync(), t => Assert.Contains(Unit, t, StringComparison.Ordinal));
+        var links = await page.Locator("main a[href^='/gestion/acciones/']").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        var actions = links.Where(h => Regex.IsMatch(h, @"^/gestion/acciones/\d+$")).Distinct().ToList();
+        Assert.Equal(expected, actions.Count);
+        var listed = page.Locator("section[aria-labelledby^='plan-'] tbody tr td:last-child");
+        Assert.All(await listed.AllInnerTextsAsync(), t => Assert.Contains(Unit, t, StringComparison.Ordinal));
     }
 
     private static async Task SetPasswordAsync(IPage page, string password)

@@ -110,3 +110,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
 [CollectionDefinition("browser")]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;
+
+/// <summary>A second application and database for journeys that need the demo simulation on an untouched plan.</summary>
+[CollectionDefinition("browser-simulated")]
+public sealed class SimulatedBrowserCollection : ICollectionFixture<BrowserFixture>;

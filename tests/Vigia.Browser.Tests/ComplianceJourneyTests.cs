@@ -10,7 +10,7 @@ namespace Vigia.Browser.Tests;
 
 /// <summary>The compliance dashboard over a simulated year (the demo simulation, which is idempotent) and the
 /// schedule grid, in Chromium: screenshots for people to look at, and axe with no violations.</summary>
-[Collection("browser")]
+[Collection("browser-simulated")]
 public class ComplianceJourneyTests(BrowserFixture fixture)
 {
     private const string PlannerEmail = "planeacion@navegador.vigia";

@@ -235,6 +235,27 @@ public abstract class ReportingPagesTests(ReportsFactory factory)
     }
 
     [Fact]
+    public async Task InternalControl_CannotSubmitOrEditReports_ByRequest()
+    {
+        var responsible = await factory.People.CommunicationsResponsibleAsync();
+        var control = await factory.People.InternalControlAsync();
+        var action = await factory.ActionIdAsync("3.1.5", 1);
+        var id = IdFromLocation(await ReportAsync(responsible, action, 2, "1", "Boletín de febrero.", ("boletin.pdf", Pdf)), "/gestion/reportes/");
+
+        var submit = await PostFormAsync(control, "/cuenta/contrasena", $"/gestion/acciones/{action}/reportar?mes=4",
+            new() { ["Quantity"] = "1", ["Narrative"] = "Reporte de Control Interno" });
+        var editPage = await control.GetAsync($"/gestion/reportes/{id}/editar");
+        var edit = await PostFormAsync(control, "/cuenta/contrasena", $"/gestion/reportes/{id}/editar",
+            new() { ["Quantity"] = "9", ["Narrative"] = "Cambiado por Control Interno" });
+
+        Assert.True(submit.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"submit: {(int)submit.StatusCode}");
+        Assert.True(editPage.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"edit page: {(int)editPage.StatusCode}");
+        Assert.True(edit.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"edit: {(int)edit.StatusCode}");
+        var reports = await factory.ReportsAsync(action);
+        Assert.Equal("Boletín de febrero.", reports.Single().Narrative);
+    }
+
+    [Fact]
     public async Task MyActions_ShowsWhatIsDueThisMonthAndWhatIsLate()
     {
         var client = await factory.People.CommunicationsResponsibleAsync();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Vigia.Core.Calendar;
 
 namespace Vigia.Cli;

@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
-using Vigia.Core.Data;
 using Vigia.Core.Plans;
 
 namespace Vigia.Cli;

@@ -1,13 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
-using Vigia.Core.Audit;
 using Vigia.Core.Compliance;
-using Vigia.Core.Data;
 using Vigia.Core.Files;
 using Vigia.Core.FollowUps;
 using Vigia.Core.Mail;
-using Vigia.Core.Plans;
-using Vigia.Core.Reporting;
+using Vigia.Core.Progress;
 using Vigia.Web.Api;
 using Vigia.Web.Layout;
 using Vigia.Web.OpenData;
@@ -36,15 +32,23 @@ builder.Services.AddVigiaFollowUps();
 builder.AddVigiaSecurity();
 builder.Services.AddVigiaUploads(builder.Configuration, Environment.CurrentDirectory);
 builder.Services.AddVigiaMail(builder.Configuration);
-builder.Services.AddVigiaReporting(builder.Configuration);
+builder.Services.AddVigiaProgress(builder.Configuration);
 builder.Services.AddVigiaReminderJob(builder.Configuration);
 builder.Services.AddVigiaLayout();
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.Add(new PlanRouteConvention());
+    // Who may open a page is decided by its folder; what they may do with a record, by the services.
     o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
-    o.Conventions.AuthorizeFolder("/Management", Policies.Staff);
-    o.Conventions.AuthorizePage("/Account/ChangePassword");
+    o.Conventions.AuthorizeFolder("/Accounts/Users", Policies.Administration);
+    o.Conventions.AuthorizeFolder("/Organisation", Policies.Administration);
+    o.Conventions.AuthorizeFolder("/Audit", Policies.Staff);
+    o.Conventions.AuthorizePage("/Audit/Index", Policies.Administration);
+    o.Conventions.AuthorizeFolder("/Progress", Policies.Staff);
+    o.Conventions.AuthorizeFolder("/Monitoring", Policies.Staff);
+    o.Conventions.AuthorizeFolder("/Schedule", Policies.Staff);
+    o.Conventions.AuthorizeFolder("/FollowUps/Desk", Policies.InternalControl);
+    o.Conventions.AuthorizePage("/Accounts/ChangePassword");
 });
 builder.Services.AddRequestLocalization(o =>
 {

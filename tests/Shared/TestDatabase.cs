@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Vigia.Core.Data;
 
 namespace Vigia.Testing;
 

@@ -44,7 +44,7 @@ public class AccessibilityTests(BrowserFixture fixture)
     [MemberData(nameof(AdministrationPages))]
     public async Task AdministrationPage_HasNoAxeViolations(string url)
     {
-        var page = await fixture.SignedInPageAsync(Vigia.Core.Domain.Roles.Administrator);
+        var page = await fixture.SignedInPageAsync(Vigia.Core.Accounts.Roles.Administrator);
         await page.GotoAsync(fixture.BaseUrl + url);
 
         var result = await page.RunAxe();

@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Vigia.Core.Accounts;
-using Vigia.Core.Data;
 
 namespace Vigia.Browser.Tests;
 

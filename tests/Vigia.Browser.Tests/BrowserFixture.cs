@@ -3,12 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Vigia.Core.Accounts;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 using Vigia.Testing;
 
 namespace Vigia.Browser.Tests;

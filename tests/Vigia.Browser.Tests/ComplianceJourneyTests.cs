@@ -1,10 +1,8 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Vigia.Core.Accounts;
 using Vigia.Core.Demo;
-using Vigia.Core.Domain;
 
 namespace Vigia.Browser.Tests;
 

@@ -1,10 +1,6 @@
 using Deque.AxeCore.Playwright;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Vigia.Core.Accounts;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 using Vigia.Core.FollowUps;
 
 namespace Vigia.Browser.Tests;

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Vigia.Browser.Tests;
 
 [Collection("browser")]

@@ -1,8 +1,8 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using Vigia.Core.Domain;
-using Vigia.Core.Reporting;
+using Vigia.Core.Accounts;
+using Vigia.Core.Monitoring;
+using Vigia.Core.Progress;
 
 namespace Vigia.Browser.Tests;
 
@@ -22,7 +22,7 @@ public class ReportingAccessibilityTests(BrowserFixture fixture)
         int returned, pending, record;
         using (var scope = fixture.Services.CreateScope())
         {
-            var reporting = scope.ServiceProvider.GetRequiredService<ReportingService>();
+            var reporting = scope.ServiceProvider.GetRequiredService<ProgressService>();
             var monitoring = scope.ServiceProvider.GetRequiredService<MonitoringService>();
             var january = await reporting.SubmitAsync(responsible, action, new ReportDraft(1, 90, "Noventa asistentes.", ["https://www.cali.gov.co/enero"], []));
             await monitoring.ReviewAsync(leader, january.Id!.Value, ReviewDecision.Accept, "Conforme.");

@@ -1,5 +1,4 @@
-using Microsoft.Playwright;
-using Vigia.Core.Domain;
+using Vigia.Core.Accounts;
 
 namespace Vigia.Browser.Tests;
 

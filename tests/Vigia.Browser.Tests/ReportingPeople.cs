@@ -1,10 +1,7 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Vigia.Core.Accounts;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
+using Vigia.Core.Schedule;
 
 namespace Vigia.Browser.Tests;
 

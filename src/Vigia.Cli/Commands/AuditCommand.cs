@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Audit;
-using Vigia.Core.Data;
-
 namespace Vigia.Cli.Commands;
 
 /// <summary><c>audit verify</c>: recomputes the hash chain and names the first altered, deleted or out-of-order entry.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Data;
 using Vigia.Core.FollowUps;
 using Vigia.Core.Plans;
 using static Vigia.Cli.CliArguments;

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Importing;
 using Vigia.Core.Plans;
+using Vigia.Core.Plans.Importing;
 using static Vigia.Cli.CliArguments;
 
 namespace Vigia.Cli.Commands;

@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Vigia.Core.Accounts;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 using Vigia.Core.Plans;
 
 namespace Vigia.Cli.Commands;

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 
 namespace Vigia.Core.Accounts;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 
 namespace Vigia.Core.Accounts;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
+using Vigia.Core.Plans;
 
 namespace Vigia.Core.Accounts;
 

@@ -10,7 +10,7 @@ public sealed record Actor(string? UserId, string Name, IReadOnlySet<string> Rol
     public bool IsIn(string role) => Roles.Contains(role);
 
     /// <summary>Roles that read every action of every plan: second and third line and the administrator.</summary>
-    public bool ReadsEverything => IsIn(Domain.Roles.Planning) || IsIn(Domain.Roles.InternalControl) || IsIn(Domain.Roles.Administrator);
+    public bool ReadsEverything => IsIn(Accounts.Roles.Planning) || IsIn(Accounts.Roles.InternalControl) || IsIn(Accounts.Roles.Administrator);
 
     public static Actor From(ClaimsPrincipal principal)
     {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Vigia.Core.Domain;
 using Vigia.Core.Plans;
 
 namespace Vigia.Core.Accounts;

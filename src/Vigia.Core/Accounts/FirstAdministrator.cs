@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Vigia.Core.Domain;
 
 namespace Vigia.Core.Accounts;
 

@@ -15,8 +15,8 @@ public sealed class SpanishIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError DuplicateUserName(string userName) => E(nameof(DuplicateUserName), $"Ya existe una cuenta con el usuario «{userName}».");
     public override IdentityError UserAlreadyHasPassword() => E(nameof(UserAlreadyHasPassword), "La cuenta ya tiene contraseña.");
     public override IdentityError UserLockoutNotEnabled() => E(nameof(UserLockoutNotEnabled), "El bloqueo no está habilitado para esta cuenta.");
-    public override IdentityError UserAlreadyInRole(string role) => E(nameof(UserAlreadyInRole), $"La cuenta ya tiene el rol {Domain.Roles.DisplayName(role)}.");
-    public override IdentityError UserNotInRole(string role) => E(nameof(UserNotInRole), $"La cuenta no tiene el rol {Domain.Roles.DisplayName(role)}.");
+    public override IdentityError UserAlreadyInRole(string role) => E(nameof(UserAlreadyInRole), $"La cuenta ya tiene el rol {Roles.DisplayName(role)}.");
+    public override IdentityError UserNotInRole(string role) => E(nameof(UserNotInRole), $"La cuenta no tiene el rol {Roles.DisplayName(role)}.");
     public override IdentityError PasswordTooShort(int length) => E(nameof(PasswordTooShort), $"La contraseña debe tener al menos {length} caracteres.");
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
         E(nameof(PasswordRequiresUniqueChars), $"La contraseña debe usar al menos {uniqueChars} caracteres distintos.");

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.OpenData;
 
 namespace Vigia.Core.Audit;

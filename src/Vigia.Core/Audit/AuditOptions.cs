@@ -19,7 +19,7 @@ public sealed class AuditOptions
         (typeof(IdentityUser<string>), nameof(IdentityUser.ConcurrencyStamp)),
         (typeof(IdentityUserToken<string>), nameof(IdentityUserToken<string>.Value)),
         (typeof(IdentityRole<string>), nameof(IdentityRole.ConcurrencyStamp)),
-        (typeof(Domain.AccountToken), nameof(Domain.AccountToken.TokenHash)),
+        (typeof(Accounts.AccountToken), nameof(Accounts.AccountToken.TokenHash)),
     ];
 
     /// <summary>What is written instead of a secret value that is set.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-
 namespace Vigia.Core.Audit;
 
 /// <summary>What an admin filters the trail by. <see cref="Actor"/> matches part of the person's name,

@@ -47,7 +47,7 @@ public sealed class AuditScope
     /// <summary>Sets only the reason, keeping the actor, until the returned handle is disposed.</summary>
     public IDisposable Because(string? reason) => Begin(Actor, reason);
 
-    /// <summary>Sets the actor for the rest of the scope (the request); used by <see cref="AuditSetup.UseVigiaAuditActor"/>.</summary>
+    /// <summary>Sets the actor for the rest of the scope (the request); used by the web host's audit-actor middleware.</summary>
     public void SetActor(AuditActor actor) => Actor = actor ?? throw new ArgumentNullException(nameof(actor));
 
     private static string? Clean(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();

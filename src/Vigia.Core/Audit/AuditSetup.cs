@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,13 +24,4 @@ public static class AuditSetup
             sp.GetRequiredService<AuditOptions>()));
         return services;
     }
-
-    /// <summary>Makes the signed-in person the actor of every change in the request. Place it after
-    /// <c>UseAuthentication</c>.</summary>
-    public static IApplicationBuilder UseVigiaAuditActor(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
-        {
-            context.RequestServices.GetRequiredService<AuditScope>().SetActor(AuditActor.From(context.User));
-            await next(context);
-        });
 }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-
 namespace Vigia.Core.Audit;
 
 public enum AuditBreakKind

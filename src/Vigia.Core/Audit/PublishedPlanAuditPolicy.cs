@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Vigia.Core.Domain;
+using Vigia.Core.Plans;
+using Vigia.Core.Schedule;
 
 namespace Vigia.Core.Audit;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-
 namespace Vigia.Core.Compliance;
 
 /// <summary>The DAFP colour scale ("semáforo") of a compliance percentage.</summary>

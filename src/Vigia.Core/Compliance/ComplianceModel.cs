@@ -1,4 +1,5 @@
-using Vigia.Core.Domain;
+using Vigia.Core.Plans;
+using Vigia.Core.Progress;
 
 namespace Vigia.Core.Compliance;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
+using Vigia.Core.Progress;
 
 namespace Vigia.Core.Compliance;
 

@@ -8,7 +8,7 @@ public static class ComplianceSetup
     public static IServiceCollection AddVigiaCompliance(this IServiceCollection services)
     {
         services.AddScoped<ComplianceService>();
-        services.AddScoped<Scheduling.ScheduleService>();
+        services.AddScoped<Schedule.ScheduleService>();
         services.AddScoped<Demo.DemoExecutionSimulator>();
         return services;
     }

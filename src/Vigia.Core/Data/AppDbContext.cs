@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
-using Vigia.Core.Domain;
+using Vigia.Core.Monitoring;
+using Vigia.Core.Organisation;
+using Vigia.Core.Plans;
+using Vigia.Core.Progress;
+using Vigia.Core.Reminders;
+using Vigia.Core.Schedule;
 
 namespace Vigia.Core.Data;
 

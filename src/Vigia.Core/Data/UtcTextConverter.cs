@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Vigia.Core.Data;

@@ -1,11 +1,9 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Audit;
 using Vigia.Core.Calendar;
 using Vigia.Core.Compliance;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
-using Vigia.Core.Scheduling;
+using Vigia.Core.Plans;
+using Vigia.Core.Progress;
+using Vigia.Core.Schedule;
 
 namespace Vigia.Core.Demo;
 
@@ -103,7 +101,7 @@ public sealed class DemoExecutionSimulator(AppDbContext db, AuditScope audit, Ti
                     return 1;
                 }
                 correction.Corrects = first;
-                // As ReportingService does: the correction supersedes the returned report (one live report a month).
+                // As ProgressService does: the correction supersedes the returned report (one live report a month).
                 first.Status = ReportStatus.Superseded;
                 correction.CorrectionReason = "Se adjunta el soporte solicitado.";
                 correction.Status = ReportStatus.Accepted;

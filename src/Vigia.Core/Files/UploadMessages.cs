@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Vigia.Core.Files;
 
 /// <summary>The refusals of an upload, each with the sentence shown to the person who sent it.</summary>

@@ -1,4 +1,4 @@
-using Vigia.Core.Domain;
+using Vigia.Core.Plans;
 
 namespace Vigia.Core.FollowUps;
 

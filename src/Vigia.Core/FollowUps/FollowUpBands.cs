@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-
 namespace Vigia.Core.FollowUps;
 
 /// <summary>The compliance colour band of the OCI format: 0–59 % baja (rojo), 60–79 % media (amarillo),

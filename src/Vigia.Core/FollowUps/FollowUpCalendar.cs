@@ -1,9 +1,6 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Accounts;
 using Vigia.Core.Calendar;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
+using Vigia.Core.Plans;
 
 namespace Vigia.Core.FollowUps;
 

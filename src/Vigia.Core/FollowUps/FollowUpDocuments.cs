@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-
 namespace Vigia.Core.FollowUps;
 
 /// <summary>A follow-up report ready to render: the snapshot, and how it stands.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-
 namespace Vigia.Core.FollowUps;
 
 /// <summary>The published follow-ups of a plan as open data: one row per action assessment of the current

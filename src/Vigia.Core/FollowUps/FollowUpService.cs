@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
-using Vigia.Core.Data;
 
 namespace Vigia.Core.FollowUps;
 

@@ -1,5 +1,4 @@
-using System.Globalization;
-using Vigia.Core.Domain;
+using Vigia.Core.Plans;
 
 namespace Vigia.Core.FollowUps;
 
@@ -27,10 +26,10 @@ public static class FollowUpText
 
     public static string ReportStatus(string status) => status switch
     {
-        nameof(Domain.ReportStatus.Submitted) => "Enviado",
-        nameof(Domain.ReportStatus.Accepted) => "Aceptado",
-        nameof(Domain.ReportStatus.Returned) => "Devuelto",
-        nameof(Domain.ReportStatus.Superseded) => "Reemplazado",
+        nameof(Progress.ReportStatus.Submitted) => "Enviado",
+        nameof(Progress.ReportStatus.Accepted) => "Aceptado",
+        nameof(Progress.ReportStatus.Returned) => "Devuelto",
+        nameof(Progress.ReportStatus.Superseded) => "Reemplazado",
         _ => status,
     };
 

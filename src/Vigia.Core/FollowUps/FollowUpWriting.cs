@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 
 namespace Vigia.Core.FollowUps;
 

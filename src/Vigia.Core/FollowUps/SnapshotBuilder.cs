@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Calendar;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
+using Vigia.Core.Plans;
+using Vigia.Core.Progress;
 
 namespace Vigia.Core.FollowUps;
 

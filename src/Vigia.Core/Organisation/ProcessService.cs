@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
-
 namespace Vigia.Core.Organisation;
 
 /// <summary>Owns changes to the entity's processes (each corruption risk will belong to one).</summary>

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
+using Vigia.Core.Accounts;
 using Vigia.Core.Plans;
 
 namespace Vigia.Core.Organisation;

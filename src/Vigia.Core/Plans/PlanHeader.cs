@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
-
 namespace Vigia.Core.Plans;
 
 /// <summary>A plan's header as the public pages and the API show it.</summary>

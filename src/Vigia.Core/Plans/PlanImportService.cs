@@ -1,8 +1,6 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
-using Vigia.Core.Importing;
+using Vigia.Core.Organisation;
+using Vigia.Core.Plans.Importing;
+using Vigia.Core.Schedule;
 
 namespace Vigia.Core.Plans;
 

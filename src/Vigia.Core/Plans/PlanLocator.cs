@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-
 namespace Vigia.Core.Plans;
 
 public sealed record PlanLocation(int? PlanId, IReadOnlyList<string> CandidateEntities)

@@ -223,7 +223,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.AccountToken", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.AccountToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -261,7 +261,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("AccountTokens");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ActionUnit", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.ActionUnit", b =>
                 {
                     b.Property<int>("ActionId")
                         .HasColumnType("integer");
@@ -276,7 +276,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("ActionUnits");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Activity", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Activity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -311,7 +311,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Activities");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.AppSetting", b =>
+            modelBuilder.Entity("Vigia.Core.Data.AppSetting", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(100)
@@ -327,7 +327,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Settings");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.AppUser", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -402,7 +402,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Component", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Component", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -429,7 +429,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Components");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Entity", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Entity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -473,7 +473,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Entities");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Evidence", b =>
+            modelBuilder.Entity("Vigia.Core.Progress.Evidence", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -525,7 +525,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Evidence");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ImportNoteRecord", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.ImportNoteRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -555,7 +555,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("ImportNotes");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.MonitoringRecord", b =>
+            modelBuilder.Entity("Vigia.Core.Monitoring.MonitoringRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -595,7 +595,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("MonitoringRecords");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Plan", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Plan", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -657,7 +657,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Plans");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.PlanAction", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.PlanAction", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -711,7 +711,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Actions", (string)null);
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.PlanVersion", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.PlanVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -755,7 +755,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("PlanVersions");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Process", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Process", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -791,7 +791,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Processes");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ProgressReport", b =>
+            modelBuilder.Entity("Vigia.Core.Progress.ProgressReport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -873,7 +873,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ReminderLog", b =>
+            modelBuilder.Entity("Vigia.Core.Reminders.ReminderLog", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -926,7 +926,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("ReminderLogs");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ScheduleEntry", b =>
+            modelBuilder.Entity("Vigia.Core.Schedule.ScheduleEntry", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -955,7 +955,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Subcomponent", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Subcomponent", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -986,7 +986,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Subcomponents");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Unit", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Unit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1022,7 +1022,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Units");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.UserComponent", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.UserComponent", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -1037,7 +1037,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("UserComponents");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.UserUnit", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.UserUnit", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -1252,7 +1252,7 @@ namespace Vigia.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.AppUser", null)
+                    b.HasOne("Vigia.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1261,7 +1261,7 @@ namespace Vigia.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.AppUser", null)
+                    b.HasOne("Vigia.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1276,7 +1276,7 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.AppUser", null)
+                    b.HasOne("Vigia.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1285,16 +1285,16 @@ namespace Vigia.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.AppUser", null)
+                    b.HasOne("Vigia.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.AccountToken", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.AccountToken", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                    b.HasOne("Vigia.Core.Accounts.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1303,15 +1303,15 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ActionUnit", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.ActionUnit", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.PlanAction", "Action")
+                    b.HasOne("Vigia.Core.Plans.PlanAction", "Action")
                         .WithMany("ResponsibleUnits")
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.Unit", "Unit")
+                    b.HasOne("Vigia.Core.Organisation.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1322,15 +1322,15 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Activity", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Activity", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Component", "Component")
+                    b.HasOne("Vigia.Core.Plans.Component", "Component")
                         .WithMany("Activities")
                         .HasForeignKey("ComponentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.Subcomponent", "Subcomponent")
+                    b.HasOne("Vigia.Core.Plans.Subcomponent", "Subcomponent")
                         .WithMany("Activities")
                         .HasForeignKey("SubcomponentId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1340,9 +1340,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Subcomponent");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Component", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Component", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Plan", "Plan")
+                    b.HasOne("Vigia.Core.Plans.Plan", "Plan")
                         .WithMany("Components")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1351,9 +1351,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Evidence", b =>
+            modelBuilder.Entity("Vigia.Core.Progress.Evidence", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.ProgressReport", "Report")
+                    b.HasOne("Vigia.Core.Progress.ProgressReport", "Report")
                         .WithMany("Evidence")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1362,18 +1362,18 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Report");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ImportNoteRecord", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.ImportNoteRecord", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.PlanVersion", null)
+                    b.HasOne("Vigia.Core.Plans.PlanVersion", null)
                         .WithMany("ImportNotes")
                         .HasForeignKey("PlanVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.MonitoringRecord", b =>
+            modelBuilder.Entity("Vigia.Core.Monitoring.MonitoringRecord", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Component", "Component")
+                    b.HasOne("Vigia.Core.Plans.Component", "Component")
                         .WithMany()
                         .HasForeignKey("ComponentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1382,9 +1382,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Component");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Plan", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Plan", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Entity", "Entity")
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
                         .WithMany("Plans")
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1393,9 +1393,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Entity");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.PlanAction", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.PlanAction", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Activity", "Activity")
+                    b.HasOne("Vigia.Core.Plans.Activity", "Activity")
                         .WithMany("Actions")
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1404,9 +1404,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Activity");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.PlanVersion", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.PlanVersion", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Plan", "Plan")
+                    b.HasOne("Vigia.Core.Plans.Plan", "Plan")
                         .WithMany("Versions")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1415,15 +1415,15 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Process", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Process", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Entity", "Entity")
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
                         .WithMany()
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.Unit", "OwnerUnit")
+                    b.HasOne("Vigia.Core.Organisation.Unit", "OwnerUnit")
                         .WithMany()
                         .HasForeignKey("OwnerUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1433,15 +1433,15 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("OwnerUnit");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ProgressReport", b =>
+            modelBuilder.Entity("Vigia.Core.Progress.ProgressReport", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.PlanAction", "Action")
+                    b.HasOne("Vigia.Core.Plans.PlanAction", "Action")
                         .WithMany()
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.ProgressReport", "Corrects")
+                    b.HasOne("Vigia.Core.Progress.ProgressReport", "Corrects")
                         .WithMany()
                         .HasForeignKey("CorrectsId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1451,9 +1451,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Corrects");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ReminderLog", b =>
+            modelBuilder.Entity("Vigia.Core.Reminders.ReminderLog", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                    b.HasOne("Vigia.Core.Accounts.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1462,9 +1462,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ScheduleEntry", b =>
+            modelBuilder.Entity("Vigia.Core.Schedule.ScheduleEntry", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.PlanAction", "Action")
+                    b.HasOne("Vigia.Core.Plans.PlanAction", "Action")
                         .WithMany("Schedule")
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1473,9 +1473,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Action");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Subcomponent", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Subcomponent", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Component", "Component")
+                    b.HasOne("Vigia.Core.Plans.Component", "Component")
                         .WithMany("Subcomponents")
                         .HasForeignKey("ComponentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1484,15 +1484,15 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Component");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Unit", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Unit", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Entity", "Entity")
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
                         .WithMany("Units")
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.Unit", "Parent")
+                    b.HasOne("Vigia.Core.Organisation.Unit", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1502,15 +1502,15 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.UserComponent", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.UserComponent", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Component", "Component")
+                    b.HasOne("Vigia.Core.Plans.Component", "Component")
                         .WithMany()
                         .HasForeignKey("ComponentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                    b.HasOne("Vigia.Core.Accounts.AppUser", "User")
                         .WithMany("Components")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1521,15 +1521,15 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.UserUnit", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.UserUnit", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Unit", "Unit")
+                    b.HasOne("Vigia.Core.Organisation.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                    b.HasOne("Vigia.Core.Accounts.AppUser", "User")
                         .WithMany("Units")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1542,7 +1542,7 @@ namespace Vigia.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Vigia.Core.FollowUps.FollowUp", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Plan", "Plan")
+                    b.HasOne("Vigia.Core.Plans.Plan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1578,62 +1578,62 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("FollowUp");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Activity", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Activity", b =>
                 {
                     b.Navigation("Actions");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.AppUser", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.AppUser", b =>
                 {
                     b.Navigation("Components");
 
                     b.Navigation("Units");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Component", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Component", b =>
                 {
                     b.Navigation("Activities");
 
                     b.Navigation("Subcomponents");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Entity", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Entity", b =>
                 {
                     b.Navigation("Plans");
 
                     b.Navigation("Units");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Plan", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Plan", b =>
                 {
                     b.Navigation("Components");
 
                     b.Navigation("Versions");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.PlanAction", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.PlanAction", b =>
                 {
                     b.Navigation("ResponsibleUnits");
 
                     b.Navigation("Schedule");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.PlanVersion", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.PlanVersion", b =>
                 {
                     b.Navigation("ImportNotes");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ProgressReport", b =>
+            modelBuilder.Entity("Vigia.Core.Progress.ProgressReport", b =>
                 {
                     b.Navigation("Evidence");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Subcomponent", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Subcomponent", b =>
                 {
                     b.Navigation("Activities");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Unit", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Unit", b =>
                 {
                     b.Navigation("Children");
                 });

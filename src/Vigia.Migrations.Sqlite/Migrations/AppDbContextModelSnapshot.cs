@@ -213,7 +213,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.AccountToken", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.AccountToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -249,7 +249,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("AccountTokens");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ActionUnit", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.ActionUnit", b =>
                 {
                     b.Property<int>("ActionId")
                         .HasColumnType("INTEGER");
@@ -264,7 +264,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("ActionUnits");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Activity", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Activity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -297,7 +297,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Activities");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.AppSetting", b =>
+            modelBuilder.Entity("Vigia.Core.Data.AppSetting", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(100)
@@ -313,7 +313,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Settings");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.AppUser", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -388,7 +388,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Component", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Component", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -413,7 +413,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Components");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Entity", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Entity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -455,7 +455,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Entities");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Evidence", b =>
+            modelBuilder.Entity("Vigia.Core.Progress.Evidence", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -505,7 +505,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Evidence");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ImportNoteRecord", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.ImportNoteRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -533,7 +533,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("ImportNotes");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.MonitoringRecord", b =>
+            modelBuilder.Entity("Vigia.Core.Monitoring.MonitoringRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -571,7 +571,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("MonitoringRecords");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Plan", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Plan", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -631,7 +631,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Plans");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.PlanAction", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.PlanAction", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -683,7 +683,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Actions", (string)null);
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.PlanVersion", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.PlanVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -725,7 +725,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("PlanVersions");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Process", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Process", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -759,7 +759,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Processes");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ProgressReport", b =>
+            modelBuilder.Entity("Vigia.Core.Progress.ProgressReport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -839,7 +839,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ReminderLog", b =>
+            modelBuilder.Entity("Vigia.Core.Reminders.ReminderLog", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -890,7 +890,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("ReminderLogs");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ScheduleEntry", b =>
+            modelBuilder.Entity("Vigia.Core.Schedule.ScheduleEntry", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -917,7 +917,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Subcomponent", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Subcomponent", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -946,7 +946,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Subcomponents");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Unit", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Unit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -980,7 +980,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Units");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.UserComponent", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.UserComponent", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -995,7 +995,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("UserComponents");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.UserUnit", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.UserUnit", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -1204,7 +1204,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.AppUser", null)
+                    b.HasOne("Vigia.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1213,7 +1213,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.AppUser", null)
+                    b.HasOne("Vigia.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1228,7 +1228,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.AppUser", null)
+                    b.HasOne("Vigia.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1237,16 +1237,16 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.AppUser", null)
+                    b.HasOne("Vigia.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.AccountToken", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.AccountToken", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                    b.HasOne("Vigia.Core.Accounts.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1255,15 +1255,15 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ActionUnit", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.ActionUnit", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.PlanAction", "Action")
+                    b.HasOne("Vigia.Core.Plans.PlanAction", "Action")
                         .WithMany("ResponsibleUnits")
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.Unit", "Unit")
+                    b.HasOne("Vigia.Core.Organisation.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1274,15 +1274,15 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Activity", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Activity", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Component", "Component")
+                    b.HasOne("Vigia.Core.Plans.Component", "Component")
                         .WithMany("Activities")
                         .HasForeignKey("ComponentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.Subcomponent", "Subcomponent")
+                    b.HasOne("Vigia.Core.Plans.Subcomponent", "Subcomponent")
                         .WithMany("Activities")
                         .HasForeignKey("SubcomponentId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1292,9 +1292,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Subcomponent");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Component", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Component", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Plan", "Plan")
+                    b.HasOne("Vigia.Core.Plans.Plan", "Plan")
                         .WithMany("Components")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1303,9 +1303,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Evidence", b =>
+            modelBuilder.Entity("Vigia.Core.Progress.Evidence", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.ProgressReport", "Report")
+                    b.HasOne("Vigia.Core.Progress.ProgressReport", "Report")
                         .WithMany("Evidence")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1314,18 +1314,18 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Report");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ImportNoteRecord", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.ImportNoteRecord", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.PlanVersion", null)
+                    b.HasOne("Vigia.Core.Plans.PlanVersion", null)
                         .WithMany("ImportNotes")
                         .HasForeignKey("PlanVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.MonitoringRecord", b =>
+            modelBuilder.Entity("Vigia.Core.Monitoring.MonitoringRecord", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Component", "Component")
+                    b.HasOne("Vigia.Core.Plans.Component", "Component")
                         .WithMany()
                         .HasForeignKey("ComponentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1334,9 +1334,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Component");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Plan", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Plan", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Entity", "Entity")
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
                         .WithMany("Plans")
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1345,9 +1345,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Entity");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.PlanAction", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.PlanAction", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Activity", "Activity")
+                    b.HasOne("Vigia.Core.Plans.Activity", "Activity")
                         .WithMany("Actions")
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1356,9 +1356,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Activity");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.PlanVersion", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.PlanVersion", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Plan", "Plan")
+                    b.HasOne("Vigia.Core.Plans.Plan", "Plan")
                         .WithMany("Versions")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1367,15 +1367,15 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Process", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Process", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Entity", "Entity")
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
                         .WithMany()
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.Unit", "OwnerUnit")
+                    b.HasOne("Vigia.Core.Organisation.Unit", "OwnerUnit")
                         .WithMany()
                         .HasForeignKey("OwnerUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1385,15 +1385,15 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("OwnerUnit");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ProgressReport", b =>
+            modelBuilder.Entity("Vigia.Core.Progress.ProgressReport", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.PlanAction", "Action")
+                    b.HasOne("Vigia.Core.Plans.PlanAction", "Action")
                         .WithMany()
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.ProgressReport", "Corrects")
+                    b.HasOne("Vigia.Core.Progress.ProgressReport", "Corrects")
                         .WithMany()
                         .HasForeignKey("CorrectsId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1403,9 +1403,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Corrects");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ReminderLog", b =>
+            modelBuilder.Entity("Vigia.Core.Reminders.ReminderLog", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                    b.HasOne("Vigia.Core.Accounts.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1414,9 +1414,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ScheduleEntry", b =>
+            modelBuilder.Entity("Vigia.Core.Schedule.ScheduleEntry", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.PlanAction", "Action")
+                    b.HasOne("Vigia.Core.Plans.PlanAction", "Action")
                         .WithMany("Schedule")
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1425,9 +1425,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Action");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Subcomponent", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Subcomponent", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Component", "Component")
+                    b.HasOne("Vigia.Core.Plans.Component", "Component")
                         .WithMany("Subcomponents")
                         .HasForeignKey("ComponentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1436,15 +1436,15 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Component");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Unit", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Unit", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Entity", "Entity")
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
                         .WithMany("Units")
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.Unit", "Parent")
+                    b.HasOne("Vigia.Core.Organisation.Unit", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1454,15 +1454,15 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.UserComponent", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.UserComponent", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Component", "Component")
+                    b.HasOne("Vigia.Core.Plans.Component", "Component")
                         .WithMany()
                         .HasForeignKey("ComponentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                    b.HasOne("Vigia.Core.Accounts.AppUser", "User")
                         .WithMany("Components")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1473,15 +1473,15 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.UserUnit", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.UserUnit", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Unit", "Unit")
+                    b.HasOne("Vigia.Core.Organisation.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Vigia.Core.Domain.AppUser", "User")
+                    b.HasOne("Vigia.Core.Accounts.AppUser", "User")
                         .WithMany("Units")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1494,7 +1494,7 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Vigia.Core.FollowUps.FollowUp", b =>
                 {
-                    b.HasOne("Vigia.Core.Domain.Plan", "Plan")
+                    b.HasOne("Vigia.Core.Plans.Plan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1530,62 +1530,62 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("FollowUp");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Activity", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Activity", b =>
                 {
                     b.Navigation("Actions");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.AppUser", b =>
+            modelBuilder.Entity("Vigia.Core.Accounts.AppUser", b =>
                 {
                     b.Navigation("Components");
 
                     b.Navigation("Units");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Component", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Component", b =>
                 {
                     b.Navigation("Activities");
 
                     b.Navigation("Subcomponents");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Entity", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Entity", b =>
                 {
                     b.Navigation("Plans");
 
                     b.Navigation("Units");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Plan", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Plan", b =>
                 {
                     b.Navigation("Components");
 
                     b.Navigation("Versions");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.PlanAction", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.PlanAction", b =>
                 {
                     b.Navigation("ResponsibleUnits");
 
                     b.Navigation("Schedule");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.PlanVersion", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.PlanVersion", b =>
                 {
                     b.Navigation("ImportNotes");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.ProgressReport", b =>
+            modelBuilder.Entity("Vigia.Core.Progress.ProgressReport", b =>
                 {
                     b.Navigation("Evidence");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Subcomponent", b =>
+            modelBuilder.Entity("Vigia.Core.Plans.Subcomponent", b =>
                 {
                     b.Navigation("Activities");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Domain.Unit", b =>
+            modelBuilder.Entity("Vigia.Core.Organisation.Unit", b =>
                 {
                     b.Navigation("Children");
                 });

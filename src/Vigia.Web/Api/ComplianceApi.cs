@@ -1,8 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Compliance;
-using Vigia.Core.Data;
-using Vigia.Core.Plans;
 using Vigia.Web.OpenData;
 
 namespace Vigia.Web.Api;

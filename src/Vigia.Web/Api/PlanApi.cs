@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
 using Vigia.Core.OpenData;
-using Vigia.Core.Plans;
 using Vigia.Web.OpenData;
 
 namespace Vigia.Web.Api;

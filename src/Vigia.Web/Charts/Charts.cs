@@ -1,4 +1,3 @@
-using System.Globalization;
 using Vigia.Core.Compliance;
 
 namespace Vigia.Web.Charts;

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
 
 namespace Vigia.Web.Layout;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Vigia.Web.Layout;
 
 /// <summary>The entity's name (and mark) under the GOV.CO bar; "Vigía" until an entity exists.</summary>

@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Vigia.Core.Data;
 using Vigia.Core.FollowUps;
 using Vigia.Core.OpenData;
-using Vigia.Core.Plans;
 
 namespace Vigia.Web.OpenData;
 

@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Vigia.Core.Data;
 using Vigia.Core.OpenData;
-using Vigia.Core.Plans;
 
 namespace Vigia.Web.OpenData;
 

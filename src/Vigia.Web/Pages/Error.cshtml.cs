@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Vigia.Web.Pages;
 
@@ -12,5 +9,5 @@ namespace Vigia.Web.Pages;
 [IgnoreAntiforgeryToken]
 public class ErrorModel : PageModel
 {
-    public string RequestId => Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    public string RequestId => System.Diagnostics.Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 }

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Plans;
 using Vigia.Web.Pages.Plans;
 
 namespace Vigia.Web.Pages;

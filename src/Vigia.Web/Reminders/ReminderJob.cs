@@ -1,5 +1,5 @@
 using Quartz;
-using Vigia.Core.Reporting;
+using Vigia.Core.Reminders;
 
 namespace Vigia.Web.Reminders;
 

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Vigia.Core.Accounts;
-using Vigia.Core.Domain;
 
 namespace Vigia.Web.Security;
 
@@ -13,6 +11,7 @@ public static class Policies
 {
     public const string Administration = "Administracion";
     public const string Staff = "Funcionarios";
+    public const string InternalControl = "ControlInterno";
     public const string SignInRateLimit = "ingreso";
     public const string PublicFormRateLimit = "formularios-publicos";
 }
@@ -66,7 +65,8 @@ public static class SecuritySetup
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(Policies.InternalControl, p => p.RequireRole(Roles.InternalControl));
         var signInLimit = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
         var formLimit = builder.Configuration.GetValue("Security:PublicFormPostsPerMinute", 20);
         services.AddRateLimiter(o =>

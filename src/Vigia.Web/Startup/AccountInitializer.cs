@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Accounts;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 
 namespace Vigia.Web.Startup;
 

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Importing;
-using Vigia.Core.Plans;
+using Vigia.Core.Plans.Importing;
 
 namespace Vigia.Web.Startup;
 

@@ -1,9 +1,8 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Audit;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
-using Vigia.Testing;
+using Vigia.Core.Organisation;
+using Vigia.Core.Plans;
+using Vigia.Core.Schedule;
 
 namespace Vigia.Core.Tests.Audit;
 

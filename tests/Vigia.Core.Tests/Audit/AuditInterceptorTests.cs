@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
+using Vigia.Core.Organisation;
 
 namespace Vigia.Core.Tests.Audit;
 

@@ -1,6 +1,5 @@
 using Vigia.Core.Audit;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
+using Vigia.Core.Organisation;
 
 namespace Vigia.Core.Tests.Audit;
 

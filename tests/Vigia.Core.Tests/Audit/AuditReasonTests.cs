@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Audit;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
+using Vigia.Core.Plans;
 
 namespace Vigia.Core.Tests.Audit;
 

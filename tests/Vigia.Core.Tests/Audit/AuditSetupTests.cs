@@ -1,14 +1,9 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Vigia.Core.Audit;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
-using Vigia.Testing;
+using Vigia.Core.Organisation;
 
 namespace Vigia.Core.Tests.Audit;
 
@@ -59,31 +54,6 @@ public abstract class AuditSetupTests(DatabaseProvider provider) : IAsyncLifetim
         var actors = await db.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.ActorName).ToListAsync();
         Assert.Equal(["Ana Pérez", "Luis Gómez"], actors);
         Assert.Same(first, second);
-    }
-
-    [Fact]
-    public async Task Middleware_MakesTheSignedInPersonTheActor()
-    {
-        await using var scope = services.CreateAsyncScope();
-        var context = new DefaultHttpContext
-        {
-            RequestServices = scope.ServiceProvider,
-            User = new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.NameIdentifier, "u-9"), new Claim(ClaimTypes.Name, "ana"), new Claim(AuditActor.DisplayNameClaimType, "Ana Pérez")],
-                "prueba")),
-        };
-        AuditActor? seen = null;
-        var app = new ApplicationBuilder(scope.ServiceProvider);
-        app.UseVigiaAuditActor();
-        app.Run(c =>
-        {
-            seen = c.RequestServices.GetRequiredService<AuditScope>().Actor;
-            return Task.CompletedTask;
-        });
-
-        await app.Build()(context);
-
-        Assert.Equal(new AuditActor("u-9", "Ana Pérez"), seen);
     }
 
     [Fact]

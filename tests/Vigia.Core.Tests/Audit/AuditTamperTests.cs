@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
+using Vigia.Cli.Commands;
 using Vigia.Core.Audit;
-using Vigia.Core.Data;
 
 namespace Vigia.Core.Tests.Audit;
 

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Vigia.Cli;
 using Vigia.Cli.Commands;
-using Vigia.Core.Data;
-using Vigia.Testing;
 
 namespace Vigia.Core.Tests.Cli;
 

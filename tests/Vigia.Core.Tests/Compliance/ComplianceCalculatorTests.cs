@@ -1,5 +1,6 @@
 using Vigia.Core.Compliance;
-using Vigia.Core.Domain;
+using Vigia.Core.Plans;
+using Vigia.Core.Progress;
 
 namespace Vigia.Core.Tests.Compliance;
 

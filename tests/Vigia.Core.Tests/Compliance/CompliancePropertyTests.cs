@@ -2,7 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Vigia.Core.Compliance;
-using Vigia.Core.Domain;
+using Vigia.Core.Plans;
+using Vigia.Core.Progress;
 
 namespace Vigia.Core.Tests.Compliance;
 

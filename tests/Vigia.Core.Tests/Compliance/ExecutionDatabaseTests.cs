@@ -1,15 +1,12 @@
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
 using Vigia.Core.Compliance;
-using Vigia.Core.Data;
 using Vigia.Core.Demo;
-using Vigia.Core.Domain;
-using Vigia.Core.Importing;
 using Vigia.Core.Plans;
-using Vigia.Core.Scheduling;
+using Vigia.Core.Plans.Importing;
+using Vigia.Core.Progress;
+using Vigia.Core.Schedule;
 using Vigia.Core.Tests.Audit;
-using Vigia.Testing;
 
 namespace Vigia.Core.Tests.Compliance;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Testing;
-
 namespace Vigia.Core.Tests.Data;
 
 public class MigrationsTests

@@ -1,7 +1,5 @@
 using Vigia.Core.Accounts;
 using Vigia.Core.Calendar;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 using Vigia.Core.FollowUps;
 
 namespace Vigia.Core.Tests.FollowUps;

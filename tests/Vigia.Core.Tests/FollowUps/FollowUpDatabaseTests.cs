@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
 using Vigia.Core.FollowUps;
-using Vigia.Testing;
 
 namespace Vigia.Core.Tests.FollowUps;
 

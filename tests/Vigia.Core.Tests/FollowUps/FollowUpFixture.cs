@@ -1,7 +1,9 @@
 using Vigia.Core.Accounts;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 using Vigia.Core.FollowUps;
+using Vigia.Core.Organisation;
+using Vigia.Core.Plans;
+using Vigia.Core.Progress;
+using Vigia.Core.Schedule;
 
 namespace Vigia.Core.Tests.FollowUps;
 

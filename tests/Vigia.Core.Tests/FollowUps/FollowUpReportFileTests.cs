@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using UglyToad.PdfPig;
 using Vigia.Cli;
 using Vigia.Cli.Commands;
-using Vigia.Core.Data;
 using Vigia.Core.FollowUps;
 
 namespace Vigia.Core.Tests.FollowUps;

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Accounts;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 using Vigia.Core.FollowUps;
+using Vigia.Core.Progress;
 
 namespace Vigia.Core.Tests.FollowUps;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
-using Vigia.Core.Importing;
 using Vigia.Core.Plans;
-using Vigia.Testing;
+using Vigia.Core.Plans.Importing;
 
 namespace Vigia.Core.Tests.Plans;
 

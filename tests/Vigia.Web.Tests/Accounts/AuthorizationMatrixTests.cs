@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 using Vigia.Web.Tests.Infrastructure;
 
 namespace Vigia.Web.Tests.Accounts;

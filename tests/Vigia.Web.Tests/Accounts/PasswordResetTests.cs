@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Vigia.Core.Domain;
 using Vigia.Web.Tests.Infrastructure;
 
 namespace Vigia.Web.Tests.Accounts;

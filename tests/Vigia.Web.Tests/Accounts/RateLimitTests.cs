@@ -1,5 +1,3 @@
-using System.Net;
-using Vigia.Core.Data;
 using Vigia.Web.Tests.Infrastructure;
 
 namespace Vigia.Web.Tests.Accounts;

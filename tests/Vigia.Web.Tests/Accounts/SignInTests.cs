@@ -1,9 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Accounts;
-using Vigia.Core.Domain;
 using Vigia.Web.Tests.Infrastructure;
 
 namespace Vigia.Web.Tests.Accounts;

@@ -1,9 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
+using Vigia.Core.Plans;
 using Vigia.Web.Tests.Infrastructure;
 
 namespace Vigia.Web.Tests.Admin;

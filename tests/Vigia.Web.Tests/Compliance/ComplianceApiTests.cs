@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Compliance;
 using Vigia.Web.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Vigia.Web.Tests.Infrastructure;

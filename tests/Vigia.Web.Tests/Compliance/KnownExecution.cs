@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Domain;
+using Vigia.Core.Progress;
+using Vigia.Core.Schedule;
 using Vigia.Web.Tests.Infrastructure;
 
 namespace Vigia.Web.Tests.Compliance;

@@ -1,8 +1,7 @@
-using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Domain;
+using Vigia.Core.Plans;
+using Vigia.Core.Schedule;
 using Vigia.Web.Tests.Infrastructure;
 
 namespace Vigia.Web.Tests.Compliance;

@@ -1,12 +1,6 @@
-using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Accounts;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 using Vigia.Core.FollowUps;
 using Vigia.Web.Tests.Infrastructure;
 using Vigia.Web.Tests.OpenData;

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text;
 using MimeKit;
 using netDumbster.smtp;
-using Vigia.Core.Data;
 
 namespace Vigia.Web.Tests.Infrastructure;
 

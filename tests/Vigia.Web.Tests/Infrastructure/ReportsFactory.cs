@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
+using Vigia.Core.Progress;
+using Vigia.Core.Schedule;
 
 namespace Vigia.Web.Tests.Infrastructure;
 

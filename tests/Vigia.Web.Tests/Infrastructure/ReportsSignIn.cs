@@ -1,9 +1,4 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Accounts;
-using Vigia.Core.Data;
 
 namespace Vigia.Web.Tests.Infrastructure;
 

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Runtime.CompilerServices;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Accounts;
-using Vigia.Core.Data;
 
 namespace Vigia.Web.Tests.Infrastructure;
 
@@ -45,11 +40,11 @@ public static class SignIn
         ArgumentNullException.ThrowIfNull(factory);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (role == Core.Domain.Roles.Responsible && unitIds is null)
+        if (role == Core.Accounts.Roles.Responsible && unitIds is null)
         {
             unitIds = [await db.Units.OrderBy(u => u.Id).Select(u => u.Id).FirstAsync()];
         }
-        if (role == Core.Domain.Roles.ComponentLeader && componentIds is null)
+        if (role == Core.Accounts.Roles.ComponentLeader && componentIds is null)
         {
             componentIds = [await db.Components.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()];
         }

@@ -1,11 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Accounts;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 
 namespace Vigia.Web.Tests.Infrastructure;
 

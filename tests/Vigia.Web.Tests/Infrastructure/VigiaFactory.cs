@@ -2,7 +2,6 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Vigia.Core.Data;
 using Vigia.Testing;
 
 namespace Vigia.Web.Tests.Infrastructure;

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Importing;
 using Vigia.Core.Plans;
+using Vigia.Core.Plans.Importing;
 using Vigia.Web.Tests.Infrastructure;
 
 namespace Vigia.Web.Tests.OpenData;

@@ -1,4 +1,3 @@
-using System.Net;
 using AngleSharp.Html.Dom;
 using Vigia.Web.Tests.Infrastructure;
 

@@ -1,10 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Vigia.Core.Domain;
+using Vigia.Core.Progress;
 using Vigia.Web.Tests.Infrastructure;
 
 namespace Vigia.Web.Tests.Reporting;

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
 
 namespace Vigia.Web.Pages.Admin;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-
 namespace Vigia.Web.Pages.Admin;
 
 public class IndexModel(AppDbContext db) : PageModel

@@ -1,8 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Vigia.Core.Compliance;
-using Vigia.Core.Data;
-using Vigia.Core.Plans;
 using Vigia.Web.Api;
 using Vigia.Web.Charts;
 using Vigia.Web.Pages.Plans;
@@ -36,7 +32,7 @@ public class DashboardModel(AppDbContext db, PlanLocator locator, ComplianceServ
     {
         0 => null,
         1 => "enero",
-        var m => "enero a " + Core.Scheduling.SpanishMonths.Name(m),
+        var m => "enero a " + Core.Schedule.SpanishMonths.Name(m),
     };
 
     public IReadOnlyList<(string Label, DateOnly Date)> Shortcuts { get; private set; } = [];

@@ -1,5 +1,5 @@
 using Vigia.Core.Compliance;
-using Vigia.Core.Scheduling;
+using Vigia.Core.Schedule;
 using Vigia.Web.Charts;
 
 namespace Vigia.Web.Pages.Compliance;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Compliance;
-using Vigia.Core.Data;
 
 namespace Vigia.Web.Pages.Compliance;
 

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigia.Core.Compliance;
-using Vigia.Core.Data;
 
 namespace Vigia.Web.Pages.Compliance;
 

@@ -1,48 +1,41 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Calendar;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 using Vigia.Core.FollowUps;
 
 namespace Vigia.Web.Pages.FollowUps;
 
-public sealed record CutOffRow(CutOffDeadline Deadline, FollowUpStatus? Status, int Version, int Assessed, DateOnly? PublishedOn, bool PublishedLate);
+public sealed record PublishedFollowUp(int Id, string EntityName, int Year, string PlanTitle, DateOnly CutOff, int Number, int Version,
+    DateOnly PublishedOn, DateOnly Deadline, bool Late, decimal? Compliance, decimal? Average, string? Band, string? Sha256, bool Superseded);
 
-public sealed record PlanCutOffs(FollowUpPlan Plan, int Actions, IReadOnlyList<CutOffRow> CutOffs);
-
-/// <summary>Control Interno's desk: every plan with its cut-offs, deadlines and the state of each follow-up.</summary>
-[Authorize(Roles = Roles.InternalControl)]
-public class IndexModel(AppDbContext db, FollowUpCalendar calendar) : PageModel
+/// <summary>Control Interno's published follow-ups, by year and cut-off, with their files and fingerprints.</summary>
+public class IndexModel(AppDbContext db) : PageModel
 {
-    public IReadOnlyList<PlanCutOffs> Plans { get; private set; } = [];
-    public DateOnly Today { get; private set; }
+    public IReadOnlyList<PublishedFollowUp> FollowUps { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = calendar.Today;
-        var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Entity!.Name)
-            .Select(p => new
+        var rows = await db.Set<FollowUp>().AsNoTracking().Where(f => f.Status == FollowUpStatus.Published)
+            .OrderByDescending(f => f.Plan!.Year).ThenByDescending(f => f.CutOffDate).ThenByDescending(f => f.Version)
+            .Select(f => new
             {
-                Plan = new FollowUpPlan(p.Id, p.Entity!.Name, p.Year, p.Title),
-                Actions = p.Components.SelectMany(c => c.Activities).SelectMany(a => a.Actions).Count(),
+                f.Id,
+                f.PlanId,
+                EntityName = f.Plan!.Entity!.Name,
+                f.Plan.Year,
+                f.Plan.Title,
+                f.CutOffDate,
+                f.CutOffNumber,
+                f.Version,
+                f.PublishedOn,
+                f.PublicationDeadline,
+                f.PublishedLate,
+                f.CompliancePercent,
+                f.AverageProgress,
+                f.ComplianceBand,
+                f.SnapshotSha256,
             })
             .ToListAsync(ct);
-        var planIds = plans.Select(p => p.Plan.Id).ToList();
-        var followUps = await db.Set<FollowUp>().AsNoTracking().Where(f => planIds.Contains(f.PlanId))
-            .Select(f => new { f.PlanId, f.CutOffDate, f.Version, f.Status, f.PublishedOn, f.PublishedLate, Assessed = f.Assessments.Count })
-            .ToListAsync(ct);
-        var result = new List<PlanCutOffs>();
-        foreach (var p in plans)
-        {
-            var rows = (await calendar.CutOffsAsync(p.Plan.Id, ct)).Select(d =>
-            {
-                var current = followUps.Where(f => f.PlanId == p.Plan.Id && f.CutOffDate == d.CutOffDate).MaxBy(f => f.Version);
-                return new CutOffRow(d, current?.Status, current?.Version ?? 0, current?.Assessed ?? 0, current?.PublishedOn, current?.PublishedLate ?? false);
-            }).ToList();
-            result.Add(new PlanCutOffs(p.Plan, p.Actions, rows));
-        }
-        Plans = result;
+        var latest = rows.GroupBy(r => (r.PlanId, r.CutOffDate)).ToDictionary(g => g.Key, g => g.Max(r => r.Version));
+        FollowUps = rows.Select(r => new PublishedFollowUp(r.Id, r.EntityName, r.Year, r.Title, r.CutOffDate, r.CutOffNumber, r.Version,
+            r.PublishedOn!.Value, r.PublicationDeadline, r.PublishedLate, r.CompliancePercent, r.AverageProgress, r.ComplianceBand, r.SnapshotSha256,
+            latest[(r.PlanId, r.CutOffDate)] != r.Version)).ToList();
     }
 }

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
 using Vigia.Core.FollowUps;
 
 namespace Vigia.Web.Pages.FollowUps;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Vigia.Core.FollowUps;
 
 namespace Vigia.Web.Pages.FollowUps;

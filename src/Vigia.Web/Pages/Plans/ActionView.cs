@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
 using Vigia.Core.OpenData;
 
 namespace Vigia.Web.Pages.Plans;

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Importing;
-using Vigia.Core.Plans;
+using Vigia.Core.Plans.Importing;
 
 namespace Vigia.Web.Pages.Plans;
 

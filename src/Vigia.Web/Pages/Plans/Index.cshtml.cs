@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Domain;
-
 namespace Vigia.Web.Pages.Plans;
 
 public sealed record PlanListItem(string EntityName, string EntitySlug, int Year, string Title, PlanStatus Status, int Actions);

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Vigia.Core.Data;
-using Vigia.Core.Plans;
-
 namespace Vigia.Web.Pages.Plans;
 
 public sealed record ComponentSummary(int Number, string Name, int Subcomponents, int Activities, int Actions);

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Vigia.Core.Data;
-using Vigia.Core.Plans;
-
 namespace Vigia.Web.Pages.Plans;
 
 /// <summary>Resolves /planes/{year}/… and /planes/{entity}/{year}/… to a plan; every public plan page starts here.</summary>

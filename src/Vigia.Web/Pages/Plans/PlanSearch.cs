@@ -1,5 +1,3 @@
-using Vigia.Core.Plans;
-
 namespace Vigia.Web.Pages.Plans;
 
 /// <summary>Accent- and case-insensitive search over a plan's actions: every word must appear somewhere in

@@ -1,0 +1,37 @@
+namespace Vigia.Core.Accounts;
+
+/// <summary>The roles by line of defence. Names are stable identifiers; <see cref="DisplayName"/> is what people read.</summary>
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string Planning = "Planning";
+    public const string ComponentLeader = "ComponentLeader";
+    public const string Responsible = "Responsible";
+    public const string InternalControl = "InternalControl";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Planning, ComponentLeader, Responsible, InternalControl];
+
+    public static string DisplayName(string role) => role switch
+    {
+        Administrator => "Administrador",
+        Planning => "Planeación",
+        ComponentLeader => "Líder de componente",
+        Responsible => "Responsable",
+        InternalControl => "Control Interno",
+        _ => role,
+    };
+
+    /// <summary>Accepts the identifier or the Spanish name, with or without accents ("planeacion", "Control Interno").</summary>
+    public static string? Parse(string text)
+    {
+        var folded = Plans.TextNormalizer.Fold(text).Replace('-', ' ').Replace('_', ' ');
+        return All.FirstOrDefault(r => Plans.TextNormalizer.Fold(r) == folded.Replace(" ", "", StringComparison.Ordinal)
+            || Plans.TextNormalizer.Fold(DisplayName(r)) == folded);
+    }
+
+    /// <summary>Control Interno is the independent third line: it cannot hold any other role.</summary>
+    public static string? ValidateCombination(IReadOnlyCollection<string> roles) =>
+        roles.Contains(InternalControl) && roles.Count > 1
+            ? "El rol Control Interno es independiente y no puede combinarse con otros roles."
+            : null;
+}

@@ -1,0 +1,56 @@
+using Vigia.Core.Plans;
+
+namespace Vigia.Core.Organisation;
+
+/// <summary>A public body that owns plans (for example, the Alcaldía de Santiago de Cali).</summary>
+public class Entity
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>URL segment that names the entity in open-data and API addresses.</summary>
+    public required string Slug { get; set; }
+    public string? Address { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? OfficeHours { get; set; }
+    public string? WebsiteUrl { get; set; }
+    public string? TransparencyUrl { get; set; }
+    public List<Unit> Units { get; set; } = [];
+    public List<Plan> Plans { get; set; } = [];
+}
+
+/// <summary>An organisational unit (organismo, dependencia, subdirección…); units nest.</summary>
+public class Unit
+{
+    public int Id { get; set; }
+    public int EntityId { get; set; }
+    public Entity? Entity { get; set; }
+    public int? ParentId { get; set; }
+    public Unit? Parent { get; set; }
+    public List<Unit> Children { get; set; } = [];
+    public required string Name { get; set; }
+    /// <summary>Name folded for matching: lower case, no accents, single spaces, no trailing dot.</summary>
+    public required string NormalizedName { get; set; }
+    public bool IsActive { get; set; } = true;
+}
+
+public enum ProcessKind
+{
+    Strategic = 1,
+    Missional = 2,
+    Support = 3,
+    EvaluationAndControl = 4,
+}
+
+/// <summary>One of the entity's processes; each corruption risk belongs to one.</summary>
+public class Process
+{
+    public int Id { get; set; }
+    public int EntityId { get; set; }
+    public Entity? Entity { get; set; }
+    public required string Name { get; set; }
+    public ProcessKind Kind { get; set; }
+    public int? OwnerUnitId { get; set; }
+    public Unit? OwnerUnit { get; set; }
+    public bool IsActive { get; set; } = true;
+}

@@ -1,6 +1,0 @@
-using Vigia.Core.Accounts;
-using Vigia.Core.Domain;
-
-namespace Vigia.Web.Pages.Account;
-
-public class ActivateModel(AccountService accounts, AccountTokens tokens) : SetPasswordPageModel(accounts, tokens, AccountTokenPurpose.Activation);

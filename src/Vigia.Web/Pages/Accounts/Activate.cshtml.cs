@@ -1,0 +1,3 @@
+namespace Vigia.Web.Pages.Accounts;
+
+public class ActivateModel(AccountService accounts, AccountTokens tokens) : SetPasswordPageModel(accounts, tokens, AccountTokenPurpose.Activation);

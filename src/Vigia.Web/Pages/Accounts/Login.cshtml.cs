@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Vigia.Web.Security;
+
+namespace Vigia.Web.Pages.Accounts;
+
+[AllowAnonymous]
+[EnableRateLimiting(Policies.SignInRateLimit)]
+public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+{
+    public const string Rejected = "El correo o la contraseña no son correctos, o la cuenta no está activa.";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Escriba su correo electrónico.")]
+    [Display(Name = "Correo electrónico")]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Escriba su contraseña.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Contraseña")]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public IReadOnlyList<AuthenticationScheme> ExternalSchemes { get; private set; } = [];
+
+    public async Task OnGetAsync() => ExternalSchemes = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ExternalSchemes = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+        var user = await users.FindByEmailAsync(Email.Trim());
+        if (user is null || !user.IsActive)
+        {
+            ModelState.AddModelError(nameof(Email), Rejected);
+            return Invalid();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError(nameof(Email),
+                "La cuenta quedó bloqueada por varios intentos fallidos. Espere 15 minutos o restablezca su contraseña.");
+            return Invalid();
+        }
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Email), Rejected);
+            return Invalid();
+        }
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/gestion");
+    }
+
+    public IActionResult OnPostExternal(string scheme)
+    {
+        var redirect = Url.Page("/Account/External", new { ReturnUrl });
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(scheme, redirect), scheme);
+    }
+
+    private PageResult Invalid()
+    {
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Identity;
+using Vigia.Web.Pages.Admin;
+
+namespace Vigia.Web.Pages.Accounts.Users;
+
+public class EditModel(AppDbContext db, AccountService accounts, UserManager<AppUser> users, AccountTokens tokens) : UserFormModel(db)
+{
+    [FromRoute]
+    public string Id { get; set; } = "";
+
+    public string Email { get; private set; } = "";
+    public bool IsActive { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await Db.Users.Include(u => u.Units).Include(u => u.Components).FirstOrDefaultAsync(u => u.Id == Id, ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        (Email, IsActive, DisplayName) = (user.Email ?? "", user.IsActive, user.DisplayName);
+        SelectedRoles = (await users.GetRolesAsync(user)).ToList();
+        UnitIds = user.Units.Select(u => u.UnitId).ToList();
+        ComponentIds = user.Components.Select(c => c.ComponentId).ToList();
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await Db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == Id, ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        (Email, IsActive) = (user.Email ?? "", user.IsActive);
+        if (!ModelState.IsValid)
+        {
+            return await InvalidAsync(ct);
+        }
+        var result = await accounts.UpdateAsync(Id, new UserChanges(DisplayName, SelectedRoles, UnitIds, ComponentIds), ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result.Errors);
+            return await InvalidAsync(ct);
+        }
+        TempData["Aviso"] = "Cambios guardados.";
+        return Redirect($"/admin/usuarios/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostActiveAsync(bool active, CancellationToken ct)
+    {
+        var result = await accounts.SetActiveAsync(Id, active, ct);
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+        TempData["Aviso"] = active ? "La cuenta quedó activa." : "La cuenta quedó desactivada: ya no puede ingresar.";
+        return Redirect($"/admin/usuarios/{Id}");
+    }
+
+    /// <summary>For installations without e-mail: the administrator hands over a single-use link instead.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(Id);
+        if (user is not { IsActive: true })
+        {
+            return NotFound();
+        }
+        var hasPassword = await users.HasPasswordAsync(user);
+        var purpose = hasPassword ? AccountTokenPurpose.PasswordReset : AccountTokenPurpose.Activation;
+        var token = await tokens.IssueAsync(user.Id, purpose, hasPassword ? AccountTokens.ResetLifetime : AccountTokens.ActivationLifetime, ct);
+        var path = hasPassword ? "restablecer" : "activar";
+        TempData["Aviso"] = $"Enlace de un solo uso para {user.Email} (vence en {(hasPassword ? "2" : "48")} horas): "
+            + $"{Request.Scheme}://{Request.Host}/cuenta/{path}?token={token}";
+        return Redirect($"/admin/usuarios/{Id}");
+    }
+}

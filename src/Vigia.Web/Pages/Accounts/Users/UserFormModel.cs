@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+using Vigia.Web.Pages.Admin;
+
+namespace Vigia.Web.Pages.Accounts.Users;
+
+/// <summary>The fields shared by the create and edit forms, and their choices.</summary>
+public abstract class UserFormModel(AppDbContext db) : PageModel
+{
+    protected AppDbContext Db { get; } = db;
+
+    [BindProperty]
+    [Required(ErrorMessage = "Escriba el nombre de la persona.")]
+    [Display(Name = "Nombre completo")]
+    public string DisplayName { get; set; } = "";
+
+    [BindProperty]
+    [Display(Name = "Roles")]
+    public List<string> SelectedRoles { get; set; } = [];
+
+    [BindProperty]
+    [Display(Name = "Unidades (para Responsables)")]
+    public List<int> UnitIds { get; set; } = [];
+
+    [BindProperty]
+    [Display(Name = "Componentes (para Líderes de componente)")]
+    public List<int> ComponentIds { get; set; } = [];
+
+    public IReadOnlyList<Option> UnitOptions { get; private set; } = [];
+    public IReadOnlyList<Option> ComponentOptions { get; private set; } = [];
+
+    protected async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        UnitOptions = await AdminLookups.UnitsAsync(Db, ct);
+        ComponentOptions = await AdminLookups.ComponentsAsync(Db, ct);
+    }
+
+    protected async Task<PageResult> InvalidAsync(CancellationToken ct)
+    {
+        await LoadChoicesAsync(ct);
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using Vigia.Core.Audit;
+
+namespace Vigia.Web.Pages.Audit;
+
+/// <summary>The whole trail for administrators: filter by person, record and date, export as CSV, verify the chain.</summary>
+public class IndexModel(AppDbContext db) : PageModel
+{
+    private static readonly TimeSpan Colombia = TimeSpan.FromHours(-5);
+
+    [BindProperty(SupportsGet = true, Name = "persona")]
+    public string? Person { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "registro")]
+    public string? EntityType { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "id")]
+    public string? EntityId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "desde")]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "hasta")]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public int PageNumber { get; set; } = 1;
+
+    public AuditPage Result { get; private set; } = new([], 0, 1, 50);
+    public IReadOnlyList<string> EntityTypes { get; private set; } = [];
+    public AuditVerification? Verification { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        EntityTypes = await db.AuditEntries.Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+        Result = await AuditQuery.ListAsync(db, Filter(), Math.Max(1, PageNumber), 50, ct);
+    }
+
+    public async Task OnPostVerifyAsync(CancellationToken ct)
+    {
+        Verification = await AuditVerifier.VerifyAsync(db, ct);
+        await OnGetAsync(ct);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        await AuditCsv.WriteAsync(writer, db.AuditEntries.AsNoTracking().Filter(Filter()).OrderBy(e => e.Sequence), ct);
+        var name = $"auditoria-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv";
+        return File(new UTF8Encoding(false).GetBytes(writer.ToString()), "text/csv; charset=utf-8", name);
+    }
+
+    public string QueryString(int page) =>
+        QueryHelpers(new Dictionary<string, string?>
+        {
+            ["persona"] = Person,
+            ["registro"] = EntityType,
+            ["id"] = EntityId,
+            ["desde"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["hasta"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["pagina"] = page.ToString(CultureInfo.InvariantCulture),
+        });
+
+    private static string QueryHelpers(Dictionary<string, string?> values) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", values.Where(v => !string.IsNullOrEmpty(v.Value)));
+
+    /// <summary>Dates are Colombian calendar days: "hasta 2026-11-26" includes that whole day.</summary>
+    private AuditFilter Filter() => new(
+        Actor: string.IsNullOrWhiteSpace(Person) ? null : Person.Trim(),
+        EntityType: string.IsNullOrWhiteSpace(EntityType) ? null : EntityType,
+        EntityId: string.IsNullOrWhiteSpace(EntityId) ? null : EntityId.Trim(),
+        From: From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), Colombia) : null,
+        To: To is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), Colombia) : null);
+}

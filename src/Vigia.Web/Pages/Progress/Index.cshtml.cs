@@ -1,0 +1,75 @@
+using Vigia.Core.Monitoring;
+using Vigia.Core.Progress;
+using Vigia.Web.Pages.Plans;
+
+namespace Vigia.Web.Pages.Progress;
+
+/// <summary>"Mis acciones". For a Responsable: what is due this month, what is late, what was returned with the
+/// reviewer's comment, then the rest of their actions. For the second line: how many reports wait for review.
+/// Everyone sees only the actions they may see.</summary>
+public class IndexModel(AppDbContext db, ActionAccess access, ProgressAgenda agenda, MonitoringService monitoring) : PageModel
+{
+    public sealed record OwedRow(int ActionId, string Label, string Description, int Year, int Month, string Planned, DateOnly Deadline);
+
+    public sealed record ReturnedRow(int ReportId, int ActionId, string Label, string Description, int Year, int Month, string? Comment,
+        string? ReviewedBy, DateTimeOffset? ReviewedAt);
+
+    public IReadOnlyList<(int Year, string Entity, IReadOnlyList<ActionView> Actions)> Plans { get; private set; } = [];
+    public IReadOnlyList<string> RoleNames { get; private set; } = [];
+    public bool IsResponsible { get; private set; }
+    public IReadOnlyList<OwedRow> Due { get; private set; } = [];
+    public IReadOnlyList<OwedRow> Late { get; private set; } = [];
+    public IReadOnlyList<ReturnedRow> Returned { get; private set; } = [];
+    public int? PendingReviews { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var actor = Actor.From(User);
+        RoleNames = actor.Roles.Select(Roles.DisplayName).ToList();
+        var visible = await access.VisibleAsync(actor, ct);
+        var views = await ActionView.LoadAsync(visible, ct);
+        var byId = views.ToDictionary(v => v.Id);
+        IsResponsible = actor.IsIn(Roles.Responsible);
+        if (IsResponsible)
+        {
+            await LoadOwedAsync(actor, byId, ct);
+        }
+        if (MonitoringService.Monitors(actor))
+        {
+            var components = await monitoring.ReviewedComponentsAsync(actor, ct);
+            PendingReviews = await db.ProgressReports.CountAsync(r => r.Status == ReportStatus.Submitted
+                && (components == null || components.Contains(r.Action!.Activity!.ComponentId)), ct);
+        }
+        var listed = Due.Concat(Late).Select(o => o.ActionId).Concat(Returned.Select(r => r.ActionId)).ToHashSet();
+        var plans = await visible.Select(a => new { a.Id, a.Activity!.Component!.Plan!.Year, Entity = a.Activity.Component.Plan.Entity!.Name }).ToListAsync(ct);
+        var planOf = plans.ToDictionary(p => p.Id);
+        Plans = views.Where(v => !listed.Contains(v.Id))
+            .GroupBy(v => (planOf[v.Id].Year, planOf[v.Id].Entity))
+            .OrderByDescending(g => g.Key.Year)
+            .Select(g => (g.Key.Year, g.Key.Entity, (IReadOnlyList<ActionView>)g.ToList()))
+            .ToList();
+    }
+
+    private async Task LoadOwedAsync(Actor actor, Dictionary<int, ActionView> views, CancellationToken ct)
+    {
+        // Only the actions this person reports (their units'), even if another role lets them see more.
+        var reportable = await access.VisibleAsync(actor with { Roles = new HashSet<string> { Roles.Responsible } }, ct);
+        var missing = await agenda.MissingAsync(reportable, ct);
+        OwedRow Row(MissingReport m)
+        {
+            var v = views[m.ActionId];
+            return new OwedRow(m.ActionId, ProgressDisplay.ActionLabel(v.ActivityCode, v.Number), v.Description, m.Year, m.Month,
+                ProgressDisplay.Quantity(m.Planned, v.TargetUnit), m.Deadline);
+        }
+        Due = missing.Where(m => !m.IsLate).Select(Row).ToList();
+        Late = missing.Where(m => m.IsLate).Select(Row).ToList();
+        var ids = reportable.Select(a => a.Id);
+        var returned = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.Status == ReportStatus.Returned && ids.Contains(r.ActionId))
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.ActionId, r.Action!.Activity!.Component!.Plan!.Year, r.Month, r.ReviewComment, r.ReviewedByName, r.ReviewedAt })
+            .ToListAsync(ct);
+        Returned = returned.Select(r => new ReturnedRow(r.Id, r.ActionId, ProgressDisplay.ActionLabel(views[r.ActionId].ActivityCode, views[r.ActionId].Number),
+            views[r.ActionId].Description, r.Year, r.Month, r.ReviewComment, r.ReviewedByName, r.ReviewedAt)).ToList();
+    }
+}

@@ -1,0 +1,58 @@
+using Vigia.Core.Progress;
+
+namespace Vigia.Web.Pages.Progress;
+
+/// <summary>How reporting values read on screen: statuses as words (with a badge class that is never the only
+/// signal), quantities the Colombian way, instants on Colombian time.</summary>
+public static class ProgressDisplay
+{
+    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-CO");
+
+    public static string Status(ReportStatus status) => status switch
+    {
+        ReportStatus.Submitted => "Por revisar",
+        ReportStatus.Accepted => "Aceptado",
+        ReportStatus.Returned => "Devuelto",
+        ReportStatus.Superseded => "Reemplazado",
+        _ => status.ToString(),
+    };
+
+    public static string StatusClass(ReportStatus status) => status switch
+    {
+        ReportStatus.Submitted => "estado estado-por-revisar",
+        ReportStatus.Accepted => "estado estado-aceptado",
+        ReportStatus.Returned => "estado estado-devuelto",
+        _ => "estado estado-reemplazado",
+    };
+
+    public static string Quantity(decimal value, TargetUnit unit) =>
+        unit == TargetUnit.Percentage ? value.ToString("0.##", Spanish) + " %" : value.ToString("#,##0.##", Spanish);
+
+    /// <summary>What to type in the quantity box: no thousands dots, decimal comma ("2,5").</summary>
+    public static string QuantityInput(decimal value) => value.ToString("0.####", Spanish);
+
+    public static string Month(int year, int month) => ProgressCalendar.MonthName(year, month);
+
+    public static string Date(DateOnly date) => ProgressCalendar.LongDate(date);
+
+    public static string Instant(DateTimeOffset instant) =>
+        instant.ToOffset(ProgressCalendar.ColombiaOffset).ToString("d 'de' MMMM 'de' yyyy, h:mm tt", Spanish);
+
+    public static string Size(long? bytes) => bytes switch
+    {
+        null => "",
+        >= 1024 * 1024 => string.Format(Spanish, "{0:0.#} MB", bytes / (1024d * 1024)),
+        >= 1024 => string.Format(Spanish, "{0:0.#} KB", bytes / 1024d),
+        _ => string.Format(Spanish, "{0} bytes", bytes),
+    };
+
+    /// <summary>"3.1.4 · acción 2".</summary>
+    public static string ActionLabel(string activityCode, int number) => $"{activityCode} · acción {number}";
+}
+
+/// <summary>A piece of evidence as the pages list it.</summary>
+public sealed record EvidenceView(int Id, EvidenceKind Kind, string? FileName, long? SizeBytes, string? Sha256, string? Url)
+{
+    public static IQueryable<EvidenceView> Of(IQueryable<Evidence> evidence) =>
+        evidence.OrderBy(e => e.Id).Select(e => new EvidenceView(e.Id, e.Kind, e.FileName, e.SizeBytes, e.Sha256, e.Url));
+}

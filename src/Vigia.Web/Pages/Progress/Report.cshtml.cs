@@ -1,0 +1,159 @@
+using System.ComponentModel.DataAnnotations;
+using Vigia.Core.Progress;
+
+namespace Vigia.Web.Pages.Progress;
+
+/// <summary>Reporting a month of an action: a month picker first, then the form. When the month already has a
+/// report waiting for review, the person is sent to edit it; when it has a reviewed one, the form becomes a
+/// correction of it, with the reviewer's comment, a required reason, and its evidence offered to keep.</summary>
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public class ReportModel(AppDbContext db, ActionAccess access, ProgressService reporting, ProgressSettings settings, TimeProvider clock)
+    : ReportFormModel
+{
+    public sealed record ActionSummary(string Label, string Description, string Goal, string TargetText, int Year, PlanStatus PlanStatus);
+
+    public sealed record CorrectedReport(int Id, ReportStatus Status, string? Comment, string? ReviewedBy, DateTimeOffset? ReviewedAt,
+        IReadOnlyList<EvidenceView> Evidence);
+
+    [FromRoute]
+    public int Id { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "mes")]
+    [Display(Name = "Mes")]
+    public int? Month { get; set; }
+
+    [BindProperty]
+    public int? CorrectsId { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Qué corrige y por qué")]
+    public string? CorrectionReason { get; set; }
+
+    [BindProperty]
+    public List<int> KeepEvidenceIds { get; set; } = [];
+
+    public ActionSummary Action { get; private set; } = null!;
+    public IReadOnlyList<int> MonthOptions { get; private set; } = [];
+    public bool ChoosingMonth { get; private set; }
+    public decimal Planned { get; private set; }
+    public DateOnly Deadline { get; private set; }
+    public bool DeadlinePassed { get; private set; }
+    public CorrectedReport? Corrected { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await access.CanReportAsync(Actor.From(User), Id, ct))
+        {
+            return NotFound();
+        }
+        await LoadActionAsync(ct);
+        if (ChoosingMonth)
+        {
+            return Page();
+        }
+        var live = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.ActionId == Id && r.Month == Month && r.Status != ReportStatus.Superseded)
+            .Select(r => new { r.Id, r.Status, r.ExecutedQuantity, r.Narrative })
+            .FirstOrDefaultAsync(ct);
+        if (live is { Status: ReportStatus.Submitted })
+        {
+            return Redirect($"/gestion/reportes/{live.Id}/editar");
+        }
+        if (live is not null)
+        {
+            await LoadCorrectedAsync(live.Id, ct);
+            KeepEvidenceIds = Corrected!.Evidence.Select(e => e.Id).ToList();
+            Quantity = ProgressDisplay.QuantityInput(live.ExecutedQuantity);
+            Narrative = live.Narrative;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var actor = Actor.From(User);
+        if (!await access.CanReportAsync(actor, Id, ct))
+        {
+            return NotFound();
+        }
+        await LoadActionAsync(ct);
+        if (ChoosingMonth)
+        {
+            return Invalid();
+        }
+        var quantity = ParseQuantity();
+        if (quantity is null)
+        {
+            await LoadCorrectedAsync(CorrectsId, ct);
+            return Invalid();
+        }
+        var draft = new ReportDraft(Month!.Value, quantity.Value, Narrative ?? "", LinkLines(), Uploads(), CorrectsId, CorrectionReason, KeepEvidenceIds);
+        var result = await reporting.SubmitAsync(actor, Id, draft, ct);
+        if (result.Succeeded)
+        {
+            TempData["Aviso"] = CorrectsId is null
+                ? $"Reporte de {ProgressDisplay.Month(Action.Year, Month.Value)} enviado. Queda pendiente de revisión."
+                : $"Corrección del reporte de {ProgressDisplay.Month(Action.Year, Month.Value)} enviada. Queda pendiente de revisión.";
+            return Redirect($"/gestion/reportes/{result.Id}");
+        }
+        if (Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+        await LoadCorrectedAsync(CorrectsId, ct);
+        return Invalid(result);
+    }
+
+    /// <summary>The action, and the month if one was chosen and can be reported; otherwise the months to choose from.</summary>
+    private async Task LoadActionAsync(CancellationToken ct)
+    {
+        var row = await db.Actions.AsNoTracking().Where(a => a.Id == Id)
+            .Select(a => new
+            {
+                a.Activity!.Code,
+                a.Order,
+                a.Description,
+                a.Goal,
+                a.TargetQuantity,
+                a.TargetUnit,
+                a.Activity.Component!.Plan!.Year,
+                a.Activity.Component.Plan.Status,
+                Schedule = a.Schedule.Select(s => new { s.Month, s.PlannedQuantity }).ToList(),
+            })
+            .SingleAsync(ct);
+        TargetUnit = row.TargetUnit;
+        var target = row.TargetQuantity is { } t ? ProgressDisplay.Quantity(t, row.TargetUnit) : "sin meta numérica";
+        Action = new ActionSummary(ProgressDisplay.ActionLabel(row.Code, row.Order), row.Description, row.Goal, target, row.Year, row.Status);
+        var today = ProgressCalendar.Today(clock);
+        MonthOptions = Enumerable.Range(1, 12).Where(m => ProgressCalendar.HasBegun(row.Year, m, today)).ToList();
+        if (Month is not { } month || !MonthOptions.Contains(month))
+        {
+            if (Month is not null)
+            {
+                ModelState.AddModelError(nameof(Month), Month is >= 1 and <= 12
+                    ? $"Aún no puede reportar {ProgressDisplay.Month(row.Year, Month.Value)}: el mes no ha empezado."
+                    : "Elija un mes entre enero y diciembre.");
+            }
+            ChoosingMonth = true;
+            return;
+        }
+        Planned = row.Schedule.Where(s => s.Month == month).Sum(s => s.PlannedQuantity);
+        Deadline = ProgressCalendar.Deadline(row.Year, month, await settings.DeadlineBusinessDayAsync(ct));
+        DeadlinePassed = today > Deadline;
+    }
+
+    private async Task LoadCorrectedAsync(int? reportId, CancellationToken ct)
+    {
+        var report = reportId is null
+            ? null
+            : await db.ProgressReports.AsNoTracking().Where(r => r.Id == reportId && r.ActionId == Id)
+                .Select(r => new { r.Id, r.Status, r.ReviewComment, r.ReviewedByName, r.ReviewedAt })
+                .FirstOrDefaultAsync(ct);
+        if (report is not null)
+        {
+            Corrected = new CorrectedReport(report.Id, report.Status, report.ReviewComment, report.ReviewedByName, report.ReviewedAt,
+                await EvidenceView.Of(db.Evidence.Where(e => e.ReportId == report.Id)).ToListAsync(ct));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace Vigia.Web.Pages.Schedule;
+
+public sealed record ComponentScheduleSummary(int Number, string Name, int Actions, int Scheduled);
+
+/// <summary>The plan's components and how many of their actions are scheduled, each linking to its grid.</summary>
+public class IndexModel(AppDbContext db, PlanLocator locator) : SchedulePageModel(db, locator)
+{
+    public IReadOnlyList<ComponentScheduleSummary> Components { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadPlanAsync(ct))
+        {
+            return NotFound();
+        }
+        Components = await Db.Components.AsNoTracking().Where(c => c.PlanId == Plan.Id).OrderBy(c => c.Number)
+            .Select(c => new ComponentScheduleSummary(c.Number, c.Name,
+                c.Activities.SelectMany(a => a.Actions).Count(),
+                c.Activities.SelectMany(a => a.Actions).Count(x => x.Schedule.Any())))
+            .ToListAsync(ct);
+        return Page();
+    }
+
+    public bool NeedsJustification => Plan.Status != PlanStatus.Draft;
+}

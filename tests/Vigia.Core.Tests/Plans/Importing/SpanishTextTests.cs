@@ -1,0 +1,26 @@
+using Vigia.Core.Plans.Importing;
+
+namespace Vigia.Core.Tests.Plans.Importing;
+
+public class SpanishTextTests
+{
+    [Theory]
+    [InlineData("ALCALDIA DE SANTIAGO DE CALI", "Alcaldía de Santiago de Cali")]
+    [InlineData("GOBERNACION DEL VALLE DEL CAUCA", "Gobernación del Valle del Cauca")]
+    [InlineData("ALCALDIA MAYOR DE BOGOTA D.C.", "Alcaldía Mayor de Bogotá D.C.")]
+    [InlineData("CONTRALORIA GENERAL DE LA REPUBLICA", "Contraloría General de la República")]
+    [InlineData("INSTITUTO DE DEPORTES (IMDER)", "Instituto de Deportes (IMDER)")]
+    [InlineData("Municipio de Jamundí", "Municipio de Jamundí")]
+    [InlineData("  ALCALDÍA   DE  PASTO ", "Alcaldía de Pasto")]
+    public void NameCase_CapitalisedNames(string text, string expected)
+    {
+        Assert.Equal(expected, SpanishText.NameCase(text));
+    }
+
+    [Fact]
+    public void Fold_RemovesAccentsAndCase()
+    {
+        Assert.Equal("DESCRIPCION", SpanishText.Fold(" Descripción "));
+        Assert.Equal("FORMULA", SpanishText.Fold("FÓRMULA"));
+    }
+}

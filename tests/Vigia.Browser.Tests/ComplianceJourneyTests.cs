@@ -43,15 +43,15 @@ public class ComplianceJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Ver", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**fecha=2022-08-31");
 
-        Assert.Contains("Datos simulados", await page.Locator(".datos-simulados").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Datos simulados", await page.Locator(".simulated-data").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(3, await page.Locator("svg[role='img']").CountAsync());
         Assert.Contains("Resumen al 31 de agosto de 2022", await page.Locator("#resumen-titulo").InnerTextAsync(), StringComparison.Ordinal);
-        var badge = await page.Locator(".cifras .nivel").First.InnerTextAsync();
+        var badge = await page.Locator(".figures .level").First.InnerTextAsync();
         Assert.Contains(badge.Trim(), new[] { "Alta", "Media", "Baja" });
         await BrowserFixture.ScreenshotAsync(page, $"10-tablero-{device}");
         await AssertNoAxeViolationsAsync(page, $"tablero ({device})");
 
-        var curveData = page.Locator("#curva-titulo ~ .grafico details");
+        var curveData = page.Locator("#curva-titulo ~ .chart details");
         Assert.False(await curveData.Locator("table").IsVisibleAsync());
         await curveData.Locator("summary").ClickAsync();
         Assert.True(await curveData.Locator("table").IsVisibleAsync());
@@ -101,7 +101,7 @@ public class ComplianceJourneyTests(BrowserFixture fixture)
         await AssertNoAxeViolationsAsync(page, "cronograma");
         await page.GetByRole(AriaRole.Button, new() { Name = "Guardar programación" }).ClickAsync();
 
-        Assert.Contains("Programación guardada", await page.Locator(".aviso").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Programación guardada", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("1", await page.GetByLabel("Meses de la acción 1.1.1-1: mayo").InputValueAsync());
     }
 }

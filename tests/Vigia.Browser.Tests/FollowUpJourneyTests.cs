@@ -89,11 +89,11 @@ public class FollowUpJourneyTests(BrowserFixture fixture)
         await page.GetByLabel("Observaciones del componente 1").FillAsync("Componente con buen avance; revisar la socialización de la política.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Guardar observaciones del componente 1" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar el seguimiento" }).ClickAsync();
-        Assert.Contains("Seguimiento cerrado", await page.Locator(".aviso").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Seguimiento cerrado", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "seguimiento-04-cerrado");
         await AssertNoAxeViolationsAsync(page, "corte cerrado");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publicar el seguimiento" }).ClickAsync();
-        Assert.Contains("Seguimiento publicado", await page.Locator(".aviso").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Seguimiento publicado", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
 
         var citizen = await fixture.NewPageAsync();
         await citizen.GotoAsync(fixture.BaseUrl + "/seguimientos");

@@ -20,7 +20,7 @@ public class PlanJourneyTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, $"03-actividad-3-1-4-{device}");
 
         Assert.Equal(5, await page.Locator("article[id^='accion-']").CountAsync());
-        var targets = await page.Locator(".meta-valor").AllInnerTextsAsync();
+        var targets = await page.Locator(".target-value").AllInnerTextsAsync();
         Assert.Equal(["5.000", "2.200", "5.000", "700", "400"], targets.Select(t => t.Trim()));
     }
 

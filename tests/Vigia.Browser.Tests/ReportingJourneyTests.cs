@@ -34,8 +34,8 @@ public class ReportingJourneyTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(responsible, "11-formulario-reporte");
         await responsible.GetByRole(AriaRole.Button, new() { Name = "Enviar reporte" }).ClickAsync();
         await responsible.WaitForURLAsync("**/gestion/reportes/*");
-        Assert.Contains("enviado", await responsible.Locator(".aviso").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal("Tardío", await responsible.Locator("dd .estado-pendiente").InnerTextAsync());
+        Assert.Contains("enviado", await responsible.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Tardío", await responsible.Locator("dd .status-pending").InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(responsible, "12-reporte-enviado");
 
         await leader.GotoAsync(fixture.BaseUrl + "/gestion/revision");
@@ -47,7 +47,7 @@ public class ReportingJourneyTests(BrowserFixture fixture)
         await leader.GetByLabel("Comentario para el responsable").FillAsync("Falta la lista de asistencia firmada de la comuna 18.");
         await leader.GetByRole(AriaRole.Button, new() { Name = "Devolver con comentario" }).ClickAsync();
         await leader.WaitForURLAsync("**/gestion/revision");
-        Assert.Contains("devuelto", await leader.Locator(".aviso").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("devuelto", await leader.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
 
         await responsible.GotoAsync(fixture.BaseUrl + "/gestion");
         var returned = responsible.Locator("section[aria-labelledby='devueltos']");
@@ -68,7 +68,7 @@ public class ReportingJourneyTests(BrowserFixture fixture)
         await leader.WaitForURLAsync("**/gestion/revision");
 
         await responsible.ReloadAsync();
-        Assert.Equal("Aceptado", await responsible.Locator("dd .estado").First.InnerTextAsync());
+        Assert.Equal("Aceptado", await responsible.Locator("dd .status").First.InnerTextAsync());
         Assert.Equal(["asistencia-marzo.pdf", "asistencia-comuna-18.pdf"], await responsible.Locator("a[href^='/gestion/evidencias/']").AllInnerTextsAsync());
         await BrowserFixture.ScreenshotAsync(responsible, "18-reporte-aceptado");
         await responsible.GotoAsync(fixture.BaseUrl + $"/gestion/acciones/{action}");

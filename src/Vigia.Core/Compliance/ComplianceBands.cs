@@ -81,12 +81,12 @@ public static class ComplianceLevels
         _ => "rojo",
     };
 
-    /// <summary>The badge class of site.css: nivel-alta, nivel-media, nivel-baja.</summary>
+    /// <summary>The badge class of site.css: level-high, level-medium, level-low.</summary>
     public static string CssClass(ComplianceLevel level) => level switch
     {
-        ComplianceLevel.High => "nivel-alta",
-        ComplianceLevel.Medium => "nivel-media",
-        _ => "nivel-baja",
+        ComplianceLevel.High => "level-high",
+        ComplianceLevel.Medium => "level-medium",
+        _ => "level-low",
     };
 
     /// <summary>The machine name used in JSON: "alta", "media", "baja".</summary>

@@ -39,10 +39,10 @@ public sealed record BarChart(string Id, string Title, string Description, strin
 
     public static string CssClass(ComplianceLevel? level) => level switch
     {
-        ComplianceLevel.High => "barra barra-alta",
-        ComplianceLevel.Medium => "barra barra-media",
-        ComplianceLevel.Low => "barra barra-baja",
-        _ => "barra",
+        ComplianceLevel.High => "bar bar-high",
+        ComplianceLevel.Medium => "bar bar-medium",
+        ComplianceLevel.Low => "bar bar-low",
+        _ => "bar",
     };
 }
 

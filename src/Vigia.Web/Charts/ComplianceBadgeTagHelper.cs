@@ -3,12 +3,12 @@ using Vigia.Core.Compliance;
 
 namespace Vigia.Web.Charts;
 
-/// <summary><c>&lt;vigia-nivel nivel="@level" /&gt;</c>: a compliance band as a badge with its word ("Alta" on green,
+/// <summary><c>&lt;vigia-level level="@level" /&gt;</c>: a compliance band as a badge with its word ("Alta" on green,
 /// never green alone), or "No aplica" when nothing counts.</summary>
-[HtmlTargetElement("vigia-nivel", TagStructure = TagStructure.WithoutEndTag)]
+[HtmlTargetElement("vigia-level", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ComplianceBadgeTagHelper : TagHelper
 {
-    [HtmlAttributeName("nivel")]
+    [HtmlAttributeName("level")]
     public ComplianceLevel? Level { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
@@ -16,7 +16,7 @@ public sealed class ComplianceBadgeTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(output);
         output.TagName = "span";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", Level is { } level ? $"nivel {ComplianceLevels.CssClass(level)}" : "nivel nivel-no-aplica");
+        output.Attributes.SetAttribute("class", Level is { } level ? $"level {ComplianceLevels.CssClass(level)}" : "level level-not-applicable");
         output.Content.SetContent(Level is { } l ? ComplianceLevels.Name(l) : "No aplica");
     }
 }

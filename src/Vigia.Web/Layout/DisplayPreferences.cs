@@ -11,13 +11,13 @@ public enum TextSize
 
 /// <summary>
 /// The accessibility-bar choices, kept in the <c>vigia-prefs</c> cookie as the CSS class names themselves
-/// joined by dots (<c>alto-contraste.texto-grande</c>), so the cookie, the query string and the stylesheet
+/// joined by dots (<c>high-contrast.font-larger</c>), so the cookie, the query string and the stylesheet
 /// share one vocabulary and an unknown or tampered value simply falls back to the defaults.
 /// </summary>
 public sealed record DisplayPreferences(bool HighContrast, TextSize TextSize)
 {
     public const string CookieName = "vigia-prefs";
-    public const string HighContrastClass = "alto-contraste";
+    public const string HighContrastClass = "high-contrast";
 
     public static DisplayPreferences Default { get; } = new(false, TextSize.Normal);
 
@@ -68,7 +68,13 @@ public sealed record DisplayPreferences(bool HighContrast, TextSize TextSize)
         return new DisplayPreferences(tokens.Contains(HighContrastClass), size);
     }
 
-    private static string SizeClass(TextSize size) => "texto-" + Word(size);
+    private static string SizeClass(TextSize size) => size switch
+    {
+        TextSize.Small => "font-smaller",
+        TextSize.Large => "font-larger",
+        TextSize.Larger => "font-largest",
+        _ => "font-normal",
+    };
 
     private IEnumerable<string> Tokens()
     {

@@ -23,9 +23,9 @@ public abstract class DashboardPagesTests(VigiaFactory factory)
     {
         var doc = await DashboardAsync();
 
-        var first = doc.QuerySelector(".cifras .cifra")!;
-        Assert.Equal("54 %", first.QuerySelector(".cifra-valor")!.TextContent.Trim());
-        Assert.Equal("Baja", first.QuerySelector(".nivel.nivel-baja")!.TextContent.Trim());
+        var first = doc.QuerySelector(".figures .figure")!;
+        Assert.Equal("54 %", first.QuerySelector(".figure-value")!.TextContent.Trim());
+        Assert.Equal("Baja", first.QuerySelector(".level.level-low")!.TextContent.Trim());
         Assert.Contains("Resumen al 30 de abril de 2022", doc.QuerySelector("#resumen-titulo")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("de enero a abril de 2022", doc.Body!.TextContent, StringComparison.Ordinal);
     }
@@ -39,9 +39,9 @@ public abstract class DashboardPagesTests(VigiaFactory factory)
         Assert.Equal(6, rows.Count);
         var component3 = rows.Single(r => r.QuerySelector("th")!.TextContent.Contains("RENDICIÓN DE CUENTAS", StringComparison.Ordinal));
         Assert.Contains("54 %", component3.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(component3.QuerySelector("progress.avance[max='100'][value='54.17']"));
+        Assert.NotNull(component3.QuerySelector("progress.progress-meter[max='100'][value='54.17']"));
         var component1 = rows[0];
-        Assert.Contains("No aplica", component1.QuerySelector(".nivel-no-aplica")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("No aplica", component1.QuerySelector(".level-not-applicable")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public abstract class DashboardPagesTests(VigiaFactory factory)
     {
         var doc = await DashboardAsync();
 
-        var charts = doc.QuerySelectorAll("svg.grafico-svg");
+        var charts = doc.QuerySelectorAll("svg.chart-svg");
         Assert.Equal(3, charts.Length);
         foreach (var svg in charts)
         {
@@ -59,7 +59,7 @@ public abstract class DashboardPagesTests(VigiaFactory factory)
             Assert.Equal("desc", doc.GetElementById(labelledBy[1])!.LocalName);
             Assert.False(string.IsNullOrWhiteSpace(doc.GetElementById(labelledBy[1])!.TextContent));
             Assert.NotEmpty(svg.QuerySelectorAll("text"));
-            var details = svg.Closest(".grafico")!.QuerySelector("details")!;
+            var details = svg.Closest(".chart")!.QuerySelector("details")!;
             Assert.Equal("Ver datos", details.QuerySelector("summary")!.TextContent.Trim());
             Assert.NotNull(details.QuerySelector("table caption"));
             Assert.NotEmpty(details.QuerySelectorAll("tbody tr"));
@@ -102,8 +102,8 @@ public abstract class DashboardPagesTests(VigiaFactory factory)
         Assert.NotEmpty(ranked);
         Assert.Equal("1", ranked[0].QuerySelector("td")!.TextContent.Trim());
         Assert.NotNull(doc.QuerySelector("a[href='/tablero/reglas']"));
-        Assert.Contains("aceptados", doc.QuerySelector(".reglas-resumen")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(doc.QuerySelector(".datos-simulados"));
+        Assert.Contains("aceptados", doc.QuerySelector(".rules-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(doc.QuerySelector(".simulated-data"));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public abstract class DashboardPagesTests(VigiaFactory factory)
 
         var doc = await factory.GetPageAsync(client, $"/planes/alcaldia-de-santiago-de-cali/2022/tablero?fecha={KnownExecution.At}");
 
-        Assert.Equal("54 %", doc.QuerySelector(".cifra-valor")!.TextContent.Trim());
+        Assert.Equal("54 %", doc.QuerySelector(".figure-value")!.TextContent.Trim());
     }
 
     [Fact]

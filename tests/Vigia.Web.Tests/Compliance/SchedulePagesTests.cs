@@ -62,14 +62,14 @@ public abstract class SchedulePagesTests(VigiaFactory factory)
     {
         var doc = await GetGridAsync(await PlannerAsync());
 
-        var rows = doc.QuerySelectorAll("table.cronograma tbody tr");
+        var rows = doc.QuerySelectorAll("table.schedule tbody tr");
         Assert.Equal(17, rows.Length);
         Assert.All(rows, r => Assert.Equal(12, r.QuerySelectorAll("input[type='text'][inputmode='decimal']").Length));
         var label = doc.QuerySelectorAll("label.visually-hidden").First(l => l.TextContent.Trim() == "Meses de la acción 1.4.1-1: marzo");
         var input = doc.GetElementById(label.GetAttribute("for")!)!;
         Assert.Equal("INPUT", input.TagName);
         Assert.StartsWith("Rows[", input.GetAttribute("name"), StringComparison.Ordinal);
-        Assert.Equal(12, doc.QuerySelectorAll("table.cronograma thead abbr").Length);
+        Assert.Equal(12, doc.QuerySelectorAll("table.schedule thead abbr").Length);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public abstract class SchedulePagesTests(VigiaFactory factory)
         Assert.Equal(Component1, response.Headers.Location!.OriginalString);
         Assert.Equal([(3, 2.5m), (6, 2.5m)], await StoredAsync("1.3.3"));
         var after = await GetGridAsync(client);
-        Assert.Contains("Programación guardada", after.QuerySelector(".aviso")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Programación guardada", after.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
         var march = after.QuerySelectorAll("label").Single(l => l.TextContent.Trim() == "Meses de la acción 1.3.3-1: marzo").GetAttribute("for")!;
         Assert.Equal("2,5", after.GetElementById(march)!.GetAttribute("value"));
     }
@@ -162,8 +162,8 @@ public abstract class SchedulePagesTests(VigiaFactory factory)
     {
         var client = await PlannerAsync();
         var doc = await GetGridAsync(client);
-        var actionId = doc.QuerySelectorAll("table.cronograma tbody tr")
-            .Single(r => r.QuerySelector(".cronograma-codigo")!.TextContent == "1.4.1-1").QuerySelector("input[type='hidden']")!.GetAttribute("value");
+        var actionId = doc.QuerySelectorAll("table.schedule tbody tr")
+            .Single(r => r.QuerySelector(".schedule-code")!.TextContent == "1.4.1-1").QuerySelector("input[type='hidden']")!.GetAttribute("value");
 
         var response = await SignIn.PostFormAsync(client, $"{Component1}?handler=Suggest&accion={actionId}", Fields(doc), tokenPage: Component1);
 
@@ -174,7 +174,7 @@ public abstract class SchedulePagesTests(VigiaFactory factory)
         Assert.Equal("", Cell("enero"));
         Assert.Equal("1", Cell("febrero"));
         Assert.Equal("1", Cell("diciembre"));
-        Assert.Contains("febrero a diciembre", page.QuerySelector(".cronograma-sugerencia")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("febrero a diciembre", page.QuerySelector(".schedule-suggestion")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("todavía no se ha guardado", page.QuerySelector("[role='status']")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(await StoredAsync("1.4.1"));
     }

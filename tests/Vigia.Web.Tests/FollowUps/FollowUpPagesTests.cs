@@ -237,7 +237,7 @@ public abstract class FollowUpPagesTests(VigiaFactory factory)
         Assert.Contains(sha, row.TextContent, StringComparison.Ordinal);
         // 86 actions: 21 «no programada» (every fourth after the first), 65 programmed, 43 cumplidas.
         Assert.Contains("66,2 %", row.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Media", row.QuerySelector(".nivel")!.TextContent.Trim());
+        Assert.Equal("Media", row.QuerySelector(".level")!.TextContent.Trim());
 
         var id = row.QuerySelector("a[href^='/seguimientos/']")!.GetAttribute("href")!;
         var report = await factory.GetPageAsync(anonymous, id);

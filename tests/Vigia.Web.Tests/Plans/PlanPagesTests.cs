@@ -64,7 +64,7 @@ public abstract class PlanPagesTests(VigiaFactory factory)
 
         var actions = doc.QuerySelectorAll("article[id^='accion-']");
         Assert.Equal(5, actions.Length);
-        var targets = doc.QuerySelectorAll(".meta-valor").Select(e => e.TextContent.Trim()).ToList();
+        var targets = doc.QuerySelectorAll(".target-value").Select(e => e.TextContent.Trim()).ToList();
         Assert.Equal(["5.000", "2.200", "5.000", "700", "400"], targets);
     }
 
@@ -73,7 +73,7 @@ public abstract class PlanPagesTests(VigiaFactory factory)
     {
         var doc = await factory.GetPageAsync(client, "/planes/2022/actividad/1.3.4");
 
-        Assert.Equal("100 %", doc.QuerySelector(".meta-valor")!.TextContent.Trim());
+        Assert.Equal("100 %", doc.QuerySelector(".target-value")!.TextContent.Trim());
         Assert.Contains("(porcentaje)", Text(doc), StringComparison.Ordinal);
     }
 
@@ -92,7 +92,7 @@ public abstract class PlanPagesTests(VigiaFactory factory)
     {
         var doc = await factory.GetPageAsync(client, "/planes/alcaldia-de-santiago-de-cali/2022/actividad/4.4.3");
 
-        Assert.Equal("104", doc.QuerySelector(".meta-valor")!.TextContent.Trim());
+        Assert.Equal("104", doc.QuerySelector(".target-value")!.TextContent.Trim());
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public abstract class ReportingPagesTests(ReportsFactory factory)
         Assert.Contains("Por revisar", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Tardío", text, StringComparison.Ordinal);
         Assert.Contains("4.500", page.QuerySelector("dd strong")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(Pdf)), page.QuerySelector("code.huella")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(Pdf)), page.QuerySelector("code.fingerprint")!.TextContent, StringComparison.Ordinal);
         var link = page.QuerySelector("a[href^='/gestion/evidencias/']")!;
         Assert.Equal("lista de asistencia.pdf", link.TextContent);
         var download = await client.GetAsync(link.GetAttribute("href"));
@@ -201,9 +201,9 @@ public abstract class ReportingPagesTests(ReportsFactory factory)
         var accepted = await PostFormAsync(leader, $"/gestion/reportes/{second}", $"/gestion/reportes/{second}?handler=Accept", new() { ["Comment"] = "" });
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var page = await GetAsync(responsible, $"/gestion/reportes/{second}");
-        Assert.Contains("Aceptado", page.QuerySelector("dd .estado")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Aceptado", page.QuerySelector("dd .status")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["fotos.pdf", "asistencia.pdf"], page.QuerySelectorAll("a[href^='/gestion/evidencias/']").Select(a => a.TextContent));
-        Assert.Contains("Reemplazado", (await GetAsync(responsible, $"/gestion/reportes/{first}")).QuerySelector("dd .estado")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Reemplazado", (await GetAsync(responsible, $"/gestion/reportes/{first}")).QuerySelector("dd .status")!.TextContent, StringComparison.Ordinal);
         Assert.Equal([ReportStatus.Superseded, ReportStatus.Accepted], (await factory.ReportsAsync(action)).Select(r => r.Status));
         Assert.DoesNotContain("Falta la lista", (await GetAsync(responsible, "/gestion")).QuerySelector("section[aria-labelledby='devueltos']")!.TextContent, StringComparison.Ordinal);
     }

@@ -43,8 +43,8 @@ public static class DashboardCharts
             Enumerable.Range(1, 12).Select(SpanishMonths.Abbreviation).ToList(),
             Enumerable.Range(1, 12).Select(SpanishMonths.Name).Select(Capitalise).ToList(),
             [
-                new LineSeries("Programado", "serie-programado", planned, Dashed: true, SquareMarkers: true),
-                new LineSeries("Ejecutado", "serie-ejecutado", executed, Dashed: false, SquareMarkers: false),
+                new LineSeries("Programado", "series-planned", planned, Dashed: true, SquareMarkers: true),
+                new LineSeries("Ejecutado", "series-executed", executed, Dashed: false, SquareMarkers: false),
             ]);
     }
 

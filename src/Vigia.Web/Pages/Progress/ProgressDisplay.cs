@@ -19,10 +19,10 @@ public static class ProgressDisplay
 
     public static string StatusClass(ReportStatus status) => status switch
     {
-        ReportStatus.Submitted => "estado estado-por-revisar",
-        ReportStatus.Accepted => "estado estado-aceptado",
-        ReportStatus.Returned => "estado estado-devuelto",
-        _ => "estado estado-reemplazado",
+        ReportStatus.Submitted => "status status-to-review",
+        ReportStatus.Accepted => "status status-accepted",
+        ReportStatus.Returned => "status status-returned",
+        _ => "status status-superseded",
     };
 
     public static string Quantity(decimal value, TargetUnit unit) =>

@@ -49,7 +49,7 @@ public class ComplianceBandsTests
     {
         Assert.Equal("Alta", ComplianceLevels.Name(ComplianceLevel.High));
         Assert.Equal("amarillo", ComplianceLevels.Colour(ComplianceLevel.Medium));
-        Assert.Equal("nivel-baja", ComplianceLevels.CssClass(ComplianceLevel.Low));
+        Assert.Equal("level-low", ComplianceLevels.CssClass(ComplianceLevel.Low));
         Assert.Equal("media", ComplianceLevels.Code(ComplianceLevel.Medium));
     }
 }

@@ -25,12 +25,12 @@ public class ReportingAccessibilityTests(BrowserFixture fixture)
             var reporting = scope.ServiceProvider.GetRequiredService<ProgressService>();
             var monitoring = scope.ServiceProvider.GetRequiredService<MonitoringService>();
             var january = await reporting.SubmitAsync(responsible, action, new ReportDraft(1, 90, "Noventa asistentes.", ["https://www.cali.gov.co/enero"], []));
-            await monitoring.ReviewAsync(leader, january.Id!.Value, ReviewDecision.Accept, "Conforme.");
-            record = (await monitoring.CloseMonthAsync(leader, await ComponentIdAsync(3), 1, "Enero: un reporte aceptado.")).Id!.Value;
-            returned = (await reporting.SubmitAsync(responsible, action, new ReportDraft(2, 150, "Ciento cincuenta.", ["https://www.cali.gov.co/febrero"], []))).Id!.Value;
+            await monitoring.ReviewAsync(leader, january.Value, ReviewDecision.Accept, "Conforme.");
+            record = (await monitoring.CloseMonthAsync(leader, await ComponentIdAsync(3), 1, "Enero: un reporte aceptado.")).Value;
+            returned = (await reporting.SubmitAsync(responsible, action, new ReportDraft(2, 150, "Ciento cincuenta.", ["https://www.cali.gov.co/febrero"], []))).Value;
             await monitoring.ReviewAsync(leader, returned, ReviewDecision.Return, "Falta el acta.");
             pending = (await reporting.SubmitAsync(responsible, action, new ReportDraft(3, 300, "Trescientos.", [],
-                [new EvidenceUpload(new MemoryStream(ReportingPeople.Pdf), "acta.pdf")]))).Id!.Value;
+                [new EvidenceUpload(new MemoryStream(ReportingPeople.Pdf), "acta.pdf")]))).Value;
         }
         var pagesBy = new (string Email, string[] Urls)[]
         {

@@ -25,7 +25,7 @@ internal static class ReportingPeople
         var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
             .CreateAsync(new NewUser(email, name, [role], unitIds, componentIds, Password));
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
-        return (email, new Actor(result.User!.Id, name, new HashSet<string> { role }));
+        return (email, new Actor(result.Value.User.Id, name, new HashSet<string> { role }));
     }
 
     /// <summary>Signs in through the form in a new browser context. The form allows 10 requests a minute from one

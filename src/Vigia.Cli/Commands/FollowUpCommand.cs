@@ -98,9 +98,10 @@ public sealed class FollowUpCommand(IConfiguration? configuration = null, TimePr
     {
         if (options.Value("--set") is { } text)
         {
-            if (await calendar.SaveOverrideAsync(Vigia.Core.Accounts.Actor.System, planId, text, context.CancellationToken) is { } error)
+            var saved = await calendar.SaveOverrideAsync(Vigia.Core.Accounts.Actor.System, planId, text, context.CancellationToken);
+            if (!saved.Succeeded)
             {
-                await context.Error.WriteLineAsync(error);
+                await context.Error.WriteLineAsync(string.Join(" ", saved.Errors.Values));
                 return ExitCodes.Failure;
             }
         }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Vigia.Core;
 using Vigia.Core.Plans;
 using Vigia.Core.Plans.Importing;
 using static Vigia.Cli.CliArguments;
@@ -56,11 +57,12 @@ public sealed class ImportCommand(IConfiguration? configuration = null) : ICliCo
         return outcome.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static async Task WriteReportAsync(ImportResult read, PlanImportOutcome outcome, CliContext context)
+    private static async Task WriteReportAsync(ImportResult read, Result<PlanImport> outcome, CliContext context)
     {
         var output = outcome.Succeeded ? context.Out : context.Error;
+        var import = outcome.Value;
         await output.WriteLineAsync("Informe de importación");
-        foreach (var note in outcome.Notes)
+        foreach (var note in import.Notes)
         {
             var line = note.Line == 0 ? "      -" : $"{note.Line,7}";
             await output.WriteLineAsync($"{line}  [{ImportNoteKinds.DisplayName(note.Kind)}] {note.Message}");
@@ -74,9 +76,9 @@ public sealed class ImportCommand(IConfiguration? configuration = null) : ICliCo
         var activities = plan.Components.Sum(c => c.Activities.Count + c.Subcomponents.Sum(s => s.Activities.Count));
         var actions = plan.Components.Sum(c => c.Activities.Sum(a => a.Actions.Count) + c.Subcomponents.Sum(s => s.Activities.Sum(a => a.Actions.Count)));
         await output.WriteLineAsync(
-            $"Plan {outcome.Year} de {outcome.EntitySlug} importado: {plan.Components.Count} componentes, "
+            $"Plan {import.Year} de {import.EntitySlug} importado: {plan.Components.Count} componentes, "
             + $"{plan.Components.Sum(c => c.Subcomponents.Count)} subcomponentes, {activities} actividades y {actions} acciones; "
-            + $"{outcome.Notes.Count} notas.");
-        await output.WriteLineAsync($"Véalo en /planes/{outcome.EntitySlug}/{outcome.Year}");
+            + $"{import.Notes.Count} notas.");
+        await output.WriteLineAsync($"Véalo en /planes/{import.EntitySlug}/{import.Year}");
     }
 }

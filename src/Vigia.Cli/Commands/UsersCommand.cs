@@ -81,8 +81,8 @@ public sealed class UsersCommand(IConfiguration? configuration = null, TextReade
             }
             return ExitCodes.Failure;
         }
-        await context.Out.WriteLineAsync($"Cuenta creada: {result.User!.Email} ({string.Join(", ", roles.Select(Roles.DisplayName))}).");
-        if (result.ActivationToken is { } token)
+        await context.Out.WriteLineAsync($"Cuenta creada: {result.Value.User.Email} ({string.Join(", ", roles.Select(Roles.DisplayName))}).");
+        if (result.Value.ActivationToken is { } token)
         {
             var baseUrl = (config["Vigia:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
             await context.Out.WriteLineAsync("Enlace de activación (un solo uso, vence en 48 horas):");

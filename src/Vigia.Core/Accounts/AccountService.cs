@@ -8,13 +8,8 @@ public sealed record NewUser(string Email, string DisplayName, IReadOnlyCollecti
 public sealed record UserChanges(string DisplayName, IReadOnlyCollection<string> Roles, IReadOnlyCollection<int> UnitIds,
     IReadOnlyCollection<int> ComponentIds);
 
-/// <summary>The outcome of an account operation: errors keyed by field ("" for the whole form), in Spanish.</summary>
-public sealed record AccountResult(AppUser? User, IReadOnlyDictionary<string, string> Errors, string? ActivationToken = null)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static AccountResult Fail(string field, string message) => new(null, new Dictionary<string, string> { [field] = message });
-}
+/// <summary>A created account, with its single-use activation token when it was created without a password.</summary>
+public sealed record CreatedAccount(AppUser User, string? ActivationToken);
 
 /// <summary>Creates and changes accounts: roles by line of defence, units and components, activation links.
 /// Users are never deleted, only deactivated.</summary>
@@ -32,7 +27,7 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         ct.ThrowIfCancellationRequested();
     }
 
-    public async Task<AccountResult> CreateAsync(NewUser request, CancellationToken ct = default)
+    public async Task<Result<CreatedAccount>> CreateAsync(NewUser request, CancellationToken ct = default)
     {
         var errors = await ValidateAsync(request.Roles, request.UnitIds ?? [], request.ComponentIds ?? [], ct);
         var email = request.Email.Trim();
@@ -50,7 +45,7 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         }
         if (errors.Count > 0)
         {
-            return new AccountResult(null, errors);
+            return Result.Invalid(errors);
         }
         await EnsureRolesAsync(ct);
         var user = new AppUser
@@ -68,12 +63,12 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         var created = request.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, request.Password);
         if (!created.Succeeded)
         {
-            return new AccountResult(null, IdentityErrors(created, "Password"));
+            return Result.Invalid(IdentityErrors(created, "Password"));
         }
         var roleResult = await users.AddToRolesAsync(user, request.Roles.Distinct());
         if (!roleResult.Succeeded)
         {
-            return new AccountResult(null, IdentityErrors(roleResult, ""));
+            return Result.Invalid(IdentityErrors(roleResult, ""));
         }
         string? token = null;
         if (request.Password is null)
@@ -81,15 +76,15 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
             token = await tokens.IssueAsync(user.Id, AccountTokenPurpose.Activation, AccountTokens.ActivationLifetime, ct);
         }
         await transaction.CommitAsync(ct);
-        return new AccountResult(user, new Dictionary<string, string>(), token);
+        return Result.Saved(new CreatedAccount(user, token));
     }
 
-    public async Task<AccountResult> UpdateAsync(string userId, UserChanges changes, CancellationToken ct = default)
+    public async Task<Result<AppUser>> UpdateAsync(string userId, UserChanges changes, CancellationToken ct = default)
     {
         var user = await db.Users.Include(u => u.Units).Include(u => u.Components).FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
         {
-            return AccountResult.Fail("", "La cuenta no existe.");
+            return Result.NotFound("La cuenta no existe.");
         }
         var errors = await ValidateAsync(changes.Roles, changes.UnitIds, changes.ComponentIds, ct);
         if (string.IsNullOrWhiteSpace(changes.DisplayName))
@@ -98,7 +93,7 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         }
         if (errors.Count > 0)
         {
-            return new AccountResult(user, errors);
+            return Result.Invalid(errors);
         }
         await EnsureRolesAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -113,44 +108,44 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         await users.AddToRolesAsync(user, changes.Roles.Except(current).Distinct());
         await users.UpdateSecurityStampAsync(user);
         await transaction.CommitAsync(ct);
-        return new AccountResult(user, new Dictionary<string, string>());
+        return Result.Saved(user);
     }
 
     /// <summary>Deactivates: the person can no longer sign in and any open session ends at its next check.</summary>
-    public async Task<AccountResult> SetActiveAsync(string userId, bool active, CancellationToken ct = default)
+    public async Task<Result<AppUser>> SetActiveAsync(string userId, bool active, CancellationToken ct = default)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return AccountResult.Fail("", "La cuenta no existe.");
+            return Result.NotFound("La cuenta no existe.");
         }
         user.IsActive = active;
         user.LockoutEnd = active ? null : DateTimeOffset.MaxValue;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
         ct.ThrowIfCancellationRequested();
-        return new AccountResult(user, new Dictionary<string, string>());
+        return Result.Saved(user);
     }
 
     /// <summary>Sets the password from an activation or reset link; the link is used up in the same save.</summary>
-    public async Task<AccountResult> SetPasswordWithTokenAsync(string? token, AccountTokenPurpose purpose, string password, CancellationToken ct = default)
+    public async Task<Result<AppUser>> SetPasswordWithTokenAsync(string? token, AccountTokenPurpose purpose, string password, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var user = await tokens.RedeemAsync(token, purpose, ct);
         if (user is null)
         {
-            return AccountResult.Fail("", "El enlace no es válido, ya se usó o venció. Pida uno nuevo.");
+            return Result.Invalid("", "El enlace no es válido, ya se usó o venció. Pida uno nuevo.");
         }
         var result = await users.HasPasswordAsync(user) ? await ResetAsync(user, password) : await users.AddPasswordAsync(user, password);
         if (!result.Succeeded)
         {
-            return new AccountResult(user, IdentityErrors(result, "Password"));
+            return Result.Invalid(IdentityErrors(result, "Password"));
         }
         user.LockoutEnd = null;
         await users.ResetAccessFailedCountAsync(user);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new AccountResult(user, new Dictionary<string, string>());
+        return Result.Saved(user);
     }
 
     private async Task<IdentityResult> ResetAsync(AppUser user, string password)

@@ -26,7 +26,7 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, AccountServic
             {
                 throw new InvalidOperationException("No se pudo crear el primer administrador: " + string.Join(" ", created.Errors.Values));
             }
-            pending = created.User!;
+            pending = created.Value.User;
         }
         var token = await tokens.IssueAsync(pending.Id, AccountTokenPurpose.Activation, AccountTokens.ActivationLifetime, ct);
         return new BootstrapLink(pending.Email!, token, clock.GetUtcNow() + AccountTokens.ActivationLifetime);

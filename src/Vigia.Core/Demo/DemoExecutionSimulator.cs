@@ -7,7 +7,8 @@ using Vigia.Core.Schedule;
 
 namespace Vigia.Core.Demo;
 
-public sealed record DemoSimulationOutcome(int PlansSimulated, int ScheduleEntries, int Reports);
+/// <summary>What a demonstration run wrote. A summary of a batch job that refuses nothing, not a write result.</summary>
+public sealed record DemoSimulationSummary(int PlansSimulated, int ScheduleEntries, int Reports);
 
 /// <summary>For the demonstration only (<c>--demo</c>): gives a plan that has neither schedule nor reports a
 /// schedule from <see cref="ScheduleSuggester"/> and a year of progress reports, every one marked
@@ -22,7 +23,7 @@ public sealed class DemoExecutionSimulator(AppDbContext db, AuditScope audit, Ti
 
     private static readonly CultureInfo Colombia = CultureInfo.GetCultureInfo("es-CO");
 
-    public async Task<DemoSimulationOutcome> SimulateAsync(CancellationToken ct = default)
+    public async Task<DemoSimulationSummary> SimulateAsync(CancellationToken ct = default)
     {
         var today = ColombianClock.Today(clock);
         var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.Year }).ToListAsync(ct);
@@ -41,7 +42,7 @@ public sealed class DemoExecutionSimulator(AppDbContext db, AuditScope audit, Ti
             entries += e;
             reports += r;
         }
-        return new DemoSimulationOutcome(simulated, entries, reports);
+        return new DemoSimulationSummary(simulated, entries, reports);
     }
 
     private async Task<(int Entries, int Reports)> SimulatePlanAsync(int planId, int year, int months, CancellationToken ct)

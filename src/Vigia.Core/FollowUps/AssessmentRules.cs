@@ -1,5 +1,8 @@
 namespace Vigia.Core.FollowUps;
 
+/// <summary>What Control Interno enters for one action.</summary>
+public sealed record AssessmentInput(AssessmentStatus? Status, decimal? VerifiedPercent, decimal? VerifiedQuantity, string? Observations);
+
 /// <summary>What makes an assessment consistent (docs/follow-up.md).</summary>
 public static class AssessmentRules
 {

@@ -74,13 +74,14 @@ public sealed class FollowUpCalendar(AppDbContext db, TimeProvider? clock = null
             new UpcomingCutOff(today, next, Calendar.CountBusinessDays(today, next.PublicationDeadline)), latest?.Status, latest?.PublishedOn);
     }
 
-    /// <summary>Stores a per-plan override; only the administrator configures the calendar.</summary>
-    public async Task<string?> SaveOverrideAsync(Actor actor, int planId, string? text, CancellationToken ct = default)
+    /// <summary>Stores a per-plan override (an empty text removes it); only the administrator configures the calendar.</summary>
+    /// <returns>The plan's id.</returns>
+    public async Task<Result<int>> SaveOverrideAsync(Actor actor, int planId, string? text, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsIn(Roles.Administrator) && actor != Actor.System)
         {
-            return "Solo el administrador configura los cortes de seguimiento.";
+            return Result.Forbidden("Solo el administrador configura los cortes de seguimiento.");
         }
         var key = PlanKeyPrefix + planId.ToString(CultureInfo.InvariantCulture);
         var existing = await db.Settings.FindAsync([key], ct);
@@ -95,7 +96,7 @@ public sealed class FollowUpCalendar(AppDbContext db, TimeProvider? clock = null
         {
             if (!TryParse(text, out var schedule, out var error))
             {
-                return error;
+                return Result.Invalid("", error!);
             }
             var value = Format(schedule!);
             if (existing is null)
@@ -108,7 +109,7 @@ public sealed class FollowUpCalendar(AppDbContext db, TimeProvider? clock = null
             }
         }
         await db.SaveChangesAsync(ct);
-        return null;
+        return Result.Saved(planId);
     }
 
     public static string Format(CutOffSchedule schedule)

@@ -23,33 +23,33 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
     private Task SaveAsync(Actor actor, string? reason, CancellationToken ct) => writing.SaveAsync(actor, reason, ct);
 
     /// <summary>Freezes the follow-up: every action must be assessed and the cut-off date must have passed.</summary>
-    public async Task<FollowUpResult> CloseAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct = default)
+    public async Task<Result<FollowUp>> CloseAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!MayWrite(actor))
         {
-            return FollowUpResult.Denied;
+            return FollowUpWriting.Denied;
         }
         var deadline = await calendar.FindAsync(planId, cutOff, ct);
         var followUp = await CurrentAsync(planId, cutOff, ct);
         if (deadline is null || followUp is null)
         {
-            return deadline is null ? FollowUpResult.Missing : FollowUpResult.Fail("", "Registre al menos una valoración antes de cerrar el seguimiento.");
+            return deadline is null ? FollowUpWriting.Missing : Result.Invalid("", "Registre al menos una valoración antes de cerrar el seguimiento.");
         }
         if (followUp.Status != FollowUpStatus.Draft)
         {
-            return FollowUpResult.Fail("", "El seguimiento ya está cerrado.");
+            return Result.Invalid("", "El seguimiento ya está cerrado.");
         }
         if (calendar.Today <= cutOff)
         {
-            return FollowUpResult.Fail("", $"El seguimiento se cierra después del corte ({cutOff:yyyy-MM-dd}).");
+            return Result.Invalid("", $"El seguimiento se cierra después del corte ({cutOff:yyyy-MM-dd}).");
         }
         var actionIds = await db.Actions.Where(a => a.Activity!.Component!.PlanId == planId).Select(a => a.Id).ToListAsync(ct);
         var assessed = await db.Set<FollowUpAssessment>().Where(a => a.FollowUpId == followUp.Id).Select(a => a.ActionId).ToListAsync(ct);
         var missing = actionIds.Except(assessed).Count();
         if (missing > 0)
         {
-            return FollowUpResult.Fail("", missing == 1
+            return Result.Invalid("", missing == 1
                 ? "Falta valorar 1 acción: todas las acciones del plan deben tener una valoración para cerrar."
                 : $"Faltan valorar {missing} acciones: todas las acciones del plan deben tener una valoración para cerrar.");
         }
@@ -70,25 +70,25 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         followUp.ComplianceBand = snapshot.Totals.Band;
         followUp.Status = FollowUpStatus.Closed;
         await SaveAsync(actor, null, ct);
-        return FollowUpResult.Ok(followUp);
+        return Result.Saved(followUp);
     }
 
     /// <summary>Puts a closed follow-up on the public pages; late when the Colombian date is past the deadline.</summary>
-    public async Task<FollowUpResult> PublishAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct = default)
+    public async Task<Result<FollowUp>> PublishAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!MayWrite(actor))
         {
-            return FollowUpResult.Denied;
+            return FollowUpWriting.Denied;
         }
         var followUp = await CurrentAsync(planId, cutOff, ct);
         if (followUp is null)
         {
-            return FollowUpResult.Missing;
+            return FollowUpWriting.Missing;
         }
         if (followUp.Status != FollowUpStatus.Closed)
         {
-            return FollowUpResult.Fail("", followUp.Status == FollowUpStatus.Draft
+            return Result.Invalid("", followUp.Status == FollowUpStatus.Draft
                 ? "Cierre el seguimiento antes de publicarlo."
                 : "Este seguimiento ya está publicado.");
         }
@@ -100,35 +100,35 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         followUp.PublishedByName = actor.Name;
         followUp.PublishedLate = followUp.PublishedOn > followUp.PublicationDeadline;
         await SaveAsync(actor, null, ct);
-        return FollowUpResult.Ok(followUp);
+        return Result.Saved(followUp);
     }
 
     /// <summary>Opens a new version of a closed follow-up to correct it, starting from the earlier assessments.
     /// The earlier version is not touched.</summary>
-    public async Task<FollowUpResult> CorrectAsync(Actor actor, int planId, DateOnly cutOff, string? reason, CancellationToken ct = default)
+    public async Task<Result<FollowUp>> CorrectAsync(Actor actor, int planId, DateOnly cutOff, string? reason, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!MayWrite(actor))
         {
-            return FollowUpResult.Denied;
+            return FollowUpWriting.Denied;
         }
         var current = await CurrentAsync(planId, cutOff, ct);
         if (current is null)
         {
-            return FollowUpResult.Missing;
+            return FollowUpWriting.Missing;
         }
         if (current.Status == FollowUpStatus.Draft)
         {
-            return FollowUpResult.Fail("", "Esta versión sigue abierta: corríjala directamente.");
+            return Result.Invalid("", "Esta versión sigue abierta: corríjala directamente.");
         }
         var why = reason?.Trim() ?? "";
         if (why.Length < FollowUpLifecycle.MinReasonLength)
         {
-            return FollowUpResult.Fail("Reason", $"Explique el motivo de la corrección (al menos {FollowUpLifecycle.MinReasonLength} caracteres).");
+            return Result.Invalid("Reason", $"Explique el motivo de la corrección (al menos {FollowUpLifecycle.MinReasonLength} caracteres).");
         }
         if (why.Length > 2000)
         {
-            return FollowUpResult.Fail("Reason", "El motivo admite hasta 2000 caracteres.");
+            return Result.Invalid("Reason", "El motivo admite hasta 2000 caracteres.");
         }
         var assessments = await db.Set<FollowUpAssessment>().AsNoTracking().Where(a => a.FollowUpId == current.Id).ToListAsync(ct);
         var notes = await db.Set<FollowUpComponentNote>().AsNoTracking().Where(n => n.FollowUpId == current.Id).ToListAsync(ct);
@@ -156,6 +156,6 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         }));
         db.Add(next);
         await SaveAsync(actor, why, ct);
-        return FollowUpResult.Ok(next);
+        return Result.Saved(next);
     }
 }

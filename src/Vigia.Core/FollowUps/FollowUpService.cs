@@ -17,22 +17,22 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
     /// <summary>The current (latest) version of the follow-up of a cut-off, or null when none was started.</summary>
     public Task<FollowUp?> CurrentAsync(int planId, DateOnly cutOff, CancellationToken ct = default) => writing.CurrentAsync(planId, cutOff, ct);
 
-    public async Task<FollowUpResult> AssessAsync(Actor actor, int planId, DateOnly cutOff, int actionId, AssessmentInput input, CancellationToken ct = default)
+    public async Task<Result<FollowUp>> AssessAsync(Actor actor, int planId, DateOnly cutOff, int actionId, AssessmentInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
         if (!MayWrite(actor))
         {
-            return FollowUpResult.Denied;
+            return FollowUpWriting.Denied;
         }
         var errors = AssessmentRules.Validate(input);
         if (!await db.Actions.AnyAsync(a => a.Id == actionId && a.Activity!.Component!.PlanId == planId, ct))
         {
-            return FollowUpResult.Missing;
+            return FollowUpWriting.Missing;
         }
         if (errors.Count > 0)
         {
-            return new FollowUpResult(null, errors);
+            return Result.Invalid(errors);
         }
         var (followUp, problem) = await DraftAsync(actor, planId, cutOff, ct);
         if (followUp is null)
@@ -55,25 +55,25 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
         assessment.AssessedById = actor.UserId;
         assessment.AssessedByName = actor.Name;
         await SaveAsync(actor, null, ct);
-        return FollowUpResult.Ok(followUp);
+        return Result.Saved(followUp);
     }
 
-    public async Task<FollowUpResult> SaveComponentNoteAsync(Actor actor, int planId, DateOnly cutOff, int componentNumber, string? observations,
+    public async Task<Result<FollowUp>> SaveComponentNoteAsync(Actor actor, int planId, DateOnly cutOff, int componentNumber, string? observations,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!MayWrite(actor))
         {
-            return FollowUpResult.Denied;
+            return FollowUpWriting.Denied;
         }
         if (!await db.Components.AnyAsync(c => c.PlanId == planId && c.Number == componentNumber, ct))
         {
-            return FollowUpResult.Missing;
+            return FollowUpWriting.Missing;
         }
         var text = observations?.Trim() ?? "";
         if (text.Length > AssessmentRules.MaxObservations)
         {
-            return FollowUpResult.Fail("Observations", $"Las observaciones admiten hasta {AssessmentRules.MaxObservations} caracteres.");
+            return Result.Invalid("Observations", $"Las observaciones admiten hasta {AssessmentRules.MaxObservations} caracteres.");
         }
         var (followUp, problem) = await DraftAsync(actor, planId, cutOff, ct);
         if (followUp is null)
@@ -102,22 +102,23 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
             note.UpdatedByName = actor.Name;
         }
         await SaveAsync(actor, null, ct);
-        return FollowUpResult.Ok(followUp);
+        return Result.Saved(followUp);
     }
 
     /// <summary>Marks "no programada en el periodo" every action not yet assessed whose monthly schedule has nothing
     /// up to the cut-off. Control Interno asks for it; actions without a schedule are left for them to judge.</summary>
-    public async Task<(FollowUpResult Result, int Marked)> MarkUnscheduledAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct = default)
+    /// <returns>The number of actions marked.</returns>
+    public async Task<Result<int>> MarkUnscheduledAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!MayWrite(actor))
         {
-            return (FollowUpResult.Denied, 0);
+            return FollowUpWriting.Denied;
         }
         var (followUp, problem) = await DraftAsync(actor, planId, cutOff, ct);
         if (followUp is null)
         {
-            return (problem!, 0);
+            return problem!;
         }
         var lastMonth = cutOff.Month;
         var assessed = followUp.Id == 0
@@ -145,16 +146,16 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
         {
             await SaveAsync(actor, null, ct);
         }
-        return (FollowUpResult.Ok(followUp), marked);
+        return Result.Saved(marked);
     }
 
     /// <summary>The open version to write into: the current draft, or a new version 1 when none was started.</summary>
-    private async Task<(FollowUp? FollowUp, FollowUpResult? Problem)> DraftAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct)
+    private async Task<(FollowUp? FollowUp, Failure? Problem)> DraftAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct)
     {
         var deadline = await calendar.FindAsync(planId, cutOff, ct);
         if (deadline is null)
         {
-            return (null, FollowUpResult.Missing);
+            return (null, FollowUpWriting.Missing);
         }
         var current = await CurrentAsync(planId, cutOff, ct);
         if (current is null)
@@ -165,7 +166,7 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
         }
         return current.Status == FollowUpStatus.Draft
             ? (current, null)
-            : (null, FollowUpResult.Fail("", "El seguimiento está cerrado: para cambiarlo cree una nueva versión con el motivo de la corrección."));
+            : (null, Result.Invalid("", "El seguimiento está cerrado: para cambiarlo cree una nueva versión con el motivo de la corrección."));
     }
 
     private FollowUp NewDraft(Actor actor, int planId, DateOnly cutOff, int number, DateOnly deadline) =>

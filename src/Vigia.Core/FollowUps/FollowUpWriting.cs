@@ -15,6 +15,12 @@ internal sealed class FollowUpWriting(AppDbContext db, TimeProvider? clock, Audi
     /// <summary>Only a signed-in Control Interno user writes follow-ups.</summary>
     public static bool MayWrite(Actor actor) => actor.IsIn(Roles.InternalControl) && actor.UserId is not null;
 
+    /// <summary>The refusal of every follow-up write by anyone but Control Interno.</summary>
+    public static Failure Denied { get; } = Result.Forbidden("Solo la Oficina de Control Interno registra y modifica los seguimientos.");
+
+    /// <summary>The plan, cut-off, action or component does not exist.</summary>
+    public static Failure Missing { get; } = Result.NotFound("No existe.");
+
     public Task<FollowUp?> CurrentAsync(int planId, DateOnly cutOff, CancellationToken ct) =>
         db.Set<FollowUp>().Where(f => f.PlanId == planId && f.CutOffDate == cutOff).OrderByDescending(f => f.Version).FirstOrDefaultAsync(ct);
 

@@ -2,7 +2,6 @@ using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
 using Vigia.Core.Progress;
 
-
 namespace Vigia.Core.Monitoring;
 
 public enum ReviewDecision
@@ -48,26 +47,26 @@ public sealed class MonitoringService(AppDbContext db, ActionAccess access, Audi
     public async Task<bool> ReviewsComponentAsync(Actor actor, int componentId, CancellationToken ct = default) =>
         await ReviewedComponentsAsync(actor, ct) is not { } ids || ids.Contains(componentId);
 
-    public async Task<ReportingResult> ReviewAsync(Actor actor, int reportId, ReviewDecision decision, string? comment, CancellationToken ct = default)
+    public async Task<Result<int>> ReviewAsync(Actor actor, int reportId, ReviewDecision decision, string? comment, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var report = await db.ProgressReports.FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null || !await access.CanSeeAsync(actor, report.ActionId, ct))
         {
-            return ReportingResult.NotFound();
+            return Result.NotFound();
         }
         var componentId = await db.Actions.Where(a => a.Id == report.ActionId).Select(a => a.Activity!.ComponentId).SingleAsync(ct);
         if (!Monitors(actor) || !await ReviewsComponentAsync(actor, componentId, ct))
         {
-            return ReportingResult.Forbidden("Solo el líder del componente o Planeación revisan los reportes de avance.");
+            return Result.Forbidden("Solo el líder del componente o Planeación revisan los reportes de avance.");
         }
         if (report.SubmittedById == actor.UserId)
         {
-            return ReportingResult.Forbidden("No puede revisar un reporte que usted mismo presentó.");
+            return Result.Forbidden("No puede revisar un reporte que usted mismo presentó.");
         }
         if (report.Status != ReportStatus.Submitted)
         {
-            return ReportingResult.Conflict(report.ReviewedByName is { } by
+            return Result.Conflict(report.ReviewedByName is { } by
                 ? $"Este reporte ya fue revisado por {by}."
                 : "Este reporte ya no está pendiente de revisión.");
         }
@@ -83,7 +82,7 @@ public sealed class MonitoringService(AppDbContext db, ActionAccess access, Audi
         }
         if (errors.Count > 0)
         {
-            return ReportingResult.Invalid(errors);
+            return Result.Invalid(errors);
         }
         report.Status = decision == ReviewDecision.Accept ? ReportStatus.Accepted : ReportStatus.Returned;
         report.ReviewedAt = clock.GetUtcNow();
@@ -95,18 +94,18 @@ public sealed class MonitoringService(AppDbContext db, ActionAccess access, Audi
 
     /// <summary>Closes a component's monitoring for a month of its plan's year: once, after every report of that
     /// month has been reviewed, with a summary that the printable record carries.</summary>
-    public async Task<ReportingResult> CloseMonthAsync(Actor actor, int componentId, int month, string? summary, CancellationToken ct = default)
+    public async Task<Result<int>> CloseMonthAsync(Actor actor, int componentId, int month, string? summary, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var component = await db.Components.AsNoTracking().Where(c => c.Id == componentId)
             .Select(c => new { c.Number, c.Plan!.Year }).FirstOrDefaultAsync(ct);
         if (component is null)
         {
-            return ReportingResult.Invalid(ReportFields.Component, "Elija un componente.");
+            return Result.Invalid(ReportFields.Component, "Elija un componente.");
         }
         if (!Monitors(actor) || !await ReviewsComponentAsync(actor, componentId, ct))
         {
-            return ReportingResult.Forbidden("Solo el líder del componente o Planeación cierran su monitoreo mensual.");
+            return Result.Forbidden("Solo el líder del componente o Planeación cierran su monitoreo mensual.");
         }
         var errors = new Dictionary<string, string>();
         if (month is < 1 or > 12)
@@ -130,7 +129,7 @@ public sealed class MonitoringService(AppDbContext db, ActionAccess access, Audi
         ReportRules.CheckText(errors, ReportFields.Summary, summary, MaxSummaryLength, "Escriba el resumen del monitoreo del mes.");
         if (errors.Count > 0)
         {
-            return ReportingResult.Invalid(errors);
+            return Result.Invalid(errors);
         }
         var record = new MonitoringRecord
         {
@@ -143,21 +142,21 @@ public sealed class MonitoringService(AppDbContext db, ActionAccess access, Audi
         };
         db.MonitoringRecords.Add(record);
         var result = await SaveAsync(actor, 0, "Otra persona cerró el monitoreo de ese mes al mismo tiempo.", ct);
-        return result.Succeeded ? ReportingResult.Saved(record.Id) : result;
+        return result.Succeeded ? Result.Saved(record.Id) : result;
     }
 
-    private async Task<ReportingResult> SaveAsync(Actor actor, int id, string raceMessage, CancellationToken ct)
+    private async Task<Result<int>> SaveAsync(Actor actor, int id, string raceMessage, CancellationToken ct)
     {
         try
         {
             using var _ = audit.Begin(new AuditActor(actor.UserId, actor.Name));
             await db.SaveChangesAsync(ct);
-            return ReportingResult.Saved(id);
+            return Result.Saved(id);
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsLostRace(ex))
         {
             db.ChangeTracker.Clear();
-            return ReportingResult.Conflict(raceMessage);
+            return Result.Conflict(raceMessage);
         }
     }
 }

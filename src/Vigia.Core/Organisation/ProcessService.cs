@@ -11,9 +11,14 @@ public sealed class ProcessService(AppDbContext db)
         _ => "De evaluación y control",
     };
 
-    public async Task<Dictionary<string, string>> SaveAsync(int entityId, int? processId, string name, ProcessKind kind, int? ownerUnitId,
+    public async Task<Result<Process>> SaveAsync(int entityId, int? processId, string name, ProcessKind kind, int? ownerUnitId,
         bool active, CancellationToken ct = default)
     {
+        var process = processId is null ? new Process { EntityId = entityId, Name = "" } : await db.Processes.FindAsync([processId.Value], ct);
+        if (process is null || process.EntityId != entityId)
+        {
+            return Result.NotFound("El proceso no existe.");
+        }
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -27,16 +32,11 @@ public sealed class ProcessService(AppDbContext db)
         {
             errors["OwnerUnitId"] = "La unidad elegida no existe.";
         }
-        var process = processId is null ? new Process { EntityId = entityId, Name = "" } : await db.Processes.FindAsync([processId.Value], ct);
-        if (process is null || process.EntityId != entityId)
-        {
-            errors[""] = "El proceso no existe.";
-        }
         if (errors.Count > 0)
         {
-            return errors;
+            return Result.Invalid(errors);
         }
-        process!.Name = name.Trim();
+        process.Name = name.Trim();
         process.Kind = kind;
         process.OwnerUnitId = ownerUnitId;
         process.IsActive = active;
@@ -45,6 +45,6 @@ public sealed class ProcessService(AppDbContext db)
             db.Processes.Add(process);
         }
         await db.SaveChangesAsync(ct);
-        return errors;
+        return Result.Saved(process);
     }
 }

@@ -3,37 +3,40 @@ using Vigia.Core.Plans;
 
 namespace Vigia.Core.Organisation;
 
-public sealed record UnitResult(Unit? Unit, string? Error)
+/// <summary>The fields unit errors are keyed by: every problem with a unit's name or place goes with its name, every
+/// problem with a merge with the unit that is kept.</summary>
+public static class UnitFields
 {
-    public bool Succeeded => Error is null;
+    public const string Name = "Name";
+    public const string Keep = "KeepId";
 }
 
 /// <summary>Owns changes to the unit hierarchy: create, rename, move, and merge duplicates.</summary>
 public sealed class UnitService(AppDbContext db)
 {
-    public async Task<UnitResult> SaveAsync(int entityId, int? unitId, string name, int? parentId, CancellationToken ct = default)
+    public async Task<Result<Unit>> SaveAsync(int entityId, int? unitId, string name, int? parentId, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return new UnitResult(null, "Escriba el nombre de la unidad.");
+            return Result.Invalid(UnitFields.Name, "Escriba el nombre de la unidad.");
         }
         var folded = TextNormalizer.Fold(name);
         var unit = unitId is null ? new Unit { EntityId = entityId, Name = "", NormalizedName = "" } : await db.Units.FindAsync([unitId.Value], ct);
         if (unit is null || unit.EntityId != entityId)
         {
-            return new UnitResult(null, "La unidad no existe.");
+            return Result.NotFound("La unidad no existe.");
         }
         if (parentId is { } p && (p == unit.Id || await IsDescendantAsync(p, unit.Id, ct)))
         {
-            return new UnitResult(unit, "Una unidad no puede depender de sí misma ni de una unidad que depende de ella.");
+            return Result.Invalid(UnitFields.Name, "Una unidad no puede depender de sí misma ni de una unidad que depende de ella.");
         }
         if (parentId is { } pid && !await db.Units.AnyAsync(u => u.Id == pid && u.EntityId == entityId, ct))
         {
-            return new UnitResult(unit, "La unidad superior no existe.");
+            return Result.Invalid(UnitFields.Name, "La unidad superior no existe.");
         }
         if (await db.Units.AnyAsync(u => u.EntityId == entityId && u.ParentId == parentId && u.NormalizedName == folded && u.Id != unit.Id, ct))
         {
-            return new UnitResult(unit, "Ya existe una unidad con ese nombre en el mismo nivel; si es la misma, fusiónelas.");
+            return Result.Invalid(UnitFields.Name, "Ya existe una unidad con ese nombre en el mismo nivel; si es la misma, fusiónelas.");
         }
         unit.Name = name.Trim();
         unit.NormalizedName = folded;
@@ -43,26 +46,26 @@ public sealed class UnitService(AppDbContext db)
             db.Units.Add(unit);
         }
         await db.SaveChangesAsync(ct);
-        return new UnitResult(unit, null);
+        return Result.Saved(unit);
     }
 
     /// <summary>Moves everything that points at <paramref name="duplicateId"/> to <paramref name="keepId"/> and
     /// deactivates the duplicate, so history still names it.</summary>
-    public async Task<UnitResult> MergeAsync(int keepId, int duplicateId, CancellationToken ct = default)
+    public async Task<Result<Unit>> MergeAsync(int keepId, int duplicateId, CancellationToken ct = default)
     {
         if (keepId == duplicateId)
         {
-            return new UnitResult(null, "Elija dos unidades distintas.");
+            return Result.Invalid(UnitFields.Keep, "Elija dos unidades distintas.");
         }
         var keep = await db.Units.FindAsync([keepId], ct);
         var duplicate = await db.Units.FindAsync([duplicateId], ct);
         if (keep is null || duplicate is null || keep.EntityId != duplicate.EntityId)
         {
-            return new UnitResult(null, "Las unidades no existen o son de entidades distintas.");
+            return Result.Invalid(UnitFields.Keep, "Las unidades no existen o son de entidades distintas.");
         }
         if (await IsDescendantAsync(keepId, duplicateId, ct))
         {
-            return new UnitResult(null, "No se puede fusionar una unidad con otra que depende de ella.");
+            return Result.Invalid(UnitFields.Keep, "No se puede fusionar una unidad con otra que depende de ella.");
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var actionLinks = await db.ActionUnits.Where(x => x.UnitId == duplicateId).ToListAsync(ct);
@@ -80,7 +83,7 @@ public sealed class UnitService(AppDbContext db)
         duplicate.NormalizedName = TextNormalizer.Fold(duplicate.Name);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new UnitResult(keep, null);
+        return Result.Saved(keep);
     }
 
     private async Task<bool> IsDescendantAsync(int candidateId, int ancestorId, CancellationToken ct)

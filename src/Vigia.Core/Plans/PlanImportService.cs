@@ -12,18 +12,28 @@ public sealed record PlanImportOptions(
     string? SourceSha256 = null,
     string Justification = "Versión inicial importada del documento del plan");
 
-public sealed record PlanImportOutcome(bool Succeeded, int? PlanId, int? Year, string? EntitySlug, IReadOnlyList<ImportNote> Notes);
+/// <summary>The account of an import: the stored plan's id, vigencia and entity when it was stored, and every note
+/// of the reading and of the import, in order. A refused import returns it too, with what was known, so the notes
+/// (warnings and inferences included, not only what stopped it) are printed either way.</summary>
+public sealed record PlanImport(int? PlanId, int? Year, string? EntitySlug, IReadOnlyList<ImportNote> Notes);
+
+/// <summary>The fields an import's errors are keyed by: the document line (<c>""</c> for the document as a whole,
+/// the notes' line 0).</summary>
+public static class ImportFields
+{
+    public static string Line(int line) => line == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"linea-{line}");
+}
 
 /// <summary>Stores a read document as a plan with its first version, its units and its import report,
 /// in one <c>SaveChangesAsync</c>: a document that cannot be stored changes nothing.</summary>
 public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
 {
-    public async Task<PlanImportOutcome> ImportAsync(ImportResult read, PlanImportOptions options, string actor, CancellationToken ct = default)
+    public async Task<Result<PlanImport>> ImportAsync(ImportResult read, PlanImportOptions options, string actor, CancellationToken ct = default)
     {
         var notes = read.Notes.ToList();
         if (!read.Succeeded || read.Plan is null)
         {
-            return new PlanImportOutcome(false, null, null, null, notes);
+            return Refused(new PlanImport(null, null, null, notes));
         }
         var parsed = read.Plan;
         var year = ResolveYear(parsed, options, notes);
@@ -33,7 +43,7 @@ public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
             notes.Add(new ImportNote(0, ImportNoteKind.Error, year is null
                 ? "El documento no indica la VIGENCIA; indíquela con --year."
                 : "El documento no indica la entidad; indíquela con --entity."));
-            return new PlanImportOutcome(false, null, year, null, notes);
+            return Refused(new PlanImport(null, year, null, notes));
         }
 
         var entity = await FindOrCreateEntityAsync(entityName.Trim(), ct);
@@ -41,7 +51,7 @@ public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
         {
             notes.Add(new ImportNote(0, ImportNoteKind.Error,
                 $"{entity.Name} ya tiene un plan para la vigencia {year}; los cambios a un plan existente se hacen con una nueva versión."));
-            return new PlanImportOutcome(false, null, year, entity.Slug, notes);
+            return Refused(new PlanImport(null, year, entity.Slug, notes));
         }
 
         var now = clock.GetUtcNow();
@@ -77,7 +87,21 @@ public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
         });
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
-        return new PlanImportOutcome(true, plan.Id, plan.Year, entity.Slug, notes);
+        return Result.Saved(new PlanImport(plan.Id, plan.Year, entity.Slug, notes));
+    }
+
+    /// <summary>A document that cannot be stored: invalid, with its errors by line, and the whole account as the value.</summary>
+    private static Result<PlanImport> Refused(PlanImport account)
+    {
+        var errors = account.Notes.Where(n => n.Kind == ImportNoteKind.Error)
+            .GroupBy(n => ImportFields.Line(n.Line))
+            .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(n => n.Message)));
+        if (errors.Count == 0)
+        {
+            // A reading without a plan always explains itself; should one ever not, still say why nothing was stored.
+            errors[""] = "El documento no contiene un plan que se pueda importar.";
+        }
+        return Result.Refused(Result.Invalid(errors), account);
     }
 
     public static string DefaultTitle(PlanKind kind) => kind == PlanKind.Ptep

@@ -2,7 +2,6 @@ using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
 using Vigia.Core.Files;
 
-
 namespace Vigia.Core.Progress;
 
 /// <summary>
@@ -21,13 +20,13 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
     public const int MaxNarrativeLength = 4000;
     public const int MaxReasonLength = 2000;
 
-    public async Task<ReportingResult> SubmitAsync(Actor actor, int actionId, ReportDraft draft, CancellationToken ct = default)
+    public async Task<Result<int>> SubmitAsync(Actor actor, int actionId, ReportDraft draft, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
         if (!await access.CanReportAsync(actor, actionId, ct))
         {
-            return ReportingResult.NotFound();
+            return Result.NotFound();
         }
         var action = await db.Actions.AsNoTracking().Where(a => a.Id == actionId)
             .Select(a => new { a.TargetUnit, a.Activity!.Component!.Plan!.Year, a.Activity.Component.Plan.Status })
@@ -40,7 +39,7 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
         ReportRules.AddIf(errors, ReportFields.Links, linkError);
         if (errors.ContainsKey(ReportFields.Month))
         {
-            return ReportingResult.Invalid(errors);
+            return Result.Invalid(errors);
         }
 
         var live = await db.ProgressReports.Include(r => r.Evidence)
@@ -48,11 +47,11 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
         var month = ProgressCalendar.MonthName(action.Year, draft.Month);
         if (live is { Status: ReportStatus.Submitted })
         {
-            return ReportingResult.Conflict($"Ya hay un reporte de {month} sin revisar: edítelo en lugar de enviar otro.");
+            return Result.Conflict($"Ya hay un reporte de {month} sin revisar: edítelo en lugar de enviar otro.");
         }
         if (live?.Id != draft.CorrectsId)
         {
-            return ReportingResult.Conflict(live is null
+            return Result.Conflict(live is null
                 ? $"El reporte de {month} que quería corregir ya no está vigente; revise el estado de la acción."
                 : $"El reporte de {month} ya fue revisado: para cambiarlo presente una corrección.");
         }
@@ -67,7 +66,7 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
         }
         if (errors.Count > 0)
         {
-            return ReportingResult.Invalid(errors);
+            return Result.Invalid(errors);
         }
 
         var now = clock.GetUtcNow();
@@ -75,7 +74,7 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
         var (stored, fileError) = await intake.StoreAsync(draft.Files, now, ct);
         if (fileError is not null)
         {
-            return ReportingResult.Invalid(ReportFields.Files, fileError);
+            return Result.Invalid(ReportFields.Files, fileError);
         }
         var deadline = ProgressCalendar.Deadline(action.Year, draft.Month, await settings.DeadlineBusinessDayAsync(ct));
         var report = new ProgressReport
@@ -112,18 +111,18 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
 
     /// <summary>Changes a report nobody has reviewed yet: quantity, narrative, evidence added or removed. Any
     /// Responsable of the action's units may, not only the one who submitted it: units share the work.</summary>
-    public async Task<ReportingResult> EditAsync(Actor actor, int reportId, ReportEdit edit, CancellationToken ct = default)
+    public async Task<Result<int>> EditAsync(Actor actor, int reportId, ReportEdit edit, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(edit);
         var report = await db.ProgressReports.Include(r => r.Evidence).FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null || !await access.CanReportAsync(actor, report.ActionId, ct))
         {
-            return ReportingResult.NotFound();
+            return Result.NotFound();
         }
         if (report.Status != ReportStatus.Submitted)
         {
-            return ReportingResult.Conflict("Este reporte ya fue revisado: para cambiarlo presente una corrección.");
+            return Result.Conflict("Este reporte ya fue revisado: para cambiarlo presente una corrección.");
         }
         var targetUnit = await db.Actions.Where(a => a.Id == report.ActionId).Select(a => a.TargetUnit).SingleAsync(ct);
         var errors = new Dictionary<string, string>();
@@ -138,7 +137,7 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
         }
         if (errors.Count > 0)
         {
-            return ReportingResult.Invalid(errors);
+            return Result.Invalid(errors);
         }
 
         var now = clock.GetUtcNow();
@@ -146,7 +145,7 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
         var (stored, fileError) = await intake.StoreAsync(edit.Files, now, ct);
         if (fileError is not null)
         {
-            return ReportingResult.Invalid(ReportFields.Files, fileError);
+            return Result.Invalid(ReportFields.Files, fileError);
         }
         report.ExecutedQuantity = edit.ExecutedQuantity;
         report.Narrative = edit.Narrative.Trim();
@@ -168,19 +167,19 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
 
     /// <summary>Runs the save; if it fails, the files kept for it are deleted. A lost race (a review or another
     /// report of the same month got there first) is a conflict for the person to look at, not an error page.</summary>
-    private async Task<ReportingResult> SaveAsync(EvidenceIntake intake, string month, Func<Task<int>> save)
+    private async Task<Result<int>> SaveAsync(EvidenceIntake intake, string month, Func<Task<int>> save)
     {
         var saved = false;
         try
         {
             var id = await save();
             saved = true;
-            return ReportingResult.Saved(id);
+            return Result.Saved(id);
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsLostRace(ex))
         {
             db.ChangeTracker.Clear();
-            return ReportingResult.Conflict(
+            return Result.Conflict(
                 $"Mientras usted guardaba, otra persona registró o revisó el reporte de {month}. Revise el estado de la acción y vuelva a intentarlo.");
         }
         finally

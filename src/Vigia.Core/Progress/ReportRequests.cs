@@ -1,40 +1,5 @@
 namespace Vigia.Core.Progress;
 
-public enum ReportingOutcome
-{
-    Saved,
-    /// <summary>The request breaks a rule; <see cref="ReportingResult.Errors"/> says which, by field.</summary>
-    Invalid,
-    /// <summary>The record does not exist, or the person may not see it: the same answer, so nothing is revealed.</summary>
-    NotFound,
-    /// <summary>The person sees the record but may not do this to it.</summary>
-    Forbidden,
-    /// <summary>Someone else changed the record first (a review, a correction); the form is stale.</summary>
-    Conflict,
-}
-
-/// <summary>The outcome of a reporting or monitoring write: the saved record's id, or errors keyed by form field
-/// ("" for the whole form), in Spanish.</summary>
-public sealed record ReportingResult(ReportingOutcome Outcome, int? Id, IReadOnlyDictionary<string, string> Errors)
-{
-    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
-
-    public bool Succeeded => Outcome == ReportingOutcome.Saved;
-
-    public static ReportingResult Saved(int id) => new(ReportingOutcome.Saved, id, NoErrors);
-
-    public static ReportingResult Invalid(IReadOnlyDictionary<string, string> errors) => new(ReportingOutcome.Invalid, null, errors);
-
-    public static ReportingResult Invalid(string field, string message) => Invalid(new Dictionary<string, string> { [field] = message });
-
-    public static ReportingResult NotFound() =>
-        new(ReportingOutcome.NotFound, null, new Dictionary<string, string> { [""] = "El registro no existe o no está a su cargo." });
-
-    public static ReportingResult Forbidden(string message) => new(ReportingOutcome.Forbidden, null, new Dictionary<string, string> { [""] = message });
-
-    public static ReportingResult Conflict(string message) => new(ReportingOutcome.Conflict, null, new Dictionary<string, string> { [""] = message });
-}
-
 /// <summary>The names of the form fields that errors are keyed by; the pages use the same names for their inputs.</summary>
 public static class ReportFields
 {

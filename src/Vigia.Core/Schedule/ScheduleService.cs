@@ -10,21 +10,35 @@ public sealed record ActionScheduleInput(int ActionId, IReadOnlyDictionary<int, 
 /// <summary>A change to some actions' schedules, with the reason required once the plan is published.</summary>
 public sealed record ScheduleUpdate(int PlanId, IReadOnlyList<ActionScheduleInput> Actions, string? Justification);
 
-/// <summary>A rule the update broke, in Spanish, with the action and month (or the justification) it concerns.</summary>
-public sealed record ScheduleError(string Message, int? ActionId = null, int? Month = null, bool IsJustification = false);
-
-public enum ScheduleOutcome
+/// <summary>What a saved schedule update changed; nothing when every action already had the wanted months.</summary>
+public sealed record ScheduleChange(int ChangedActions)
 {
-    Saved = 1,
-    Unchanged = 2,
-    Invalid = 3,
-    Forbidden = 4,
-    NotFound = 5,
+    public bool Unchanged => ChangedActions == 0;
 }
 
-public sealed record ScheduleResult(ScheduleOutcome Outcome, int ChangedActions, IReadOnlyList<ScheduleError> Errors)
+/// <summary>The fields schedule errors are keyed by: one cell of the grid (an action and a month), or the justification.
+/// An error about the plan or the update as a whole is keyed <c>""</c>.</summary>
+public static class ScheduleFields
 {
-    public static ScheduleResult Fail(ScheduleOutcome outcome, params ScheduleError[] errors) => new(outcome, 0, errors);
+    public const string Justification = "Justification";
+
+    private const string CellPrefix = "accion-";
+    private const string MonthSeparator = "-mes-";
+
+    /// <summary>The cell of <paramref name="actionId"/> in <paramref name="month"/>; a month outside 1–12 still gets
+    /// its own key, so two wrong months of one action are two errors.</summary>
+    public static string Cell(int actionId, int month) =>
+        string.Create(CultureInfo.InvariantCulture, $"{CellPrefix}{actionId}{MonthSeparator}{month}");
+
+    public static bool TryParseCell(string field, out int actionId, out int month)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        (actionId, month) = (0, 0);
+        var separator = field.IndexOf(MonthSeparator, StringComparison.Ordinal);
+        return field.StartsWith(CellPrefix, StringComparison.Ordinal) && separator > CellPrefix.Length
+            && int.TryParse(field.AsSpan(CellPrefix.Length, separator - CellPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out actionId)
+            && int.TryParse(field.AsSpan(separator + MonthSeparator.Length), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out month);
+    }
 }
 
 /// <summary>Owns changes to actions' monthly schedules. Only Planeación schedules (it formulates and consolidates the
@@ -40,13 +54,13 @@ public sealed class ScheduleService(AppDbContext db, AuditScope audit)
 
     public static bool NeedsJustification(PlanStatus status) => status != PlanStatus.Draft;
 
-    public async Task<ScheduleResult> SaveAsync(ScheduleUpdate update, Actor actor, CancellationToken ct = default)
+    public async Task<Result<ScheduleChange>> SaveAsync(ScheduleUpdate update, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(actor);
         if (!CanSchedule(actor))
         {
-            return ScheduleResult.Fail(ScheduleOutcome.Forbidden, new ScheduleError("Solo Planeación puede programar las acciones del plan."));
+            return Result.Forbidden("Solo Planeación puede programar las acciones del plan.");
         }
         var (prepared, failure) = await PrepareAsync(update, ct);
         if (failure is not null)
@@ -57,19 +71,17 @@ public sealed class ScheduleService(AppDbContext db, AuditScope audit)
         var changes = update.Actions.Where(a => Differs(actions[a.ActionId], a.Months)).ToList();
         if (changes.Count == 0)
         {
-            return new ScheduleResult(ScheduleOutcome.Unchanged, 0, []);
+            return Result.Saved(new ScheduleChange(0));
         }
         var reason = update.Justification?.Trim();
         if (NeedsJustification(status) && (reason is null || reason.Length < MinJustificationLength))
         {
-            return ScheduleResult.Fail(ScheduleOutcome.Invalid, new ScheduleError(
-                $"El plan ya está publicado: explique en la justificación por qué cambia la programación (al menos {MinJustificationLength} caracteres).",
-                IsJustification: true));
+            return Result.Invalid(ScheduleFields.Justification,
+                $"El plan ya está publicado: explique en la justificación por qué cambia la programación (al menos {MinJustificationLength} caracteres).");
         }
         if (reason is { Length: > MaxJustificationLength })
         {
-            return ScheduleResult.Fail(ScheduleOutcome.Invalid, new ScheduleError(
-                $"La justificación puede tener como máximo {MaxJustificationLength} caracteres.", IsJustification: true));
+            return Result.Invalid(ScheduleFields.Justification, $"La justificación puede tener como máximo {MaxJustificationLength} caracteres.");
         }
         foreach (var change in changes)
         {
@@ -86,31 +98,31 @@ public sealed class ScheduleService(AppDbContext db, AuditScope audit)
         {
             // The plan was published while the form was open; the tracked changes were not saved.
             db.ChangeTracker.Clear();
-            return ScheduleResult.Fail(ScheduleOutcome.Invalid, new ScheduleError(e.Message, IsJustification: true));
+            return Result.Invalid(ScheduleFields.Justification, e.Message);
         }
-        return new ScheduleResult(ScheduleOutcome.Saved, changes.Count, []);
+        return Result.Saved(new ScheduleChange(changes.Count));
     }
 
     /// <summary>What is wrong with the plan, the actions or the values of an update, without saving anything and
     /// without asking who sends it: lets a form report every problem at once.</summary>
-    public async Task<IReadOnlyList<ScheduleError>> CheckValuesAsync(ScheduleUpdate update, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<string, string>> CheckValuesAsync(ScheduleUpdate update, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return (await PrepareAsync(update, ct)).Failure?.Errors ?? [];
+        return (await PrepareAsync(update, ct)).Failure?.Errors ?? new Dictionary<string, string>();
     }
 
     private sealed record Prepared(PlanStatus Status, Dictionary<int, PlanAction> Actions);
 
-    private async Task<(Prepared? Prepared, ScheduleResult? Failure)> PrepareAsync(ScheduleUpdate update, CancellationToken ct)
+    private async Task<(Prepared? Prepared, Failure? Failure)> PrepareAsync(ScheduleUpdate update, CancellationToken ct)
     {
         var status = await db.Plans.Where(p => p.Id == update.PlanId).Select(p => (PlanStatus?)p.Status).FirstOrDefaultAsync(ct);
         if (status is null)
         {
-            return (null, ScheduleResult.Fail(ScheduleOutcome.NotFound, new ScheduleError("El plan no existe.")));
+            return (null, Result.NotFound("El plan no existe."));
         }
         if (status == PlanStatus.Closed)
         {
-            return (null, ScheduleResult.Fail(ScheduleOutcome.Invalid, new ScheduleError("El plan está cerrado: su programación ya no se puede cambiar.")));
+            return (null, Result.Invalid("", "El plan está cerrado: su programación ya no se puede cambiar."));
         }
         var ids = update.Actions.Select(a => a.ActionId).Distinct().ToList();
         var actions = await db.Actions.Include(a => a.Schedule).Include(a => a.Activity)
@@ -118,41 +130,46 @@ public sealed class ScheduleService(AppDbContext db, AuditScope audit)
             .ToDictionaryAsync(a => a.Id, ct);
         if (actions.Count != ids.Count)
         {
-            return (null, ScheduleResult.Fail(ScheduleOutcome.Invalid, new ScheduleError("Alguna de las acciones enviadas no pertenece a este plan.")));
+            return (null, Result.Invalid("", "Alguna de las acciones enviadas no pertenece a este plan."));
         }
-        var errors = update.Actions.SelectMany(a => Validate(a, actions[a.ActionId])).ToList();
+        var errors = new Dictionary<string, string>();
+        foreach (var (field, message) in update.Actions.SelectMany(a => Validate(a, actions[a.ActionId])))
+        {
+            // An action sent twice is checked twice; its cells are still one error each.
+            errors.TryAdd(field, message);
+        }
         return errors.Count > 0
-            ? (null, new ScheduleResult(ScheduleOutcome.Invalid, 0, errors))
+            ? (null, Result.Invalid(errors))
             : (new Prepared(status.Value, actions), null);
     }
 
-    private static IEnumerable<ScheduleError> Validate(ActionScheduleInput input, PlanAction action)
+    private static IEnumerable<KeyValuePair<string, string>> Validate(ActionScheduleInput input, PlanAction action)
     {
         var code = $"{action.Activity!.Code}-{action.Order}";
         foreach (var (month, quantity) in input.Months.OrderBy(m => m.Key))
         {
             if (month is < 1 or > 12)
             {
-                yield return new ScheduleError($"La acción {code} tiene un mes inexistente ({month}).", action.Id);
+                yield return new(ScheduleFields.Cell(action.Id, month), $"La acción {code} tiene un mes inexistente ({month}).");
                 continue;
             }
             var where = $"{SpanishMonths.Name(month)} de la acción {code}";
+            var cell = ScheduleFields.Cell(action.Id, month);
             if (quantity < 0)
             {
-                yield return new ScheduleError($"La cantidad de {where} no puede ser negativa.", action.Id, month);
+                yield return new(cell, $"La cantidad de {where} no puede ser negativa.");
             }
             else if (action.TargetUnit == TargetUnit.Percentage && quantity > 100)
             {
-                yield return new ScheduleError($"La meta de la acción {code} es un porcentaje: el valor de {SpanishMonths.Name(month)} no puede pasar de 100.",
-                    action.Id, month);
+                yield return new(cell, $"La meta de la acción {code} es un porcentaje: el valor de {SpanishMonths.Name(month)} no puede pasar de 100.");
             }
             else if (quantity > MaxQuantity)
             {
-                yield return new ScheduleError($"La cantidad de {where} es demasiado grande (máximo 1.000.000).", action.Id, month);
+                yield return new(cell, $"La cantidad de {where} es demasiado grande (máximo 1.000.000).");
             }
             else if (decimal.Round(quantity, 4) != quantity)
             {
-                yield return new ScheduleError($"La cantidad de {where} admite como máximo cuatro decimales.", action.Id, month);
+                yield return new(cell, $"La cantidad de {where} admite como máximo cuatro decimales.");
             }
         }
     }

@@ -35,12 +35,12 @@ public static class DatabaseInitializer
             "sistema (plan de demostración)");
         if (outcome.Succeeded)
         {
-            logger.LogInformation("Plan de demostración {Year} cargado ({Notes} notas de importación).", outcome.Year, outcome.Notes.Count);
+            logger.LogInformation("Plan de demostración {Year} cargado ({Notes} notas de importación).", outcome.Value.Year, outcome.Value.Notes.Count);
         }
         else
         {
             logger.LogError("No se pudo cargar el plan de demostración: {Errors}",
-                string.Join("; ", outcome.Notes.Where(n => n.Kind == ImportNoteKind.Error).Select(n => $"línea {n.Line}: {n.Message}")));
+                string.Join("; ", outcome.Value.Notes.Where(n => n.Kind == ImportNoteKind.Error).Select(n => $"línea {n.Line}: {n.Message}")));
         }
     }
 }

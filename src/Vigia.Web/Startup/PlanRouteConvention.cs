@@ -24,6 +24,11 @@ public sealed class PlanRouteConvention : IPageRouteModelConvention
                 AttributeRouteModel = new AttributeRouteModel
                 {
                     Template = prefix + "{entity}/" + template![prefix.Length..],
+                    // Tried first when a link or redirect is generated: with an entity value it is the only template
+                    // that uses it (the other would put it in the query string); without one it cannot bind and the
+                    // plain address is generated. Incoming requests never match both (the year is an int, where the
+                    // plain templates have a word), so the order does not change which page answers.
+                    Order = -1,
                 },
             });
         }

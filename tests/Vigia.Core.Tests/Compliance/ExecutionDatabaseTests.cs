@@ -28,7 +28,7 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
         await using var db = await database.CreateMigratedContextAsync();
         using var reader = File.OpenText(Path.Combine(AppContext.BaseDirectory, "data", "paac-cali-2022.txt"));
         var outcome = await new PlanImportService(db, TimeProvider.System).ImportAsync(PlanDocumentReader.ReadText(reader), new PlanImportOptions(), "prueba");
-        planId = outcome.PlanId!.Value;
+        planId = outcome.Value.PlanId!.Value;
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();
@@ -52,7 +52,7 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
         await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, status));
     }
 
-    private async Task<ScheduleResult> ScheduleAsync(Actor actor, string? justification, params ActionScheduleInput[] actions)
+    private async Task<Result<ScheduleChange>> ScheduleAsync(Actor actor, string? justification, params ActionScheduleInput[] actions)
     {
         await using var db = Audited();
         return await new ScheduleService(db, scope).SaveAsync(new ScheduleUpdate(planId, actions, justification), actor);
@@ -69,8 +69,8 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
         var first = await ScheduleAsync(Planner, null, Months(action.Id, (2, 1), (3, 1), (4, 1)));
         var second = await ScheduleAsync(Planner, null, Months(action.Id, (3, 2), (4, 0), (5, 1.5m)));
 
-        Assert.Equal(ScheduleOutcome.Saved, first.Outcome);
-        Assert.Equal(ScheduleOutcome.Saved, second.Outcome);
+        Assert.Equal(ResultStatus.Saved, first.Status);
+        Assert.Equal(ResultStatus.Saved, second.Status);
         var stored = (await ActionsOfAsync("1.4.1")).Single().Schedule.OrderBy(s => s.Month).Select(s => (s.Month, s.PlannedQuantity));
         Assert.Equal([(3, 2m), (5, 1.5m)], stored);
     }
@@ -83,7 +83,8 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
 
         var again = await ScheduleAsync(Planner, null, Months(action.Id, (2, 1), (3, 0)));
 
-        Assert.Equal(ScheduleOutcome.Unchanged, again.Outcome);
+        Assert.Equal(ResultStatus.Saved, again.Status);
+        Assert.True(again.Value.Unchanged);
     }
 
     [Fact]
@@ -91,8 +92,8 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
     {
         var action = (await ActionsOfAsync("1.4.1")).Single();
 
-        Assert.Equal(ScheduleOutcome.Forbidden, (await ScheduleAsync(Responsible, null, Months(action.Id, (2, 1)))).Outcome);
-        Assert.Equal(ScheduleOutcome.Forbidden, (await ScheduleAsync(Administrator, null, Months(action.Id, (2, 1)))).Outcome);
+        Assert.Equal(ResultStatus.Forbidden, (await ScheduleAsync(Responsible, null, Months(action.Id, (2, 1)))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await ScheduleAsync(Administrator, null, Months(action.Id, (2, 1)))).Status);
         Assert.Empty((await ActionsOfAsync("1.4.1")).Single().Schedule);
     }
 
@@ -104,9 +105,9 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
 
         var result = await ScheduleAsync(Planner, null, Months(percentage.Id, (12, 120)), Months(count.Id, (2, -1)));
 
-        Assert.Equal(ScheduleOutcome.Invalid, result.Outcome);
-        Assert.Contains(result.Errors, e => e.ActionId == percentage.Id && e.Month == 12 && e.Message.Contains("no puede pasar de 100", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e.ActionId == count.Id && e.Month == 2 && e.Message.Contains("negativa", StringComparison.Ordinal));
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains("no puede pasar de 100", result.Errors[ScheduleFields.Cell(percentage.Id, 12)], StringComparison.Ordinal);
+        Assert.Contains("negativa", result.Errors[ScheduleFields.Cell(count.Id, 2)], StringComparison.Ordinal);
         Assert.Empty((await ActionsOfAsync("1.3.4")).Single().Schedule);
     }
 
@@ -115,7 +116,7 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
     {
         var result = await ScheduleAsync(Planner, null, Months(999_999, (2, 1)));
 
-        Assert.Equal(ScheduleOutcome.Invalid, result.Outcome);
+        Assert.Equal(ResultStatus.Invalid, result.Status);
     }
 
     [Fact]
@@ -126,8 +127,8 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
 
         var result = await ScheduleAsync(Planner, "  ", Months(action.Id, (2, 1)));
 
-        Assert.Equal(ScheduleOutcome.Invalid, result.Outcome);
-        Assert.True(Assert.Single(result.Errors).IsJustification);
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Equal(ScheduleFields.Justification, Assert.Single(result.Errors).Key);
         Assert.Empty((await ActionsOfAsync("1.4.1")).Single().Schedule);
     }
 
@@ -139,7 +140,7 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
 
         var result = await ScheduleAsync(Planner, "Ajuste aprobado en comité del 3 de marzo", Months(action.Id, (2, 1), (3, 1)));
 
-        Assert.Equal(ScheduleOutcome.Saved, result.Outcome);
+        Assert.Equal(ResultStatus.Saved, result.Status);
         await using var db = database.CreateContext();
         var entries = await db.AuditEntries.Where(e => e.EntityType == nameof(ScheduleEntry)).ToListAsync();
         Assert.Equal(2, entries.Count);
@@ -155,8 +156,8 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
 
         var result = await ScheduleAsync(Planner, "Un motivo suficientemente largo", Months(action.Id, (2, 1)));
 
-        Assert.Equal(ScheduleOutcome.Invalid, result.Outcome);
-        Assert.Contains("cerrado", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains("cerrado", result.Errors[""], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -220,7 +221,7 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
     {
         var clock = new TestClock(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero));
 
-        DemoSimulationOutcome outcome;
+        DemoSimulationSummary outcome;
         await using (var db = Audited(clock))
         {
             outcome = await new DemoExecutionSimulator(db, scope, clock).SimulateAsync();
@@ -255,7 +256,7 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
         {
             await new DemoExecutionSimulator(db, scope, clock).SimulateAsync();
         }
-        DemoSimulationOutcome again;
+        DemoSimulationSummary again;
         await using (var db = Audited(clock))
         {
             again = await new DemoExecutionSimulator(db, scope, clock).SimulateAsync();

@@ -59,9 +59,9 @@ public class FollowUpCalendarTests() : FollowUpDatabaseTests(DatabaseProvider.Sq
     [Fact]
     public async Task PlanOverride_SetsOtherCutOffsAndCalendarDayTerms()
     {
-        var error = await new FollowUpCalendar(Db(), Clock).SaveOverrideAsync(Administrator, Seeded.PlanId, "06-30:30c; 12-31:30c");
+        var saved = await new FollowUpCalendar(Db(), Clock).SaveOverrideAsync(Administrator, Seeded.PlanId, "06-30:30c; 12-31:30c");
 
-        Assert.Null(error);
+        Assert.True(saved.Succeeded);
         var cutOffs = await new FollowUpCalendar(Db(), Clock).CutOffsAsync(Seeded.PlanId);
         Assert.Equal([(new DateOnly(2026, 6, 30), new DateOnly(2026, 7, 30)), (new DateOnly(2026, 12, 31), new DateOnly(2027, 1, 30))],
             cutOffs.Select(c => (c.CutOffDate, c.PublicationDeadline)));
@@ -83,9 +83,9 @@ public class FollowUpCalendarTests() : FollowUpDatabaseTests(DatabaseProvider.Sq
     [Fact]
     public async Task PlanOverride_ByControlInterno_IsRefused()
     {
-        var error = await new FollowUpCalendar(Db(), Clock).SaveOverrideAsync(FollowUpFixture.InternalControl, Seeded.PlanId, "06-30:30c");
+        var refused = await new FollowUpCalendar(Db(), Clock).SaveOverrideAsync(FollowUpFixture.InternalControl, Seeded.PlanId, "06-30:30c");
 
-        Assert.NotNull(error);
+        Assert.Equal(ResultStatus.Forbidden, refused.Status);
         Assert.Equal(3, (await new FollowUpCalendar(Db(), Clock).CutOffsAsync(Seeded.PlanId)).Count);
     }
 

@@ -112,12 +112,12 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
         var lifecycle = Lifecycle();
         var id = Seeded.Actions["A1"];
 
-        Assert.True((await service.AssessAsync(actor, Seeded.PlanId, April, id, new AssessmentInput(AssessmentStatus.Completed, 100, null, null))).Forbidden);
-        Assert.True((await service.SaveComponentNoteAsync(actor, Seeded.PlanId, April, 1, "x")).Forbidden);
-        Assert.True((await service.MarkUnscheduledAsync(actor, Seeded.PlanId, April)).Result.Forbidden);
-        Assert.True((await lifecycle.CloseAsync(actor, Seeded.PlanId, April)).Forbidden);
-        Assert.True((await lifecycle.PublishAsync(actor, Seeded.PlanId, April)).Forbidden);
-        Assert.True((await lifecycle.CorrectAsync(actor, Seeded.PlanId, April, "Un motivo suficientemente largo")).Forbidden);
+        Assert.Equal(ResultStatus.Forbidden, (await service.AssessAsync(actor, Seeded.PlanId, April, id, new AssessmentInput(AssessmentStatus.Completed, 100, null, null))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await service.SaveComponentNoteAsync(actor, Seeded.PlanId, April, 1, "x")).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await service.MarkUnscheduledAsync(actor, Seeded.PlanId, April)).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await lifecycle.CloseAsync(actor, Seeded.PlanId, April)).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await lifecycle.PublishAsync(actor, Seeded.PlanId, April)).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await lifecycle.CorrectAsync(actor, Seeded.PlanId, April, "Un motivo suficientemente largo")).Status);
         Assert.Equal(0, await FollowUpCountAsync());
     }
 
@@ -174,10 +174,10 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
     [Fact]
     public async Task MarkUnscheduled_MarksOnlyActionsWithNothingProgrammedUpToTheCutOff()
     {
-        var (result, marked) = await Service().MarkUnscheduledAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
+        var result = await Service().MarkUnscheduledAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
 
         Assert.True(result.Succeeded);
-        Assert.Equal(1, marked);
+        Assert.Equal(1, result.Value);
         var assessment = await Db().Set<FollowUpAssessment>().SingleAsync();
         Assert.Equal((Seeded.Actions["A2"], AssessmentStatus.NotScheduled), (assessment.ActionId, assessment.Status));
     }

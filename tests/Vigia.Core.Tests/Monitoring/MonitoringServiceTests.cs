@@ -62,8 +62,8 @@ public abstract class MonitoringServiceTests(DatabaseProvider provider) : IAsync
         var otherResponsible = await monitoring.ReviewAsync(world.OtherResponsible, id, ReviewDecision.Accept, null);
 
         Assert.Equal(
-            [ReportingOutcome.Forbidden, ReportingOutcome.Forbidden, ReportingOutcome.NotFound, ReportingOutcome.NotFound],
-            [control.Outcome, responsible.Outcome, otherLeader.Outcome, otherResponsible.Outcome]);
+            [ResultStatus.Forbidden, ResultStatus.Forbidden, ResultStatus.NotFound, ResultStatus.NotFound],
+            [control.Status, responsible.Status, otherLeader.Status, otherResponsible.Status]);
         Assert.Equal(ReportStatus.Submitted, (await world.ReportAsync(id)).Status);
     }
 
@@ -88,7 +88,7 @@ public abstract class MonitoringServiceTests(DatabaseProvider provider) : IAsync
 
         var second = await world.Monitoring().ReviewAsync(world.Planning, id, ReviewDecision.Return, "Tarde");
 
-        Assert.Equal(ReportingOutcome.Conflict, second.Outcome);
+        Assert.Equal(ResultStatus.Conflict, second.Status);
         Assert.Equal("Este reporte ya fue revisado por Lucía Líder.", second.Errors[""]);
     }
 
@@ -133,7 +133,7 @@ public abstract class MonitoringServiceTests(DatabaseProvider provider) : IAsync
         var other = await world.Monitoring().CloseMonthAsync(world.OtherLeader, world.Component3, 3, "Resumen");
         var control = await world.Monitoring().CloseMonthAsync(world.InternalControl, world.Component3, 3, "Resumen");
 
-        Assert.Equal([ReportingOutcome.Forbidden, ReportingOutcome.Forbidden], [other.Outcome, control.Outcome]);
+        Assert.Equal([ResultStatus.Forbidden, ResultStatus.Forbidden], [other.Status, control.Status]);
     }
 
     [Fact]

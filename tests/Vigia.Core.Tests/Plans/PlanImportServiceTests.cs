@@ -17,7 +17,7 @@ public abstract class PlanImportServiceTests(DatabaseProvider provider) : IAsync
         return PlanDocumentReader.ReadText(reader);
     }
 
-    private async Task<PlanImportOutcome> ImportAsync(ImportResult read, PlanImportOptions? options = null)
+    private async Task<Result<PlanImport>> ImportAsync(ImportResult read, PlanImportOptions? options = null)
     {
         await using var db = await database.CreateMigratedContextAsync();
         return await new PlanImportService(db, TimeProvider.System).ImportAsync(read, options ?? new PlanImportOptions(), "prueba");
@@ -28,7 +28,7 @@ public abstract class PlanImportServiceTests(DatabaseProvider provider) : IAsync
     {
         var outcome = await ImportAsync(ReadSeed());
 
-        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Notes.Where(n => n.Kind == ImportNoteKind.Error).Select(n => n.Message)));
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Errors.Values));
         await using var db = database.CreateContext();
         var plan = await db.Plans.Include(p => p.Entity).SingleAsync();
         Assert.Equal(2022, plan.Year);
@@ -39,7 +39,7 @@ public abstract class PlanImportServiceTests(DatabaseProvider provider) : IAsync
         Assert.Equal(86, await db.Actions.CountAsync());
         var version = await db.PlanVersions.Include(v => v.ImportNotes).SingleAsync();
         Assert.Equal(1, version.Number);
-        Assert.Equal(outcome.Notes.Count, version.ImportNotes.Count);
+        Assert.Equal(outcome.Value.Notes.Count, version.ImportNotes.Count);
     }
 
     [Fact]
@@ -77,7 +77,9 @@ public abstract class PlanImportServiceTests(DatabaseProvider provider) : IAsync
         var second = await ImportAsync(ReadSeed());
 
         Assert.False(second.Succeeded);
-        Assert.Contains(second.Notes, n => n.Kind == ImportNoteKind.Error && n.Message.Contains("ya tiene un plan", StringComparison.Ordinal));
+        Assert.Equal(ResultStatus.Invalid, second.Status);
+        Assert.Contains("ya tiene un plan", second.Errors[""], StringComparison.Ordinal);
+        Assert.Contains(second.Value.Notes, n => n.Kind == ImportNoteKind.Error && n.Message.Contains("ya tiene un plan", StringComparison.Ordinal));
         await using var db = database.CreateContext();
         Assert.Equal(1, await db.Plans.CountAsync());
         Assert.Equal(86, await db.Actions.CountAsync());
@@ -91,7 +93,7 @@ public abstract class PlanImportServiceTests(DatabaseProvider provider) : IAsync
         var outcome = await ImportAsync(read);
 
         Assert.False(outcome.Succeeded);
-        Assert.Contains(outcome.Notes, n => n.Kind == ImportNoteKind.Error);
+        Assert.Contains(outcome.Value.Notes, n => n.Kind == ImportNoteKind.Error);
         await using var db = database.CreateContext();
         Assert.Equal(0, await db.Plans.CountAsync());
         Assert.Equal(0, await db.Units.CountAsync());
@@ -103,9 +105,9 @@ public abstract class PlanImportServiceTests(DatabaseProvider provider) : IAsync
         var outcome = await ImportAsync(ReadSeed(), new PlanImportOptions(Year: 2023, EntityName: "Alcaldía de Prueba"));
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal(2023, outcome.Year);
-        Assert.Equal("alcaldia-de-prueba", outcome.EntitySlug);
-        Assert.Contains(outcome.Notes, n => n.Kind == ImportNoteKind.Warning && n.Message.Contains("2022", StringComparison.Ordinal));
+        Assert.Equal(2023, outcome.Value.Year);
+        Assert.Equal("alcaldia-de-prueba", outcome.Value.EntitySlug);
+        Assert.Contains(outcome.Value.Notes, n => n.Kind == ImportNoteKind.Warning && n.Message.Contains("2022", StringComparison.Ordinal));
     }
 }
 

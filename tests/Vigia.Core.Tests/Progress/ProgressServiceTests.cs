@@ -89,7 +89,7 @@ public abstract class ProgressServiceTests(DatabaseProvider provider) : IAsyncLi
     {
         var result = await world.Reporting().SubmitAsync(world.Responsible, world.ActionA, ProgressWorld.Draft(month));
 
-        Assert.Equal(ReportingOutcome.Invalid, result.Outcome);
+        Assert.Equal(ResultStatus.Invalid, result.Status);
         Assert.StartsWith(message, result.Errors[ReportFields.Month], StringComparison.Ordinal);
         Assert.Empty(await world.ReportsAsync());
         Assert.Empty(world.StoredFiles());
@@ -111,7 +111,7 @@ public abstract class ProgressServiceTests(DatabaseProvider provider) : IAsyncLi
         var leader = await world.Reporting().SubmitAsync(world.Leader, world.ActionA, ProgressWorld.Draft());
         var planning = await world.Reporting().SubmitAsync(world.Planning, world.ActionA, ProgressWorld.Draft());
 
-        Assert.All([otherUnit, leader, planning], r => Assert.Equal(ReportingOutcome.NotFound, r.Outcome));
+        Assert.All([otherUnit, leader, planning], r => Assert.Equal(ResultStatus.NotFound, r.Status));
         Assert.Empty(await world.ReportsAsync());
         Assert.Empty(world.StoredFiles());
     }
@@ -201,7 +201,7 @@ public abstract class ProgressServiceTests(DatabaseProvider provider) : IAsyncLi
 
         var result = await world.Reporting(racing).SubmitAsync(world.Responsible, world.ActionA, ProgressWorld.Draft());
 
-        Assert.Equal(ReportingOutcome.Conflict, result.Outcome);
+        Assert.Equal(ResultStatus.Conflict, result.Status);
         Assert.Single(await world.ReportsAsync());
         Assert.Empty(world.StoredFiles());
     }
@@ -213,7 +213,7 @@ public abstract class ProgressServiceTests(DatabaseProvider provider) : IAsyncLi
 
         var second = await world.Reporting().SubmitAsync(world.Responsible, world.ActionA, ProgressWorld.Draft());
 
-        Assert.Equal(ReportingOutcome.Conflict, second.Outcome);
+        Assert.Equal(ResultStatus.Conflict, second.Status);
         Assert.Contains("edítelo", second.Errors[""], StringComparison.Ordinal);
         Assert.Single(await world.ReportsAsync());
     }
@@ -242,7 +242,7 @@ public abstract class ProgressServiceTests(DatabaseProvider provider) : IAsyncLi
 
         var result = await world.Reporting().EditAsync(world.Responsible, id, new ReportEdit(1, "Otro texto", [], [], []));
 
-        Assert.Equal(ReportingOutcome.Conflict, result.Outcome);
+        Assert.Equal(ResultStatus.Conflict, result.Status);
         Assert.Equal(80m, (await world.ReportAsync(id)).ExecutedQuantity);
     }
 
@@ -253,7 +253,7 @@ public abstract class ProgressServiceTests(DatabaseProvider provider) : IAsyncLi
 
         var result = await world.Reporting().EditAsync(world.OtherResponsible, id, new ReportEdit(1, "Otro texto", [], [], []));
 
-        Assert.Equal(ReportingOutcome.NotFound, result.Outcome);
+        Assert.Equal(ResultStatus.NotFound, result.Status);
     }
 
     [Fact]
@@ -301,7 +301,7 @@ public abstract class ProgressServiceTests(DatabaseProvider provider) : IAsyncLi
 
         var result = await world.Reporting().SubmitAsync(world.Responsible, world.ActionA, ProgressWorld.Draft());
 
-        Assert.Equal(ReportingOutcome.Conflict, result.Outcome);
+        Assert.Equal(ResultStatus.Conflict, result.Status);
         Assert.Contains("presente una corrección", result.Errors[""], StringComparison.Ordinal);
     }
 

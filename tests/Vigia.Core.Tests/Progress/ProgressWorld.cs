@@ -132,7 +132,7 @@ public sealed class ProgressWorld : IAsyncDisposable
     {
         var result = await Reporting().SubmitAsync(actor ?? Responsible, actionId ?? ActionA, draft ?? Draft());
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
-        return result.Id!.Value;
+        return result.Value;
     }
 
     public async Task<ProgressReport> ReportAsync(int id)

@@ -106,7 +106,7 @@ public abstract class SignInTests(VigiaFactory factory)
         var created = await scope.ServiceProvider.GetRequiredService<AccountService>()
             .CreateAsync(new NewUser($"nueva-{Guid.NewGuid():N}@prueba.gov.co", "Nueva", [Roles.Planning]));
         var client = TestAccounts.Anonymous(factory);
-        var url = $"/cuenta/activar?token={created.ActivationToken}";
+        var url = $"/cuenta/activar?token={created.Value.ActivationToken}";
 
         var tooShort = await TestAccounts.PostFormAsync(client, url, new() { ["Password"] = "corta", ["Confirmation"] = "corta" });
         var mismatch = await TestAccounts.PostFormAsync(client, url, new() { ["Password"] = "una frase bastante larga", ["Confirmation"] = "otra frase distinta larga" });

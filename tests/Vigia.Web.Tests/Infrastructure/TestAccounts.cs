@@ -19,7 +19,7 @@ public static class TestAccounts
         var result = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(new NewUser(
             email ?? $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@prueba.gov.co", $"Persona {Roles.DisplayName(role)}", [role], units, components, Password));
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
-        return result.User!;
+        return result.Value.User;
     }
 
     public static HttpClient Anonymous(VigiaFactory factory) =>

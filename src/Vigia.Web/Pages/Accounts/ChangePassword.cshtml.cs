@@ -41,16 +41,13 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
             if (result.Succeeded)
             {
                 await signIn.RefreshSignInAsync(user);
-                TempData["Aviso"] = "Su contraseña cambió.";
-                return RedirectToPage();
+                return this.RedirectWithNotice("Su contraseña cambió.", "/Accounts/ChangePassword");
             }
             foreach (var error in result.Errors)
             {
                 ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(Current) : nameof(Password), error.Description);
             }
         }
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return this.InvalidPage();
     }
 }

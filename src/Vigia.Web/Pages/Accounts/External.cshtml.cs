@@ -33,6 +33,6 @@ public class ExternalModel(SignInManager<AppUser> signIn, UserManager<AppUser> u
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false, info.LoginProvider);
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/gestion");
+        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage("/Progress/Index");
     }
 }

@@ -34,9 +34,7 @@ public class ForgotPasswordModel(UserManager<AppUser> users, AccountTokens token
         }
         if (!ModelState.IsValid)
         {
-            var page = Page();
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
+            return this.InvalidPage();
         }
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is { IsActive: true })
@@ -63,7 +61,8 @@ public class ForgotPasswordModel(UserManager<AppUser> users, AccountTokens token
                 logger.LogError(ex, "No se pudo enviar el correo de restablecimiento a {UserId}", user.Id);
             }
         }
-        TempData["Aviso"] = "Si el correo corresponde a una cuenta activa, enviamos un enlace para restablecer la contraseña. Revise su bandeja de entrada.";
-        return RedirectToPage();
+        return this.RedirectWithNotice(
+            "Si el correo corresponde a una cuenta activa, enviamos un enlace para restablecer la contraseña. Revise su bandeja de entrada.",
+            "/Accounts/ForgotPassword");
     }
 }

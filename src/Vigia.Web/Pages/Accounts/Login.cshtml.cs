@@ -36,39 +36,32 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         ExternalSchemes = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
         if (!ModelState.IsValid)
         {
-            return Invalid();
+            return this.InvalidPage();
         }
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is null || !user.IsActive)
         {
             ModelState.AddModelError(nameof(Email), Rejected);
-            return Invalid();
+            return this.InvalidPage();
         }
         var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
             ModelState.AddModelError(nameof(Email),
                 "La cuenta quedó bloqueada por varios intentos fallidos. Espere 15 minutos o restablezca su contraseña.");
-            return Invalid();
+            return this.InvalidPage();
         }
         if (!result.Succeeded)
         {
             ModelState.AddModelError(nameof(Email), Rejected);
-            return Invalid();
+            return this.InvalidPage();
         }
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/gestion");
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Progress/Index");
     }
 
     public IActionResult OnPostExternal(string scheme)
     {
-        var redirect = Url.Page("/Account/External", new { ReturnUrl });
+        var redirect = Url.Page("/Accounts/External", new { ReturnUrl });
         return Challenge(signIn.ConfigureExternalAuthenticationProperties(scheme, redirect), scheme);
-    }
-
-    private PageResult Invalid()
-    {
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
     }
 }

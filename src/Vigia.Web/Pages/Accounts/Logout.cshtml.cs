@@ -9,7 +9,6 @@ public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        TempData["Aviso"] = "Cerró su sesión.";
-        return Redirect("/cuenta/ingresar");
+        return this.RedirectWithNotice("Cerró su sesión.", "/Accounts/Login");
     }
 }

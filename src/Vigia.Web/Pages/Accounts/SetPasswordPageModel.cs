@@ -47,25 +47,9 @@ public abstract class SetPasswordPageModel(AccountService accounts, AccountToken
         (LinkIsValid, Email) = (user is not null, user?.Email);
         if (!ModelState.IsValid)
         {
-            return Invalid();
+            return this.InvalidPage();
         }
         var result = await accounts.SetPasswordWithTokenAsync(Token, purpose, Password, ct);
-        if (!result.Succeeded)
-        {
-            foreach (var (field, message) in result.Errors)
-            {
-                ModelState.AddModelError(field, message);
-            }
-            return Invalid();
-        }
-        TempData["Aviso"] = "Su contraseña quedó guardada. Ya puede ingresar.";
-        return Redirect("/cuenta/ingresar");
-    }
-
-    private PageResult Invalid()
-    {
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return await this.RespondAsync(result, _ => this.RedirectWithNotice("Su contraseña quedó guardada. Ya puede ingresar.", "/Accounts/Login"));
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-
 namespace Vigia.Web.Pages.Admin;
 
 public sealed record Option(int Id, string Label);
@@ -31,12 +29,4 @@ public static class AdminLookups
 
     public static Task<int?> DefaultEntityIdAsync(AppDbContext db, CancellationToken ct) =>
         db.Entities.OrderBy(e => e.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
-
-    public static void AddErrors(this ModelStateDictionary modelState, IReadOnlyDictionary<string, string> errors)
-    {
-        foreach (var (field, message) in errors)
-        {
-            modelState.AddModelError(field, message);
-        }
-    }
 }

@@ -19,7 +19,7 @@ public class QueueModel(AppDbContext db, MonitoringService monitoring) : PageMod
         var actor = Actor.From(User);
         if (!MonitoringAccess.Reads(actor))
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return this.Forbidden();
         }
         ReadOnly = !MonitoringService.Monitors(actor);
         var components = await MonitoringAccess.ComponentsAsync(actor, monitoring, ct);

@@ -34,7 +34,7 @@ public class RecordsModel(AppDbContext db, MonitoringService monitoring, TimePro
         var actor = Actor.From(User);
         if (!MonitoringAccess.Reads(actor))
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return this.Forbidden();
         }
         await LoadAsync(actor, ct);
         var lastMonth = ProgressCalendar.Today(clock).AddMonths(-1);
@@ -45,26 +45,18 @@ public class RecordsModel(AppDbContext db, MonitoringService monitoring, TimePro
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var actor = Actor.From(User);
+        if (!MonitoringAccess.Reads(actor))
+        {
+            return this.Forbidden();
+        }
         var result = await monitoring.CloseMonthAsync(actor, ComponentId ?? 0, Month, Summary, ct);
-        if (result.Succeeded)
+        return await this.RespondAsync(result, async id =>
         {
-            var closed = await db.MonitoringRecords.Where(m => m.Id == result.Id)
+            var closed = await db.MonitoringRecords.Where(m => m.Id == id)
                 .Select(m => new { m.Component!.Number, m.Component.Plan!.Year }).SingleAsync(ct);
-            TempData["Aviso"] = $"Monitoreo de {ProgressDisplay.Month(closed.Year, Month)} del componente {closed.Number} cerrado.";
-            return Redirect($"/gestion/monitoreos/{result.Id}");
-        }
-        if (result.Outcome == ReportingOutcome.Forbidden || !MonitoringAccess.Reads(actor))
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-        await LoadAsync(actor, ct);
-        var page = Page();
-        page.StatusCode = result.Outcome == ReportingOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return page;
+            return this.RedirectWithNotice($"Monitoreo de {ProgressDisplay.Month(closed.Year, Month)} del componente {closed.Number} cerrado.",
+                "/Monitoring/Record", new { id });
+        }, reload: () => LoadAsync(actor, ct));
     }
 
     private async Task LoadAsync(Actor actor, CancellationToken ct)

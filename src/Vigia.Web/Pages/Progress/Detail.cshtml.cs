@@ -37,27 +37,15 @@ public class DetailModel(AppDbContext db, ActionAccess access, MonitoringService
     private async Task<IActionResult> ReviewAsync(ReviewDecision decision, CancellationToken ct)
     {
         var result = await monitoring.ReviewAsync(Actor.From(User), Id, decision, Comment, ct);
-        switch (result.Outcome)
+        return await this.RespondAsync(result, async _ =>
         {
-            case ReportingOutcome.Saved:
-                var month = await db.ProgressReports.Where(r => r.Id == Id)
-                    .Select(r => new { r.Month, r.Action!.Activity!.Code, r.Action.Order, r.Action.Activity.Component!.Plan!.Year }).SingleAsync(ct);
-                TempData["Aviso"] = $"Reporte de {ProgressDisplay.Month(month.Year, month.Month)} de la acción {ProgressDisplay.ActionLabel(month.Code, month.Order)} "
-                    + (decision == ReviewDecision.Accept ? "aceptado." : "devuelto al responsable con su comentario.");
-                return Redirect("/gestion/revision");
-            case ReportingOutcome.NotFound:
-                return NotFound();
-            case ReportingOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-        await LoadAsync(ct);
-        var page = Page();
-        page.StatusCode = result.Outcome == ReportingOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return page;
+            var month = await db.ProgressReports.Where(r => r.Id == Id)
+                .Select(r => new { r.Month, r.Action!.Activity!.Code, r.Action.Order, r.Action.Activity.Component!.Plan!.Year }).SingleAsync(ct);
+            return this.RedirectWithNotice(
+                $"Reporte de {ProgressDisplay.Month(month.Year, month.Month)} de la acción {ProgressDisplay.ActionLabel(month.Code, month.Order)} "
+                + (decision == ReviewDecision.Accept ? "aceptado." : "devuelto al responsable con su comentario."),
+                "/Monitoring/Queue");
+        }, reload: () => LoadAsync(ct));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -28,8 +28,7 @@ public class EditModel(AppDbContext db, ActionAccess access, ProgressService rep
         }
         if (report.Status != ReportStatus.Submitted)
         {
-            TempData["Aviso"] = "Este reporte ya fue revisado: para cambiarlo presente una corrección.";
-            return Redirect($"/gestion/reportes/{Id}");
+            return this.RedirectWithNotice("Este reporte ya fue revisado: para cambiarlo presente una corrección.", "/Progress/Detail", new { id = Id });
         }
         Quantity = ProgressDisplay.QuantityInput(report.ExecutedQuantity);
         Narrative = report.Narrative;
@@ -45,15 +44,10 @@ public class EditModel(AppDbContext db, ActionAccess access, ProgressService rep
         var quantity = ParseQuantity();
         if (quantity is null)
         {
-            return Invalid();
+            return this.InvalidPage();
         }
         var result = await reporting.EditAsync(Actor.From(User), Id, new ReportEdit(quantity.Value, Narrative ?? "", LinkLines(), Uploads(), RemoveEvidenceIds), ct);
-        if (result.Succeeded)
-        {
-            TempData["Aviso"] = $"Cambios guardados en el reporte de {MonthName}.";
-            return Redirect($"/gestion/reportes/{Id}");
-        }
-        return Refusal(result) ?? Invalid(result);
+        return await this.RespondAsync(result, id => this.RedirectWithNotice($"Cambios guardados en el reporte de {MonthName}.", "/Progress/Detail", new { id }));
     }
 
     private async Task<ProgressReport?> LoadAsync(CancellationToken ct)

@@ -58,7 +58,7 @@ public class ReportModel(AppDbContext db, ActionAccess access, ProgressService r
             .FirstOrDefaultAsync(ct);
         if (live is { Status: ReportStatus.Submitted })
         {
-            return Redirect($"/gestion/reportes/{live.Id}/editar");
+            return RedirectToPage("/Progress/Edit", new { id = live.Id });
         }
         if (live is not null)
         {
@@ -80,29 +80,23 @@ public class ReportModel(AppDbContext db, ActionAccess access, ProgressService r
         await LoadActionAsync(ct);
         if (ChoosingMonth)
         {
-            return Invalid();
+            return this.InvalidPage();
         }
         var quantity = ParseQuantity();
         if (quantity is null)
         {
             await LoadCorrectedAsync(CorrectsId, ct);
-            return Invalid();
+            return this.InvalidPage();
         }
         var draft = new ReportDraft(Month!.Value, quantity.Value, Narrative ?? "", LinkLines(), Uploads(), CorrectsId, CorrectionReason, KeepEvidenceIds);
         var result = await reporting.SubmitAsync(actor, Id, draft, ct);
-        if (result.Succeeded)
-        {
-            TempData["Aviso"] = CorrectsId is null
-                ? $"Reporte de {ProgressDisplay.Month(Action.Year, Month.Value)} enviado. Queda pendiente de revisión."
-                : $"Corrección del reporte de {ProgressDisplay.Month(Action.Year, Month.Value)} enviada. Queda pendiente de revisión.";
-            return Redirect($"/gestion/reportes/{result.Id}");
-        }
-        if (Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-        await LoadCorrectedAsync(CorrectsId, ct);
-        return Invalid(result);
+        var month = ProgressDisplay.Month(Action.Year, Month.Value);
+        return await this.RespondAsync(result,
+            id => this.RedirectWithNotice(CorrectsId is null
+                    ? $"Reporte de {month} enviado. Queda pendiente de revisión."
+                    : $"Corrección del reporte de {month} enviada. Queda pendiente de revisión.",
+                "/Progress/Detail", new { id }),
+            reload: () => LoadCorrectedAsync(CorrectsId, ct));
     }
 
     /// <summary>The action, and the month if one was chosen and can be reported; otherwise the months to choose from.</summary>

@@ -4,9 +4,8 @@ using Vigia.Core.Progress;
 
 namespace Vigia.Web.Pages.Progress;
 
-/// <summary>The fields a report form shares (new report, correction, edit) and the translation of a service's
-/// outcome into a page result: 404 when the action is not the person's, 403 when they see it but may not act,
-/// the form again with its errors otherwise (400, or 409 when someone else changed the report first).</summary>
+/// <summary>The fields a report form shares (new report, correction, edit); what the service answers becomes the
+/// response through <see cref="PageResults"/>.</summary>
 public abstract class ReportFormModel : PageModel
 {
     /// <summary>Largest request the form accepts: five files at the default 10 MB limit, plus the text.</summary>
@@ -51,24 +50,4 @@ public abstract class ReportFormModel : PageModel
     /// <summary>The chosen files; a file input left empty sends a part without a name, which is no file.</summary>
     protected IReadOnlyList<EvidenceUpload> Uploads() =>
         Files.Where(f => !string.IsNullOrEmpty(f.FileName)).Select(f => new EvidenceUpload(f.OpenReadStream(), f.FileName)).ToList();
-
-    /// <summary>The page again with the form's errors: 400, or 409 when the report changed under the person.</summary>
-    protected PageResult Invalid(ReportingResult? result = null)
-    {
-        foreach (var (field, message) in result?.Errors ?? new Dictionary<string, string>())
-        {
-            ModelState.AddModelError(field, message);
-        }
-        var page = Page();
-        page.StatusCode = result?.Outcome == ReportingOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return page;
-    }
-
-    /// <summary>The page result for a refusal that is not about the form, or null when the form should be shown again.</summary>
-    protected IActionResult? Refusal(ReportingResult result) => result.Outcome switch
-    {
-        ReportingOutcome.NotFound => NotFound(),
-        ReportingOutcome.Forbidden => StatusCode(StatusCodes.Status403Forbidden),
-        _ => null,
-    };
 }

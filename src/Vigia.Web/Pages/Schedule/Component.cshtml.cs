@@ -64,31 +64,14 @@ public class ComponentModel(AppDbContext db, PlanLocator locator, ScheduleServic
         if (!ModelState.IsValid)
         {
             // Report the rules the readable values break too, so one round trip shows every problem.
-            foreach (var error in await schedules.CheckValuesAsync(new ScheduleUpdate(Plan.Id, parsed, Justification), ct))
-            {
-                ModelState.AddModelError(KeyOf(error), error.Message);
-            }
-            return Invalid();
+            ModelState.AddErrors(await schedules.CheckValuesAsync(new ScheduleUpdate(Plan.Id, parsed, Justification), ct), KeyOf);
+            return this.InvalidPage();
         }
         var result = await schedules.SaveAsync(new ScheduleUpdate(Plan.Id, parsed, Justification), Actor.From(User), ct);
-        switch (result.Outcome)
-        {
-            case ScheduleOutcome.Saved:
-                TempData["Aviso"] = $"Programación guardada: {result.ChangedActions} {(result.ChangedActions == 1 ? "acción actualizada" : "acciones actualizadas")} en el componente {Number}.";
-                return Redirect($"{SchedulePath}/{Number}");
-            case ScheduleOutcome.Unchanged:
-                TempData["Aviso"] = "No había cambios que guardar.";
-                return Redirect($"{SchedulePath}/{Number}");
-            case ScheduleOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
-            case ScheduleOutcome.NotFound:
-                return NotFound();
-        }
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(KeyOf(error), error.Message);
-        }
-        return Invalid();
+        return await this.RespondAsync(result, change => this.RedirectWithNotice(change.Unchanged
+                ? "No había cambios que guardar."
+                : $"Programación guardada: {change.ChangedActions} {(change.ChangedActions == 1 ? "acción actualizada" : "acciones actualizadas")} en el componente {Number}.",
+            "/Schedule/Component", new { entity = EntitySlug, year = Year, number = Number }), fieldKey: KeyOf);
     }
 
     /// <summary>Fills one row (<paramref name="actionId"/>) or every empty row with <see cref="ScheduleSuggester"/>'s
@@ -222,20 +205,19 @@ public class ComponentModel(AppDbContext db, PlanLocator locator, ScheduleServic
     private static decimal? TryRead(string? text) =>
         !string.IsNullOrWhiteSpace(text) && SpanishNumber.TryParse(text, out var value, out _) ? value : null;
 
-    private string KeyOf(ScheduleError error)
+    /// <summary>The grid's ModelState key for a field the service names: a cell goes to its row and month (a month
+    /// outside the year to the row's first cell), the justification to its box, anything else to the whole form.</summary>
+    private string KeyOf(string field)
     {
-        if (error.IsJustification)
+        if (field == ScheduleFields.Justification)
         {
             return nameof(Justification);
         }
-        var row = Actions.Select((a, i) => (a, i)).FirstOrDefault(x => x.a.ActionId == error.ActionId, (null!, -1)).Item2;
-        return row < 0 ? "" : CellKey(row, error.Month is >= 1 and <= 12 ? error.Month.Value : 1);
-    }
-
-    private PageResult Invalid()
-    {
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        if (!ScheduleFields.TryParseCell(field, out var actionId, out var month))
+        {
+            return "";
+        }
+        var row = Actions.Select((a, i) => (a, i)).FirstOrDefault(x => x.a.ActionId == actionId, (null!, -1)).Item2;
+        return row < 0 ? "" : CellKey(row, month is >= 1 and <= 12 ? month : 1);
     }
 }

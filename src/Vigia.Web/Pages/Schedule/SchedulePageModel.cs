@@ -17,7 +17,7 @@ public abstract class SchedulePageModel(AppDbContext db, PlanLocator locator) : 
         ArgumentNullException.ThrowIfNull(next);
         if (!ScheduleService.CanSchedule(Actor.From(User)))
         {
-            context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+            context.Result = this.Forbidden();
             return;
         }
         await next();

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 
-using Vigia.Web.Pages.Admin;
-
 namespace Vigia.Web.Pages.Accounts.Users;
 
 public class CreateModel(AppDbContext db, AccountService accounts) : UserFormModel(db)
@@ -20,13 +18,10 @@ public class CreateModel(AppDbContext db, AccountService accounts) : UserFormMod
             return await InvalidAsync(ct);
         }
         var result = await accounts.CreateAsync(new NewUser(Email, DisplayName, SelectedRoles, UnitIds, ComponentIds), ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddErrors(result.Errors);
-            return await InvalidAsync(ct);
-        }
-        TempData["Aviso"] = $"Cuenta creada para {result.User!.Email}. Entréguele este enlace de activación, que sirve una sola vez y vence en 48 horas: "
-            + $"{Request.Scheme}://{Request.Host}/cuenta/activar?token={result.ActivationToken}";
-        return Redirect($"/admin/usuarios/{result.User.Id}");
+        return await this.RespondAsync(result, created => this.RedirectWithNotice(
+                $"Cuenta creada para {created.User.Email}. Entréguele este enlace de activación, que sirve una sola vez y vence en 48 horas: "
+                + Url.Page("/Accounts/Activate", null, new { token = created.ActivationToken }, Request.Scheme),
+                "/Accounts/Users/Edit", new { id = created.User.Id }),
+            reload: () => LoadChoicesAsync(ct));
     }
 }

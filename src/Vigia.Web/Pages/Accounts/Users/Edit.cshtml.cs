@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Vigia.Web.Pages.Admin;
 
 namespace Vigia.Web.Pages.Accounts.Users;
 
@@ -39,24 +38,15 @@ public class EditModel(AppDbContext db, AccountService accounts, UserManager<App
             return await InvalidAsync(ct);
         }
         var result = await accounts.UpdateAsync(Id, new UserChanges(DisplayName, SelectedRoles, UnitIds, ComponentIds), ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddErrors(result.Errors);
-            return await InvalidAsync(ct);
-        }
-        TempData["Aviso"] = "Cambios guardados.";
-        return Redirect($"/admin/usuarios/{Id}");
+        return await this.RespondAsync(result, _ => this.RedirectWithNotice("Cambios guardados.", "/Accounts/Users/Edit", new { id = Id }),
+            reload: () => LoadChoicesAsync(ct));
     }
 
     public async Task<IActionResult> OnPostActiveAsync(bool active, CancellationToken ct)
     {
         var result = await accounts.SetActiveAsync(Id, active, ct);
-        if (!result.Succeeded)
-        {
-            return NotFound();
-        }
-        TempData["Aviso"] = active ? "La cuenta quedó activa." : "La cuenta quedó desactivada: ya no puede ingresar.";
-        return Redirect($"/admin/usuarios/{Id}");
+        return await this.RespondAsync(result, _ => this.RedirectWithNotice(
+            active ? "La cuenta quedó activa." : "La cuenta quedó desactivada: ya no puede ingresar.", "/Accounts/Users/Edit", new { id = Id }));
     }
 
     /// <summary>For installations without e-mail: the administrator hands over a single-use link instead.</summary>
@@ -70,9 +60,8 @@ public class EditModel(AppDbContext db, AccountService accounts, UserManager<App
         var hasPassword = await users.HasPasswordAsync(user);
         var purpose = hasPassword ? AccountTokenPurpose.PasswordReset : AccountTokenPurpose.Activation;
         var token = await tokens.IssueAsync(user.Id, purpose, hasPassword ? AccountTokens.ResetLifetime : AccountTokens.ActivationLifetime, ct);
-        var path = hasPassword ? "restablecer" : "activar";
-        TempData["Aviso"] = $"Enlace de un solo uso para {user.Email} (vence en {(hasPassword ? "2" : "48")} horas): "
-            + $"{Request.Scheme}://{Request.Host}/cuenta/{path}?token={token}";
-        return Redirect($"/admin/usuarios/{Id}");
+        var link = Url.Page(hasPassword ? "/Accounts/ResetPassword" : "/Accounts/Activate", null, new { token }, Request.Scheme);
+        return this.RedirectWithNotice($"Enlace de un solo uso para {user.Email} (vence en {(hasPassword ? "2" : "48")} horas): {link}",
+            "/Accounts/Users/Edit", new { id = Id });
     }
 }

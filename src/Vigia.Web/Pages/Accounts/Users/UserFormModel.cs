@@ -38,8 +38,6 @@ public abstract class UserFormModel(AppDbContext db) : PageModel
     protected async Task<PageResult> InvalidAsync(CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return this.InvalidPage();
     }
 }

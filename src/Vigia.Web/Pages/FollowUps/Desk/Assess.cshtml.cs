@@ -60,19 +60,21 @@ public class AssessModel(AppDbContext db, FollowUpCalendar calendar, FollowUpDoc
                 ModelState.AddModelError(key, "Escriba un número, por ejemplo 75 o 12,5.");
             }
         }
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            var result = await followUps.AssessAsync(Actor.From(User), PlanId, CutOff, ActionId,
-                new AssessmentInput(Status, VerifiedPercent, VerifiedQuantity, Observations), ct);
-            if (result.Succeeded)
-            {
-                TempData["Aviso"] = $"Valoración de la acción guardada.";
-                await LoadAsync(ct);
-                return Redirect(NextUnassessed is { } next ? $"{BasePath}/acciones/{next.Id}" : $"{BasePath}#accion-{ActionId}");
-            }
-            return await RefusedAsync(result, async () => await LoadAsync(ct));
+            await LoadAsync(ct);
+            return this.InvalidPage();
         }
-        return await RefusedAsync(new FollowUpResult(null, new Dictionary<string, string>()), async () => await LoadAsync(ct));
+        var result = await followUps.AssessAsync(Actor.From(User), PlanId, CutOff, ActionId,
+            new AssessmentInput(Status, VerifiedPercent, VerifiedQuantity, Observations), ct);
+        return await this.RespondAsync(result, async _ =>
+        {
+            const string notice = "Valoración de la acción guardada.";
+            await LoadAsync(ct);
+            return NextUnassessed is { } next
+                ? this.RedirectWithNotice(notice, "/FollowUps/Desk/Assess", new { planId = PlanId, cutoff = CutOffText, actionId = next.Id })
+                : this.RedirectWithNotice(notice, "/FollowUps/Desk/CutOff", CutOffRoute, $"accion-{ActionId}");
+        }, reload: () => LoadAsync(ct));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

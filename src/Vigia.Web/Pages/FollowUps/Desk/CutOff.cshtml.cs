@@ -28,54 +28,36 @@ public class CutOffModel(AppDbContext db, FollowUpCalendar calendar, FollowUpDoc
 
     public Task<IActionResult> OnPostNoteAsync(int number, string? note, CancellationToken ct) =>
         WriteAsync(actor => followUps.SaveComponentNoteAsync(actor, PlanId, CutOff, number, note, ct),
-            $"Observaciones del componente {number} guardadas.", r => r.Errors.ToDictionary(e => e.Key == "Observations" ? $"nota-{number}" : e.Key, e => e.Value), ct);
+            _ => $"Observaciones del componente {number} guardadas.", ct, field => field == "Observations" ? $"nota-{number}" : field);
 
-    public async Task<IActionResult> OnPostUnscheduledAsync(CancellationToken ct)
-    {
-        var marked = 0;
-        return await WriteAsync(async actor =>
-        {
-            var (result, count) = await followUps.MarkUnscheduledAsync(actor, PlanId, CutOff, ct);
-            marked = count;
-            return result;
-        }, () => marked == 1 ? "1 acción quedó como no programada en el periodo."
-            : $"{marked} acciones quedaron como no programadas en el periodo.", null, ct);
-    }
+    public Task<IActionResult> OnPostUnscheduledAsync(CancellationToken ct) =>
+        WriteAsync(actor => followUps.MarkUnscheduledAsync(actor, PlanId, CutOff, ct),
+            marked => marked == 1 ? "1 acción quedó como no programada en el periodo."
+                : $"{marked} acciones quedaron como no programadas en el periodo.", ct);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
         WriteAsync(actor => lifecycle.CloseAsync(actor, PlanId, CutOff, ct),
-            "Seguimiento cerrado: quedó congelado con su huella SHA-256. Ya puede publicarlo.", null, ct);
+            _ => "Seguimiento cerrado: quedó congelado con su huella SHA-256. Ya puede publicarlo.", ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) =>
         WriteAsync(actor => lifecycle.PublishAsync(actor, PlanId, CutOff, ct),
-            "Seguimiento publicado en /seguimientos y en los datos abiertos.", null, ct);
+            _ => "Seguimiento publicado en /seguimientos y en los datos abiertos.", ct);
 
     public Task<IActionResult> OnPostCorrectAsync(CancellationToken ct) =>
         WriteAsync(actor => lifecycle.CorrectAsync(actor, PlanId, CutOff, Reason, ct),
-            "Nueva versión abierta para corregir el seguimiento; la versión anterior sigue visible.", null, ct);
+            _ => "Nueva versión abierta para corregir el seguimiento; la versión anterior sigue visible.", ct);
 
-    private Task<IActionResult> WriteAsync(Func<Actor, Task<FollowUpResult>> write, string notice,
-        Func<FollowUpResult, Dictionary<string, string>>? errorKeys, CancellationToken ct) =>
-        WriteAsync(write, () => notice, errorKeys, ct);
-
-    private async Task<IActionResult> WriteAsync(Func<Actor, Task<FollowUpResult>> write, Func<string> notice,
-        Func<FollowUpResult, Dictionary<string, string>>? errorKeys, CancellationToken ct)
+    /// <summary>Every write of this page: back to the cut-off with a notice, or the refusal.</summary>
+    private async Task<IActionResult> WriteAsync<T>(Func<Actor, Task<Result<T>>> write, Func<T, string> notice, CancellationToken ct,
+        Func<string, string>? fieldKey = null)
     {
         if (!await LoadCutOffAsync(ct))
         {
             return NotFound();
         }
         var result = await write(Actor.From(User));
-        if (result.Succeeded)
-        {
-            TempData["Aviso"] = notice();
-            return Redirect(BasePath);
-        }
-        if (errorKeys is not null && !result.Forbidden && !result.NotFound)
-        {
-            result = result with { Errors = errorKeys(result) };
-        }
-        return await RefusedAsync(result, () => LoadAsync(ct));
+        return await this.RespondAsync(result, value => this.RedirectWithNotice(notice(value), "/FollowUps/Desk/CutOff", CutOffRoute),
+            () => LoadAsync(ct), fieldKey);
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)

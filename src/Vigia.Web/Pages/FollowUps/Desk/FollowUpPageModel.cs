@@ -25,6 +25,9 @@ public abstract class FollowUpPageModel(AppDbContext db, FollowUpCalendar calend
     public static string PathFor(int planId, DateOnly cutOff) =>
         $"/seguimientos/gestion/{planId}/{cutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
+    /// <summary>The route values of this cut-off, for links and redirects to its pages.</summary>
+    protected object CutOffRoute => new { planId = PlanId, cutoff = CutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+
     protected async Task<bool> LoadCutOffAsync(CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(CutOffText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var cutOff))
@@ -39,28 +42,5 @@ public abstract class FollowUpPageModel(AppDbContext db, FollowUpCalendar calend
         }
         (CutOff, Deadline, Plan) = (cutOff, deadline, plan);
         return true;
-    }
-
-    /// <summary>A refused write: 403 or 404 as the service decided, or the page again with the errors and 400.</summary>
-    protected async Task<IActionResult> RefusedAsync(FollowUpResult result, Func<Task> reload)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(reload);
-        if (result.Forbidden)
-        {
-            return Forbid();
-        }
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-        await reload();
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
     }
 }

@@ -51,20 +51,14 @@ public class IndexModel(AppDbContext db, ProcessService processes) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var entityId = await AdminLookups.DefaultEntityIdAsync(db, ct);
-        if (ModelState.IsValid && entityId is { } entity)
+        if (!ModelState.IsValid || entityId is not { } entity)
         {
-            var errors = await processes.SaveAsync(entity, EditId, Name!, Kind!.Value, OwnerUnitId, Active, ct);
-            if (errors.Count == 0)
-            {
-                TempData["Aviso"] = $"Proceso «{Name}» guardado.";
-                return Redirect("/admin/procesos");
-            }
-            ModelState.AddErrors(errors);
+            await LoadAsync(ct);
+            return this.InvalidPage();
         }
-        await LoadAsync(ct);
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        var result = await processes.SaveAsync(entity, EditId, Name!, Kind!.Value, OwnerUnitId, Active, ct);
+        return await this.RespondAsync(result, _ => this.RedirectWithNotice($"Proceso «{Name}» guardado.", "/Organisation/Processes/Index"),
+            reload: () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -29,7 +29,7 @@ public class EditModel(AppDbContext db, UnitService units) : PageModel
             return NotFound();
         }
         (Name, ParentId) = (unit.Name, unit.ParentId);
-        Options = (await AdminLookups.UnitsAsync(db, ct)).Where(o => o.Id != Id).ToList();
+        await LoadOptionsAsync(ct);
         return Page();
     }
 
@@ -40,19 +40,16 @@ public class EditModel(AppDbContext db, UnitService units) : PageModel
         {
             return NotFound();
         }
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            var result = await units.SaveAsync(unit.EntityId, Id, Name, ParentId, ct);
-            if (result.Succeeded)
-            {
-                TempData["Aviso"] = "Unidad guardada.";
-                return Redirect("/admin/unidades");
-            }
-            ModelState.AddModelError(nameof(Name), result.Error!);
+            await LoadOptionsAsync(ct);
+            return this.InvalidPage();
         }
-        Options = (await AdminLookups.UnitsAsync(db, ct)).Where(o => o.Id != Id).ToList();
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        var result = await units.SaveAsync(unit.EntityId, Id, Name, ParentId, ct);
+        return await this.RespondAsync(result, _ => this.RedirectWithNotice("Unidad guardada.", "/Organisation/Units/Index"),
+            reload: () => LoadOptionsAsync(ct));
     }
+
+    private async Task LoadOptionsAsync(CancellationToken ct) =>
+        Options = (await AdminLookups.UnitsAsync(db, ct)).Where(o => o.Id != Id).ToList();
 }

@@ -36,17 +36,13 @@ public class IndexModel(AppDbContext db, UnitService units) : PageModel
         ModelState.Remove(nameof(KeepId));
         ModelState.Remove(nameof(DuplicateId));
         var entityId = await AdminLookups.DefaultEntityIdAsync(db, ct);
-        if (ModelState.IsValid && entityId is { } id)
+        if (!ModelState.IsValid || entityId is not { } id)
         {
-            var result = await units.SaveAsync(id, null, Name!, ParentId, ct);
-            if (result.Succeeded)
-            {
-                TempData["Aviso"] = $"Unidad «{result.Unit!.Name}» creada.";
-                return RedirectToPage();
-            }
-            ModelState.AddModelError(nameof(Name), result.Error!);
+            return await InvalidAsync(ct);
         }
-        return await InvalidAsync(ct);
+        var result = await units.SaveAsync(id, null, Name!, ParentId, ct);
+        return await this.RespondAsync(result, unit => this.RedirectWithNotice($"Unidad «{unit.Name}» creada.", "/Organisation/Units/Index"),
+            reload: () => LoadAsync(ct));
     }
 
     public async Task<IActionResult> OnPostMergeAsync(CancellationToken ct)
@@ -58,21 +54,14 @@ public class IndexModel(AppDbContext db, UnitService units) : PageModel
             return await InvalidAsync(ct);
         }
         var result = await units.MergeAsync(KeepId.Value, DuplicateId.Value, ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError(nameof(KeepId), result.Error!);
-            return await InvalidAsync(ct);
-        }
-        TempData["Aviso"] = $"Unidades fusionadas en «{result.Unit!.Name}».";
-        return RedirectToPage();
+        return await this.RespondAsync(result, kept => this.RedirectWithNotice($"Unidades fusionadas en «{kept.Name}».", "/Organisation/Units/Index"),
+            reload: () => LoadAsync(ct));
     }
 
     private async Task<PageResult> InvalidAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return this.InvalidPage();
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -1,17 +1,21 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Quartz;
 using Vigia.Web.Reminders;
 
-namespace Vigia.Web.Tests.Reporting;
+namespace Vigia.Web.Tests.Reminders;
 
 public class ReminderJobSetupTests
 {
+    /// <summary>Thursday 26 November 2026, 10:00 in Colombia.</summary>
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
+
     private static (ServiceCollection Services, ServiceProvider Provider) Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddLogging().AddVigiaReminderJob(configuration);
+        services.AddLogging().AddSingleton<TimeProvider>(new FakeTimeProvider(Now)).AddVigiaReminderJob(configuration);
         return (services, services.BuildServiceProvider());
     }
 
@@ -29,8 +33,11 @@ public class ReminderJobSetupTests
 
         Assert.Equal("0 0 7 * * ?", trigger.CronExpressionString);
         Assert.Equal(TimeSpan.FromHours(-5), trigger.TimeZone.BaseUtcOffset);
-        var next = trigger.GetFireTimeAfter(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero))!.Value;
+        // In force from the host's clock, not the machine's: the next runs are the next mornings at 07:00 in Colombia.
+        Assert.Equal(Now, trigger.StartTimeUtc);
+        var next = trigger.GetFireTimeAfter(Now)!.Value;
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero), next);
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero), trigger.GetFireTimeAfter(next));
         Assert.True(RunsQuartz(services));
     }
 

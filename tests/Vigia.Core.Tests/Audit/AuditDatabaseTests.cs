@@ -6,7 +6,7 @@ using Vigia.Core.Schedule;
 
 namespace Vigia.Core.Tests.Audit;
 
-/// <summary>A fresh database per test with the schema made by <c>EnsureCreated</c>, and contexts with and
+/// <summary>A fresh, migrated database per test, and contexts with and
 /// without the audit interceptor (the latter stand for someone working behind the application's back).</summary>
 public abstract class AuditDatabaseTests(DatabaseProvider provider) : IAsyncLifetime
 {
@@ -17,8 +17,7 @@ public abstract class AuditDatabaseTests(DatabaseProvider provider) : IAsyncLife
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.CreateContext();
-        await db.Database.MigrateAsync();
+        await using var db = await database.CreateMigratedContextAsync();
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();

@@ -1,19 +1,16 @@
-using AngleSharp.Html.Parser;
-using Vigia.Web.Tests.Infrastructure;
-
 namespace Vigia.Web.Tests.Http;
 
 /// <summary>What the translation of a result looks like through real pages: the Spanish status page for 403 and 404,
 /// and a redirect that keeps the address the person came by.</summary>
-public abstract class PageResponsesTests(VigiaFactory factory)
+public abstract class PageResponsesTests(VigiaFactory app)
 {
     private static async Task<string> HeadingAsync(HttpResponseMessage response) =>
-        (await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync())).QuerySelector("h1")!.TextContent;
+        (await TestClient.ParseAsync(response)).QuerySelector("h1")!.TextContent;
 
     [Fact]
     public async Task Forbidden_FromAPage_IsTheSpanishStatusPageWith403()
     {
-        var responsible = await SignIn.AsAsync(factory, Roles.Responsible);
+        var responsible = await app.SignInAsAsync(Roles.Responsible);
 
         var response = await responsible.GetAsync("/gestion/revision");
 
@@ -24,7 +21,7 @@ public abstract class PageResponsesTests(VigiaFactory factory)
     [Fact]
     public async Task NotFound_FromAPage_IsTheSpanishStatusPageWith404()
     {
-        var responsible = await SignIn.AsAsync(factory, Roles.Responsible);
+        var responsible = await app.SignInAsAsync(Roles.Responsible);
 
         var response = await responsible.GetAsync("/gestion/reportes/999999");
 
@@ -36,17 +33,15 @@ public abstract class PageResponsesTests(VigiaFactory factory)
     public async Task Saved_ThroughTheEntityAddress_RedirectsBackToTheEntityAddress()
     {
         const string byEntity = "/gestion/planes/alcaldia-de-santiago-de-cali/2022/cronograma/2";
-        var planner = await SignIn.AsAsync(factory, Roles.Planning);
+        var planner = await app.SignInAsAsync(Roles.Planning);
 
-        var response = await SignIn.PostFormAsync(planner, byEntity, []);
+        var response = await planner.PostFormAsync(byEntity, new());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(byEntity, response.Headers.Location!.OriginalString);
     }
 }
 
-[Collection("sqlite")]
-public class SqlitePageResponsesTests(SqliteVigiaFactory factory) : PageResponsesTests(factory), IClassFixture<SqliteVigiaFactory>;
+public sealed class SqlitePageResponsesTests(SqliteBundledPlanApp app) : PageResponsesTests(app), IClassFixture<SqliteBundledPlanApp>;
 
-[Collection("postgres")]
-public class PostgresPageResponsesTests(PostgresVigiaFactory factory) : PageResponsesTests(factory), IClassFixture<PostgresVigiaFactory>;
+public sealed class PostgresPageResponsesTests(PostgresBundledPlanApp app) : PageResponsesTests(app), IClassFixture<PostgresBundledPlanApp>;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Vigia.Core.Audit;
-using Vigia.Testing;
 using Vigia.Web.Security;
 
 namespace Vigia.Web.Tests.Security;

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Vigia.Core.Plans;
+using Vigia.Web.Startup;
+
+namespace Vigia.Web.Tests.Infrastructure;
+
+/// <summary>Database templates that need the web host's code.</summary>
+public static class TestTemplates
+{
+    /// <summary>The migrated schema with the bundled Cali 2022 plan, loaded by the host's own
+    /// <see cref="DatabaseInitializer"/> with the host's database services (so with its audit trail), once per run
+    /// instead of once per test class.</summary>
+    public static DatabaseTemplate BundledPlan { get; } = new("cali", LoadBundledPlanAsync);
+
+    private static async Task LoadBundledPlanAsync(DatabaseProvider provider, string connectionString)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Vigia"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(TestClock.Default.ToUniversalTime()))
+            .AddVigiaDatabase(configuration)
+            .AddScoped<PlanImportService>();
+        await using (var provided = services.BuildServiceProvider())
+        {
+            await DatabaseInitializer.InitializeAsync(provided, configuration, NullLogger.Instance);
+            await using var scope = provided.CreateAsyncScope();
+            if (!await scope.ServiceProvider.GetRequiredService<AppDbContext>().Plans.AnyAsync(p => p.Year == 2022))
+            {
+                throw new InvalidOperationException($"The bundled plan did not load into the {provider} template.");
+            }
+        }
+    }
+}

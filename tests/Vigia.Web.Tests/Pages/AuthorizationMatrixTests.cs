@@ -1,0 +1,94 @@
+namespace Vigia.Web.Tests.Pages;
+
+/// <summary>Every role and the public against every protected page and endpoint, with the expected answer: the
+/// folder conventions of Program.cs and the checks on the data, seen from outside.</summary>
+public abstract class AuthorizationMatrixTests(VigiaFactory app)
+{
+    internal const string Anonymous = "Público";
+
+    internal enum Outcome
+    {
+        Ok,
+        Login,
+        Denied,
+        NotFound,
+    }
+
+    internal static readonly string[] People = [Anonymous, Roles.Administrator, Roles.Planning, Roles.ComponentLeader, Roles.Responsible, Roles.InternalControl];
+
+    [Fact]
+    public async Task EveryRoleAgainstEveryPage_GetsTheExpectedAnswer()
+    {
+        var plan = await TestData.SmallPlanAsync(app);
+        var (ownAction, component3Action) = (plan.Action("1.1.1"), plan.Action("3.1.4"));
+        var adminId = (await TestPeople.CreateAsync(app.Services, Roles.Administrator)).Id;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.False(await db.ActionUnits.AnyAsync(x => x.ActionId == component3Action && x.Unit!.Name == TestData.Organisation));
+        }
+        var rows = new List<(string Url, Outcome[] Expected)>
+        {
+            ("/", [Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/planes/2022/actividad/3.1.4", [Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/datos/2022/acciones.csv", [Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/api/plans/2022", [Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/gestion", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ($"/gestion/acciones/{ownAction}", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Ok, Outcome.Ok]),
+            ($"/gestion/acciones/{component3Action}", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Ok]),
+            ($"/historial/accion/{ownAction}", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Ok, Outcome.Ok]),
+            ($"/historial/usuario/{adminId}", [Outcome.Login, Outcome.Ok, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound]),
+            ("/cuenta/contrasena", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+        };
+        foreach (var admin in new[] { "/admin", "/admin/usuarios", "/admin/usuarios/nueva", $"/admin/usuarios/{adminId}", "/admin/unidades", "/admin/procesos", "/admin/auditoria" })
+        {
+            rows.Add((admin, [Outcome.Login, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied]));
+        }
+
+        var failures = new List<string>();
+        for (var i = 0; i < People.Length; i++)
+        {
+            var client = await ClientAsync(app, People[i]);
+            foreach (var (url, expected) in rows)
+            {
+                var actual = Classify(await client.GetAsync(url));
+                if (actual != expected[i])
+                {
+                    failures.Add($"{People[i]} GET {url}: expected {expected[i]}, got {actual}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    /// <summary>A client for one column of the matrix: the Responsable of the Subdirección de Gestión Organizacional
+    /// (action 1.1.1 only), the Líder of component 3, or a person with only the role.</summary>
+    internal static async Task<TestClient> ClientAsync(VigiaFactory app, string person) => person switch
+    {
+        Anonymous => app.Anonymous(),
+        Roles.Responsible => await app.SignInAsAsync(person, unit: TestData.Organisation),
+        Roles.ComponentLeader => await app.SignInAsAsync(person, component: 3),
+        _ => await app.SignInAsAsync(person),
+    };
+
+    internal static Outcome Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => Outcome.Ok,
+            HttpStatusCode.NotFound => Outcome.NotFound,
+            HttpStatusCode.Forbidden => Outcome.Denied,
+            HttpStatusCode.Redirect when location.Contains("/cuenta/ingresar", StringComparison.Ordinal) => Outcome.Login,
+            HttpStatusCode.Redirect when location.Contains("/cuenta/acceso-denegado", StringComparison.Ordinal) => Outcome.Denied,
+            _ => throw new InvalidOperationException($"Unexpected answer {(int)response.StatusCode} {location}"),
+        };
+    }
+}
+
+[Collection(SharedHosts.SqliteSmallPlan)]
+public sealed class SqliteAuthorizationMatrixTests(SqliteApp app) : AuthorizationMatrixTests(app);
+
+[Collection(SharedHosts.PostgresSmallPlan)]
+public sealed class PostgresAuthorizationMatrixTests(PostgresApp app) : AuthorizationMatrixTests(app);

@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Accounts;
+using static Microsoft.Playwright.Assertions;
+using static Vigia.Browser.Tests.BrowserApp;
 
 namespace Vigia.Browser.Tests;
 
-[Collection("browser")]
-public partial class AccountsJourneyTests(BrowserFixture fixture)
+/// <summary>On a host of its own: the first administrator's link works only while no administrator has a password.</summary>
+public partial class AccountsJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const string Unit = "Subdirección de Gestión Organizacional";
 
@@ -16,41 +16,42 @@ public partial class AccountsJourneyTests(BrowserFixture fixture)
     public async Task FirstAdministrator_CreatesResponsible_WhoSeesOnlyTheirUnitsActions()
     {
         string adminEmail, adminLink;
-        await using (var scope = fixture.Services.CreateAsyncScope())
+        await using (var scope = app.Services.CreateAsyncScope())
         {
             var link = await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EstablishAsync(null);
             Assert.NotNull(link);
             (adminEmail, adminLink) = (link.Email, $"/cuenta/activar?token={link.Token}");
         }
-        var page = await fixture.NewPageAsync();
+        var page = await app.NewPageAsync();
 
-        await page.GotoAsync(fixture.BaseUrl + adminLink);
-        await BrowserFixture.ScreenshotAsync(page, "10-activar-administrador");
+        await page.GotoAsync(app.BaseUrl + adminLink);
+        await ScreenshotAsync(page, "10-activar-administrador");
         await SetPasswordAsync(page, "clave inicial de la oficina de sistemas");
-        await SignInAsync(page, adminEmail, "clave inicial de la oficina de sistemas");
-        await page.GotoAsync(fixture.BaseUrl + "/admin/usuarios/nueva");
+        await SubmitSignInAsync(page, adminEmail, "clave inicial de la oficina de sistemas");
+        await page.GotoAsync(app.BaseUrl + "/admin/usuarios/nueva");
         await page.GetByLabel("Correo electrónico").FillAsync("ana.gomez@cali.gov.co");
         await page.GetByLabel("Nombre completo").FillAsync("Ana Gómez");
         await page.GetByLabel("Responsable", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Unidades (para Responsables)").SelectOptionAsync(new SelectOptionValue { Label = $"Departamento Administrativo de Desarrollo e Innovación Institucional / {Unit}" });
-        await BrowserFixture.ScreenshotAsync(page, "11-crear-responsable");
+        await ScreenshotAsync(page, "11-crear-responsable");
         await page.GetByRole(AriaRole.Button, new() { Name = "Crear cuenta" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/usuarios/*");
-        await BrowserFixture.ScreenshotAsync(page, "12-cuenta-creada");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/admin/usuarios/[^/]+$"));
+        await Expect(page.Locator("body")).ToContainTextAsync(ActivationLink());
+        await ScreenshotAsync(page, "12-cuenta-creada");
         var responsibleLink = ActivationLink().Match(await page.Locator("body").InnerTextAsync()).Value;
         Assert.NotEmpty(responsibleLink);
         await page.GetByRole(AriaRole.Button, new() { Name = "Salir" }).ClickAsync();
-        await page.WaitForURLAsync("**/cuenta/ingresar");
-        Assert.Contains("Cerró su sesión", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page).ToHaveURLAsync(Address("/cuenta/ingresar"));
+        await Expect(page.Locator("body")).ToContainTextAsync("Cerró su sesión");
 
-        await page.GotoAsync(fixture.BaseUrl + responsibleLink);
+        await page.GotoAsync(app.BaseUrl + responsibleLink);
         await SetPasswordAsync(page, "la frase secreta de ana");
-        await SignInAsync(page, "ana.gomez@cali.gov.co", "la frase secreta de ana");
-        await page.GotoAsync(fixture.BaseUrl + "/gestion");
-        await BrowserFixture.ScreenshotAsync(page, "13-mis-acciones-responsable");
+        await SubmitSignInAsync(page, "ana.gomez@cali.gov.co", "la frase secreta de ana");
+        await page.GotoAsync(app.BaseUrl + "/gestion");
+        await ScreenshotAsync(page, "13-mis-acciones-responsable");
 
         int expected;
-        await using (var scope = fixture.Services.CreateAsyncScope())
+        await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             expected = await db.Actions.CountAsync(a => a.ResponsibleUnits.Any(u => u.Unit!.Name == Unit || u.Unit.Parent!.Name == Unit));
@@ -67,14 +68,6 @@ public partial class AccountsJourneyTests(BrowserFixture fixture)
         await page.GetByLabel("Nueva contraseña").FillAsync(password);
         await page.GetByLabel("Confirme la contraseña").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Guardar contraseña" }).ClickAsync();
-        await page.WaitForURLAsync("**/cuenta/ingresar");
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GetByLabel("Correo electrónico").FillAsync(email);
-        await page.GetByLabel("Contraseña").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/gestion");
+        await Expect(page).ToHaveURLAsync(Address("/cuenta/ingresar"));
     }
 }

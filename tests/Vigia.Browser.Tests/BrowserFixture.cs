@@ -1,112 +1,148 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Accounts;
-using Vigia.Testing;
 
 namespace Vigia.Browser.Tests;
 
-/// <summary>Vigía on real Kestrel (SQLite, bundled plan) and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+/// <summary>Debian's Chromium driven by Playwright: one browser for the whole run, launched on first use; each page
+/// gets its own context (cookies, viewport) so journeys stay independent.</summary>
+public static class TestBrowser
 {
-    private sealed class Factory(string connectionString, string uploadRoot) : WebApplicationFactory<Program>
+    private static readonly Lazy<Task<(IPlaywright Playwright, IBrowser Browser)>> Instance = ClosedAtExit(new(LaunchAsync));
+
+    // The driver would take the browser down with it anyway; closing it first leaves no stray Chromium behind.
+    private static Lazy<Task<(IPlaywright Playwright, IBrowser Browser)>> ClosedAtExit(Lazy<Task<(IPlaywright Playwright, IBrowser Browser)>> instance)
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Vigia", connectionString);
-            builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
-            builder.UseSetting("Security:PublicFormPostsPerMinute", "100000");
-            builder.UseSetting("Uploads:Root", uploadRoot);
-        }
+            if (instance.IsValueCreated && instance.Value.IsCompletedSuccessfully)
+            {
+                var (playwright, browser) = instance.Value.Result;
+                browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+                playwright.Dispose();
+            }
+        };
+        return instance;
     }
 
-    /// <summary>Evidence uploaded during the journeys, kept out of the repository's data folder and deleted at the end.</summary>
-    private readonly string uploadRoot = Path.Combine(Path.GetTempPath(), "vigia-browser-uploads", Guid.NewGuid().ToString("N"));
+    public static async Task<IBrowser> GetAsync() => (await Instance.Value).Browser;
 
-    private TestDatabase database = null!;
-    private Factory factory = null!;
-    private IPlaywright playwright = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
-    public string BaseUrl { get; private set; } = "";
-    public IServiceProvider Services => factory.Services;
-
-    public static string ScreenshotFolder { get; } =
-        Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "TestResults", "screenshots");
-
-    public async Task InitializeAsync()
+    private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
     {
-        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        factory = new Factory(database.ConnectionString, uploadRoot);
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
+        // Journeys run on two shared cores next to other test projects: generous waits, never timed assertions.
+        Assertions.SetDefaultExpectTimeout(90_000);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
         });
+        return (playwright, browser);
+    }
+}
+
+/// <summary>Vigía on real Kestrel for one test class (the one factory of the page tests: SQLite with the bundled
+/// plan, a fake clock, its own uploads folder), seen through <see cref="TestBrowser"/> in Spanish and Colombian time,
+/// whatever the machine's locale and time zone.</summary>
+public class BrowserApp : IAsyncLifetime
+{
+    private readonly ConcurrentBag<IBrowserContext> contexts = [];
+
+    public BrowserApp() : this(new VigiaFactoryOptions(TestSeed.BundledPlan))
+    {
+    }
+
+    /// <summary>For a fixture that needs another host (a single public constructor is what xunit allows).</summary>
+    protected BrowserApp(VigiaFactoryOptions options) => Factory = new(DatabaseProvider.Sqlite, options);
+
+    public VigiaFactory Factory { get; }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IServiceProvider Services => Factory.Services;
+
+    public static string ScreenshotFolder { get; } =
+        Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        await Factory.InitializeAsync();
+        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        Factory.StartServer();
+        BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "es-CO" });
-        // The suite shares two cores with the other test projects: generous waits, never timed assertions.
+        var browser = await TestBrowser.GetAsync();
+        var context = await browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height },
+            Locale = "es-CO",
+            TimezoneId = "America/Bogota",
+        });
+        contexts.Add(context);
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
-    /// <summary>A page signed in through the real form as a new person with the given role.</summary>
-    public async Task<IPage> SignedInPageAsync(string role, string? unitName = null, int width = 1280)
+    /// <summary>The id of an action of the bundled plan by activity code and number ("3.1.5", 1).</summary>
+    public async Task<int> ActionIdAsync(string activityCode, int number)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@prueba.gov.co";
-        const string password = "frase de prueba del navegador";
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            int[] units = unitName is null ? [] : [await db.Units.Where(u => u.Name == unitName).Select(u => u.Id).FirstAsync()];
-            var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
-                .CreateAsync(new NewUser(email, $"Persona {Roles.DisplayName(role)}", [role], units, null, password));
-            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
-        }
-        var page = await NewPageAsync(width);
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Actions
+            .Where(a => a.Activity!.Code == activityCode && a.Order == number).Select(a => a.Id).SingleAsync();
+    }
+
+    /// <summary>A page signed in through the real form as a new person with the given role.</summary>
+    public async Task<IPage> SignedInPageAsync(string role, string? unit = null, int? component = null, string? name = null, int width = 1280)
+    {
+        var person = await TestPeople.CreateAsync(Services, role, unit, component, name: name);
+        return await SignInAsync(person.Email!, width: width);
+    }
+
+    /// <summary>Signs in through the form in a new browser context, and waits for the page the form leads to.</summary>
+    public async Task<IPage> SignInAsync(string email, string password = TestPeople.Password, int width = 1280)
+    {
+        var page = await NewPageAsync(width, 900);
         await page.GotoAsync(BaseUrl + "/cuenta/ingresar");
-        await page.GetByLabel("Correo electrónico").FillAsync(email);
-        await page.GetByLabel("Contraseña").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/gestion");
+        await SubmitSignInAsync(page, email, password);
         return page;
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    /// <summary>Fills and sends the sign-in form of the current page, then waits for the navigation it causes.</summary>
+    public static async Task SubmitSignInAsync(IPage page, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GetByLabel("Correo electrónico").FillAsync(email);
+        await page.GetByLabel("Contraseña").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(Address("/gestion"));
+    }
+
+    /// <summary>A page address, matched at the end of the URL. (Playwright takes JavaScript regular expressions, so no
+    /// .NET-only options.)</summary>
+    public static Regex Address(string path) => new(Regex.Escape(path) + "$");
+
+    /// <summary>A full-page screenshot for people to look at, once the page's styles have loaded (it asserts nothing).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        playwright.Dispose();
-        await factory.DisposeAsync();
-        await database.DisposeAsync();
-        if (Directory.Exists(uploadRoot))
+        foreach (var context in contexts)
         {
-            Directory.Delete(uploadRoot, recursive: true);
+            await context.CloseAsync();
         }
+        await Factory.DisposeAsync();
     }
 }
-
-[CollectionDefinition("browser")]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;
-
-/// <summary>A second application and database for journeys that need the demo simulation on an untouched plan.</summary>
-[CollectionDefinition("browser-simulated")]
-public sealed class SimulatedBrowserCollection : ICollectionFixture<BrowserFixture>;

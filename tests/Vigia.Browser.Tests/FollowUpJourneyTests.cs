@@ -1,24 +1,17 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Accounts;
 using Vigia.Core.FollowUps;
+using static Microsoft.Playwright.Assertions;
+using static Vigia.Browser.Tests.BrowserApp;
 
 namespace Vigia.Browser.Tests;
 
-[Collection("browser")]
-public class FollowUpJourneyTests(BrowserFixture fixture)
+public class FollowUpJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const string Password = "contraseña-de-prueba-2026";
-
     private async Task<(int PlanId, List<int> Actions)> SeedAsync(string email)
     {
-        await using var scope = fixture.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-        if (!await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.Email == email))
-        {
-            var created = await accounts.CreateAsync(new NewUser(email, "Jefe de Control Interno", [Roles.InternalControl], Password: Password));
-            Assert.True(created.Succeeded);
-        }
+        await TestPeople.CreateAsync(app.Services, Roles.InternalControl, email: email, name: "Jefe de Control Interno");
+        await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var planId = await db.Plans.Where(p => p.Year == 2022).Select(p => p.Id).SingleAsync();
         var actions = await db.Actions.Where(a => a.Activity!.Component!.PlanId == planId)
@@ -29,8 +22,7 @@ public class FollowUpJourneyTests(BrowserFixture fixture)
     private static async Task AssertNoAxeViolationsAsync(IPage page, string what)
     {
         var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0, $"{what}: " + string.Join("; ", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        Assert.True(result.Violations.Length == 0, $"{what}: " + PublicPagesAccessibilityTests.Describe(result));
     }
 
     [Fact]
@@ -38,43 +30,37 @@ public class FollowUpJourneyTests(BrowserFixture fixture)
     {
         const string email = "jefe.control@prueba.vigia";
         var (planId, actions) = await SeedAsync(email);
-        var page = await fixture.NewPageAsync();
+        var page = await app.SignInAsync(email);
 
-        await page.GotoAsync(fixture.BaseUrl + "/cuenta/ingresar");
-        await page.GetByLabel("Correo electrónico").FillAsync(email);
-        await page.GetByLabel("Contraseña").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/gestion");
-
-        await page.GotoAsync(fixture.BaseUrl + "/seguimientos/gestion");
-        await BrowserFixture.ScreenshotAsync(page, "seguimiento-01-escritorio");
+        await page.GotoAsync(app.BaseUrl + "/seguimientos/gestion");
+        await ScreenshotAsync(page, "seguimiento-01-escritorio");
         await AssertNoAxeViolationsAsync(page, "/seguimientos/gestion");
         await page.GetByRole(AriaRole.Link, new() { Name = "Primer seguimiento: 30 de abril de 2022" }).ClickAsync();
-        await page.WaitForURLAsync($"**/seguimientos/gestion/{planId}/2022-04-30");
+        await Expect(page).ToHaveURLAsync(Address($"/seguimientos/gestion/{planId}/2022-04-30"));
         await AssertNoAxeViolationsAsync(page, "corte en borrador");
 
         // The first three actions by hand, through the form.
         await page.GetByRole(AriaRole.Link, new() { Name = "1.1.1.1", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"**/acciones/{actions[0]}");
-        await BrowserFixture.ScreenshotAsync(page, "seguimiento-02-valorar-accion");
+        await Expect(page).ToHaveURLAsync(Address($"/acciones/{actions[0]}"));
+        await ScreenshotAsync(page, "seguimiento-02-valorar-accion");
         await AssertNoAxeViolationsAsync(page, "valorar acción");
         await page.GetByLabel("Cumplida").CheckAsync();
         await page.GetByLabel("Avance verificado (%)").FillAsync("80");
         await page.GetByRole(AriaRole.Button, new() { Name = "Guardar valoración" }).ClickAsync();
-        Assert.Contains("Una acción cumplida tiene un avance verificado de 100 %.", await page.Locator("#error-summary").InnerTextAsync(), StringComparison.Ordinal);
-        await BrowserFixture.ScreenshotAsync(page, "seguimiento-03-error");
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync("Una acción cumplida tiene un avance verificado de 100 %.");
+        await ScreenshotAsync(page, "seguimiento-03-error");
         await AssertNoAxeViolationsAsync(page, "valoración con errores");
         await page.GetByLabel("Avance verificado (%)").FillAsync("100");
         await page.GetByRole(AriaRole.Button, new() { Name = "Guardar valoración" }).ClickAsync();
-        await page.WaitForURLAsync($"**/acciones/{actions[1]}");
+        await Expect(page).ToHaveURLAsync(Address($"/acciones/{actions[1]}"));
         await page.GetByLabel("En avance").CheckAsync();
         await page.GetByLabel("Avance verificado (%)").FillAsync("50");
         await page.GetByLabel("Observaciones").FillAsync("Se evaluó la política en el comité; falta la socialización.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Guardar valoración" }).ClickAsync();
-        await page.WaitForURLAsync($"**/acciones/{actions[2]}");
+        await Expect(page).ToHaveURLAsync(Address($"/acciones/{actions[2]}"));
 
         // The rest through the service, as 83 more forms would.
-        await using (var scope = fixture.Services.CreateAsyncScope())
+        await using (var scope = app.Services.CreateAsyncScope())
         {
             var service = scope.ServiceProvider.GetRequiredService<FollowUpService>();
             var actor = new Actor("ci-browser", "Jefe de Control Interno", new HashSet<string> { Roles.InternalControl });
@@ -85,41 +71,41 @@ public class FollowUpJourneyTests(BrowserFixture fixture)
                     : new AssessmentInput(AssessmentStatus.Completed, 100, null, null));
             }
         }
-        await page.GotoAsync(fixture.BaseUrl + $"/seguimientos/gestion/{planId}/2022-04-30");
+        await page.GotoAsync(app.BaseUrl + $"/seguimientos/gestion/{planId}/2022-04-30");
         await page.GetByLabel("Observaciones del componente 1").FillAsync("Componente con buen avance; revisar la socialización de la política.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Guardar observaciones del componente 1" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar el seguimiento" }).ClickAsync();
-        Assert.Contains("Seguimiento cerrado", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
-        await BrowserFixture.ScreenshotAsync(page, "seguimiento-04-cerrado");
+        await Expect(page.Locator(".notice")).ToContainTextAsync("Seguimiento cerrado");
+        await ScreenshotAsync(page, "seguimiento-04-cerrado");
         await AssertNoAxeViolationsAsync(page, "corte cerrado");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publicar el seguimiento" }).ClickAsync();
-        Assert.Contains("Seguimiento publicado", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.Locator(".notice")).ToContainTextAsync("Seguimiento publicado");
 
-        var citizen = await fixture.NewPageAsync();
-        await citizen.GotoAsync(fixture.BaseUrl + "/seguimientos");
-        await BrowserFixture.ScreenshotAsync(citizen, "seguimiento-05-publico");
+        var citizen = await app.NewPageAsync();
+        await citizen.GotoAsync(app.BaseUrl + "/seguimientos");
+        await ScreenshotAsync(citizen, "seguimiento-05-publico");
         await AssertNoAxeViolationsAsync(citizen, "/seguimientos");
-        Assert.Contains("Publicado fuera del plazo", await citizen.Locator("tbody").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(citizen.Locator("tbody")).ToContainTextAsync("Publicado fuera del plazo");
         var download = await citizen.RunAndWaitForDownloadAsync(() => citizen.GetByRole(AriaRole.Link, new() { NameRegex = new("^PDF del primer seguimiento 2022") }).ClickAsync());
-        var pdfPath = Path.Combine(BrowserFixture.ScreenshotFolder, "seguimiento-2022-04-30.pdf");
+        var pdfPath = Path.Combine(ScreenshotFolder, "seguimiento-2022-04-30.pdf");
         await download.SaveAsAsync(pdfPath);
         Assert.Equal("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync(pdfPath)).Take(4));
         var xlsx = await citizen.RunAndWaitForDownloadAsync(() => citizen.GetByRole(AriaRole.Link, new() { NameRegex = new("^XLSX del primer seguimiento 2022") }).ClickAsync());
-        var xlsxPath = Path.Combine(BrowserFixture.ScreenshotFolder, "seguimiento-2022-04-30.xlsx");
+        var xlsxPath = Path.Combine(ScreenshotFolder, "seguimiento-2022-04-30.xlsx");
         await xlsx.SaveAsAsync(xlsxPath);
         Assert.Equal("PK"u8.ToArray(), (await File.ReadAllBytesAsync(xlsxPath)).Take(2));
 
         await citizen.GetByRole(AriaRole.Link, new() { Name = "Primer seguimiento: 30 de abril de 2022" }).ClickAsync();
-        await citizen.WaitForURLAsync("**/seguimientos/*");
-        await BrowserFixture.ScreenshotAsync(citizen, "seguimiento-06-informe-publico");
+        await Expect(citizen).ToHaveURLAsync(new Regex(@"/seguimientos/\d+$"));
+        await ScreenshotAsync(citizen, "seguimiento-06-informe-publico");
         await AssertNoAxeViolationsAsync(citizen, "informe público");
-        Assert.Contains("Componente con buen avance", await citizen.Locator("#resumen-componentes").Locator("..").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(citizen.Locator("#resumen-componentes").Locator("..")).ToContainTextAsync("Componente con buen avance");
 
-        var phone = await fixture.NewPageAsync(375, 800);
+        var phone = await app.NewPageAsync(375, 800);
         await phone.GotoAsync(citizen.Url);
-        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "seguimiento-07-informe-telefono.png") });
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "seguimiento-07-informe-telefono.png") });
         await phone.Locator("#detalle-titulo").ScrollIntoViewIfNeededAsync();
-        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "seguimiento-08-detalle-telefono.png") });
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "seguimiento-08-detalle-telefono.png") });
         await AssertNoAxeViolationsAsync(phone, "informe público en teléfono");
     }
 }

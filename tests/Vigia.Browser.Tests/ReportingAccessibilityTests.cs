@@ -1,26 +1,26 @@
 using Deque.AxeCore.Playwright;
-using Microsoft.Extensions.DependencyInjection;
-using Vigia.Core.Accounts;
 using Vigia.Core.Monitoring;
 using Vigia.Core.Progress;
+using static Vigia.Browser.Tests.BrowserApp;
 
 namespace Vigia.Browser.Tests;
 
 /// <summary>axe on every reporting page, as the people who use it, at desktop and phone widths. The data is made
 /// through the services: a report returned and corrected, one waiting for review, a closed monthly record.</summary>
-[Collection("browser")]
-public class ReportingAccessibilityTests(BrowserFixture fixture)
+public class ReportingAccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
     public async Task ReportingPages_HaveNoAxeViolations()
     {
-        var action = await ReportingPeople.ActionIdAsync(fixture, "3.2.1", 1);
-        await ReportingPeople.ScheduleAsync(fixture, action, (1, 100), (2, 200), (3, 300));
-        var (responsibleEmail, responsible) = await ReportingPeople.CreateAsync(fixture, "Ramiro Responsable", Roles.Responsible, units: ["Oficina de Comunicaciones"]);
-        var (leaderEmail, leader) = await ReportingPeople.CreateAsync(fixture, "Luz Líder", Roles.ComponentLeader, components: [3]);
-        var (controlEmail, _) = await ReportingPeople.CreateAsync(fixture, "Olga Control", Roles.InternalControl);
+        var action = await app.ActionIdAsync("3.2.1", 1);
+        await TestData.ScheduleAsync(app.Factory, action, (1, 100), (2, 200), (3, 300));
+        var responsibleUser = await TestPeople.CreateAsync(app.Services, Roles.Responsible, "Oficina de Comunicaciones", name: "Ramiro Responsable");
+        var leaderUser = await TestPeople.CreateAsync(app.Services, Roles.ComponentLeader, component: 3, name: "Luz Líder");
+        var controlUser = await TestPeople.CreateAsync(app.Services, Roles.InternalControl, name: "Olga Control");
+        var responsible = new Actor(responsibleUser.Id, "Ramiro Responsable", new HashSet<string> { Roles.Responsible });
+        var leader = new Actor(leaderUser.Id, "Luz Líder", new HashSet<string> { Roles.ComponentLeader });
         int returned, pending, record;
-        using (var scope = fixture.Services.CreateScope())
+        using (var scope = app.Services.CreateScope())
         {
             var reporting = scope.ServiceProvider.GetRequiredService<ProgressService>();
             var monitoring = scope.ServiceProvider.GetRequiredService<MonitoringService>();
@@ -30,57 +30,63 @@ public class ReportingAccessibilityTests(BrowserFixture fixture)
             returned = (await reporting.SubmitAsync(responsible, action, new ReportDraft(2, 150, "Ciento cincuenta.", ["https://www.cali.gov.co/febrero"], []))).Value;
             await monitoring.ReviewAsync(leader, returned, ReviewDecision.Return, "Falta el acta.");
             pending = (await reporting.SubmitAsync(responsible, action, new ReportDraft(3, 300, "Trescientos.", [],
-                [new EvidenceUpload(new MemoryStream(ReportingPeople.Pdf), "acta.pdf")]))).Value;
+                [new EvidenceUpload(new MemoryStream(TestFiles.Pdf), "acta.pdf")]))).Value;
         }
         var pagesBy = new (string Email, string[] Urls)[]
         {
-            (responsibleEmail, ["/gestion", $"/gestion/acciones/{action}", $"/gestion/acciones/{action}/reportar", $"/gestion/acciones/{action}/reportar?mes=2",
+            (responsibleUser.Email!, ["/gestion", $"/gestion/acciones/{action}", $"/gestion/acciones/{action}/reportar", $"/gestion/acciones/{action}/reportar?mes=2",
                 $"/gestion/reportes/{pending}/editar", $"/gestion/reportes/{returned}"]),
-            (leaderEmail, ["/gestion", "/gestion/revision", $"/gestion/reportes/{pending}", "/gestion/monitoreos", $"/gestion/monitoreos/{record}"]),
-            (controlEmail, ["/gestion/revision", $"/gestion/reportes/{pending}"]),
+            (leaderUser.Email!, ["/gestion", "/gestion/revision", $"/gestion/reportes/{pending}", "/gestion/monitoreos", $"/gestion/monitoreos/{record}"]),
+            (controlUser.Email!, ["/gestion/revision", $"/gestion/reportes/{pending}"]),
         };
         var violations = new List<string>();
-        var signedIn = new Dictionary<string, IPage>();
+        var signedIn = new Dictionary<(string Email, int Width), IPage>();
         foreach (var (email, urls) in pagesBy)
         {
-            var page = signedIn[email] = await ReportingPeople.SignInAsync(fixture, email);
-            foreach (var url in urls)
+            // Each person at both widths at once, in two contexts: the two cores are better used than one page at a time.
+            var found = await Task.WhenAll(new[] { 1280, 375 }.Select(async width =>
             {
-                foreach (var width in new[] { 1280, 375 })
+                var page = await app.SignInAsync(email, width: width);
+                await page.SetViewportSizeAsync(width, 800);
+                var seen = new List<string>();
+                foreach (var url in urls)
                 {
-                    await page.SetViewportSizeAsync(width, 800);
-                    var response = await page.GotoAsync(fixture.BaseUrl + url);
+                    var response = await page.GotoAsync(app.BaseUrl + url);
                     Assert.True(response!.Ok, $"{url} answered {response.Status}");
                     var result = await page.RunAxe();
-                    violations.AddRange(result.Violations.Select(v =>
+                    seen.AddRange(result.Violations.Select(v =>
                         $"{url} at {width}px: {v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}"));
                 }
+                return (Width: width, Page: page, Seen: seen);
+            }));
+            foreach (var (width, page, seen) in found)
+            {
+                signedIn[(email, width)] = page;
+                violations.AddRange(seen);
             }
         }
         Assert.True(violations.Count == 0, string.Join("\n", violations));
 
         // How the forms look on a phone.
-        var phone = signedIn[responsibleEmail];
-        await phone.SetViewportSizeAsync(375, 800);
-        await phone.GotoAsync(fixture.BaseUrl + $"/gestion/acciones/{action}/reportar?mes=2");
-        await BrowserFixture.ScreenshotAsync(phone, "21-correccion-telefono");
-        var reviewer = signedIn[leaderEmail];
-        await reviewer.SetViewportSizeAsync(375, 800);
-        await reviewer.GotoAsync(fixture.BaseUrl + "/gestion/revision");
-        await BrowserFixture.ScreenshotAsync(reviewer, "22-revision-telefono");
+        var phone = signedIn[(responsibleUser.Email!, 375)];
+        await phone.GotoAsync(app.BaseUrl + $"/gestion/acciones/{action}/reportar?mes=2");
+        await ScreenshotAsync(phone, "21-correccion-telefono");
+        var reviewer = signedIn[(leaderUser.Email!, 375)];
+        await reviewer.GotoAsync(app.BaseUrl + "/gestion/revision");
+        await ScreenshotAsync(reviewer, "22-revision-telefono");
 
         // The monthly record as it prints.
-        var print = signedIn[leaderEmail];
+        var print = signedIn[(leaderUser.Email!, 1280)];
         await print.SetViewportSizeAsync(1280, 900);
-        await print.GotoAsync(fixture.BaseUrl + $"/gestion/monitoreos/{record}");
+        await print.GotoAsync(app.BaseUrl + $"/gestion/monitoreos/{record}");
         await print.EmulateMediaAsync(new() { Media = Media.Print });
-        await BrowserFixture.ScreenshotAsync(print, "20-acta-de-monitoreo-impresa");
+        await ScreenshotAsync(print, "20-acta-de-monitoreo-impresa");
     }
 
     private async Task<int> ComponentIdAsync(int number)
     {
-        using var scope = fixture.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<Vigia.Core.Data.AppDbContext>();
-        return db.Components.Single(c => c.Number == number).Id;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Components.Where(c => c.Number == number).Select(c => c.Id).SingleAsync();
     }
 }

@@ -1,0 +1,31 @@
+using Deque.AxeCore.Playwright;
+
+namespace Vigia.Browser.Tests;
+
+/// <summary>axe finds nothing on the administration pages, as an administrator sees them.</summary>
+public class AdministrationPagesAccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    public static TheoryData<string> AdministrationPages() =>
+    [
+        "/gestion",
+        "/admin",
+        "/admin/usuarios",
+        "/admin/usuarios/nueva",
+        "/admin/unidades",
+        "/admin/procesos",
+        "/admin/auditoria",
+        "/cuenta/contrasena",
+    ];
+
+    [Theory]
+    [MemberData(nameof(AdministrationPages))]
+    public async Task AdministrationPage_HasNoAxeViolations(string url)
+    {
+        var page = await app.SignedInPageAsync(Roles.Administrator);
+        await page.GotoAsync(app.BaseUrl + url);
+
+        var result = await page.RunAxe();
+
+        Assert.True(result.Violations.Length == 0, $"{url}: " + PublicPagesAccessibilityTests.Describe(result));
+    }
+}

@@ -57,7 +57,7 @@ public abstract class AuditDatabaseTests(DatabaseProvider provider) : IAsyncLife
             Year = 2024,
             Title = "Plan Anticorrupción 2024",
             Status = status,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TestTime.Written,
             Components =
             [
                 new Component

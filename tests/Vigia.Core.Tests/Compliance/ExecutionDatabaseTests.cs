@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
 using Vigia.Core.Compliance;
@@ -27,7 +28,7 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
         database = await TestDatabase.CreateAsync(provider);
         await using var db = await database.CreateMigratedContextAsync();
         using var reader = File.OpenText(Path.Combine(AppContext.BaseDirectory, "data", "paac-cali-2022.txt"));
-        var outcome = await new PlanImportService(db, TimeProvider.System).ImportAsync(PlanDocumentReader.ReadText(reader), new PlanImportOptions(), "prueba");
+        var outcome = await new PlanImportService(db, new FakeTimeProvider(TestTime.Written)).ImportAsync(PlanDocumentReader.ReadText(reader), new PlanImportOptions(), "prueba");
         planId = outcome.Value.PlanId!.Value;
     }
 
@@ -177,7 +178,7 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
                     ExecutedQuantity = 1,
                     Narrative = "Monitoreo",
                     Status = status,
-                    SubmittedAt = DateTimeOffset.UtcNow,
+                    SubmittedAt = TestTime.Written,
                 });
             }
             await db.SaveChangesAsync();

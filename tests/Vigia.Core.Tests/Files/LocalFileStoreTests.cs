@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Vigia.Core.Files;
 
 namespace Vigia.Core.Tests.Files;
@@ -233,7 +234,7 @@ public sealed class LocalFileStoreTests : IDisposable
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<UploadOptions>>().Value);
 
         Assert.Contains("outside wwwroot", error.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => new LocalFileStore(Options.Create(new UploadOptions { Root = root }), TimeProvider.System));
+        Assert.Throws<ArgumentException>(() => new LocalFileStore(Options.Create(new UploadOptions { Root = root }), new FakeTimeProvider(Now)));
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -35,8 +35,8 @@ public static class FollowUpFixture
     {
         var entity = new Entity { Name = "Alcaldía de Prueba", Slug = "alcaldia-de-prueba" };
         var unit = new Unit { Entity = entity, Name = "Secretaría de Gestión Pública", NormalizedName = "secretaria de gestion publica" };
-        var plan = new Plan { Entity = entity, Year = year, Title = "Plan Anticorrupción y de Atención al Ciudadano", CreatedAt = DateTimeOffset.UtcNow };
-        plan.Versions.Add(new PlanVersion { Number = 1, Justification = "Versión inicial", CreatedAt = DateTimeOffset.UtcNow });
+        var plan = new Plan { Entity = entity, Year = year, Title = "Plan Anticorrupción y de Atención al Ciudadano", CreatedAt = TestTime.Written };
+        plan.Versions.Add(new PlanVersion { Number = 1, Justification = "Versión inicial", CreatedAt = TestTime.Written });
         var c1 = new Component { Number = 1, Name = "GESTIÓN DEL RIESGO DE CORRUPCIÓN" };
         var c2 = new Component { Number = 2, Name = "RENDICIÓN DE CUENTAS" };
         plan.Components.AddRange([c1, c2]);
@@ -65,7 +65,7 @@ public static class FollowUpFixture
                 FileName = "actas-febrero.pdf",
                 Sha256 = new string('a', 64),
                 SizeBytes = 1234,
-                AddedAt = DateTimeOffset.UtcNow,
+                AddedAt = TestTime.Written,
             }),
             Report(b1, 4, 2, ReportStatus.Accepted, "Dos diálogos en abril", null),
             Report(b1, 5, 9, ReportStatus.Submitted, "Mayo: después del corte", null),
@@ -116,7 +116,7 @@ public static class FollowUpFixture
             ExecutedQuantity = quantity,
             Status = status,
             Narrative = narrative,
-            SubmittedAt = DateTimeOffset.UtcNow,
+            SubmittedAt = TestTime.Written,
             SubmittedByName = "Responsable",
             ReviewComment = review,
             ReviewedByName = review is null ? null : "Planeación",

@@ -71,7 +71,7 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
         report.ExecutedQuantity = 50;
         report.Status = ReportStatus.Returned;
         report.ReviewComment = "Revisado otra vez";
-        db.ProgressReports.Add(new ProgressReport { ActionId = Seeded.Actions["B2"], Month = 3, ExecutedQuantity = 1, Narrative = "Tarde", Status = ReportStatus.Accepted, SubmittedAt = DateTimeOffset.UtcNow });
+        db.ProgressReports.Add(new ProgressReport { ActionId = Seeded.Actions["B2"], Month = 3, ExecutedQuantity = 1, Narrative = "Tarde", Status = ReportStatus.Accepted, SubmittedAt = TestTime.Written });
         var a2 = await db.Actions.Include(a => a.Schedule).SingleAsync(a => a.Id == Seeded.Actions["A2"]);
         a2.Schedule.Single().Month = 2;
         a2.Goal = "Meta cambiada después del cierre";

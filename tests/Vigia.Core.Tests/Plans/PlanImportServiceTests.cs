@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Vigia.Core.Plans;
 using Vigia.Core.Plans.Importing;
 
@@ -20,7 +21,7 @@ public abstract class PlanImportServiceTests(DatabaseProvider provider) : IAsync
     private async Task<Result<PlanImport>> ImportAsync(ImportResult read, PlanImportOptions? options = null)
     {
         await using var db = await database.CreateMigratedContextAsync();
-        return await new PlanImportService(db, TimeProvider.System).ImportAsync(read, options ?? new PlanImportOptions(), "prueba");
+        return await new PlanImportService(db, new FakeTimeProvider(TestTime.Written)).ImportAsync(read, options ?? new PlanImportOptions(), "prueba");
     }
 
     [Fact]

@@ -341,7 +341,7 @@ public abstract class ProgressServiceTests(DatabaseProvider provider) : IAsyncLi
             {
                 done = true;
                 await using var other = world.Db();
-                other.ProgressReports.Add(new ProgressReport { ActionId = world.ActionA, Month = 3, Narrative = "Otro", SubmittedAt = DateTimeOffset.UtcNow });
+                other.ProgressReports.Add(new ProgressReport { ActionId = world.ActionA, Month = 3, Narrative = "Otro", SubmittedAt = world.Clock.GetUtcNow() });
                 await other.SaveChangesAsync(cancellationToken);
             }
             return result;

@@ -86,7 +86,7 @@ public abstract class ComplianceApiTests(VigiaFactory app)
     {
         var root = await GetJsonAsync("/api/plans/2022/compliance");
 
-        var today = TestClock.ColombianDate(app.Clock);
+        var today = TestTime.ColombianDate(app.Clock);
         Assert.Equal(today, root.GetProperty("at").GetString());
         Assert.Equal(12, root.GetProperty("monthsCounted").GetInt32());
         Assert.Equal("baja", root.GetProperty("plan").GetProperty("yearBand").GetString());

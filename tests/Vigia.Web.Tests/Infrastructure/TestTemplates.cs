@@ -23,7 +23,7 @@ public static class TestTemplates
         }).Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(TestClock.Default.ToUniversalTime()))
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(TestTime.Default.ToUniversalTime()))
             .AddVigiaDatabase(configuration)
             .AddScoped<PlanImportService>();
         await using (var provided = services.BuildServiceProvider())

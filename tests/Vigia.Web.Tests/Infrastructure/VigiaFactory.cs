@@ -24,7 +24,7 @@ public enum TestSeed
 
 /// <summary>How a test host differs from the default one.</summary>
 /// <param name="Seed">What the database starts with.</param>
-/// <param name="Now">Where the fake clock starts (default <see cref="TestClock.Default"/>).</param>
+/// <param name="Now">Where the fake clock starts (default <see cref="TestTime.Default"/>).</param>
 /// <param name="Mail">Points the host's mail at a real SMTP listener on 127.0.0.1 (<see cref="VigiaFactory.Smtp"/>).</param>
 /// <param name="Settings">Configuration on top of the test defaults, e.g. the real sign-in rate limit.</param>
 public sealed record VigiaFactoryOptions(
@@ -53,7 +53,7 @@ public class VigiaFactory(DatabaseProvider provider, VigiaFactoryOptions? option
     public TestDatabase Database { get; private set; } = null!;
 
     /// <summary>The host's <see cref="TimeProvider"/>. It only moves when a test moves it.</summary>
-    public FakeTimeProvider Clock { get; } = new((options?.Now ?? TestClock.Default).ToUniversalTime());
+    public FakeTimeProvider Clock { get; } = new((options?.Now ?? TestTime.Default).ToUniversalTime());
 
     public string UploadRoot => Path.Combine(folder, "uploads");
 
@@ -193,11 +193,11 @@ public sealed class SqliteBundledPlanApp() : VigiaFactory(DatabaseProvider.Sqlit
 /// <summary>The host on PostgreSQL with the bundled Cali 2022 plan.</summary>
 public sealed class PostgresBundledPlanApp() : VigiaFactory(DatabaseProvider.Postgres, new(TestSeed.BundledPlan));
 
-/// <summary>The host on SQLite on Monday 4 April 2022 (<see cref="TestClock.Monday4April2022"/>), for progress reports.</summary>
-public sealed class SqliteReportingApp() : VigiaFactory(DatabaseProvider.Sqlite, new(Now: TestClock.Monday4April2022));
+/// <summary>The host on SQLite on Monday 4 April 2022 (<see cref="TestTime.Monday4April2022"/>), for progress reports.</summary>
+public sealed class SqliteReportingApp() : VigiaFactory(DatabaseProvider.Sqlite, new(Now: TestTime.Monday4April2022));
 
-/// <summary>The host on PostgreSQL on Monday 4 April 2022 (<see cref="TestClock.Monday4April2022"/>), for progress reports.</summary>
-public sealed class PostgresReportingApp() : VigiaFactory(DatabaseProvider.Postgres, new(Now: TestClock.Monday4April2022));
+/// <summary>The host on PostgreSQL on Monday 4 April 2022 (<see cref="TestTime.Monday4April2022"/>), for progress reports.</summary>
+public sealed class PostgresReportingApp() : VigiaFactory(DatabaseProvider.Postgres, new(Now: TestTime.Monday4April2022));
 
 /// <summary>The host on SQLite with its mail going to <see cref="VigiaFactory.Smtp"/>.</summary>
 public sealed class SqliteMailApp() : VigiaFactory(DatabaseProvider.Sqlite, new(Mail: true));

@@ -112,6 +112,11 @@ pg_start() {
     cat >>"$dir/data/postgresql.conf" <<EOF
 
 # --- Vigía throwaway test cluster (scripts/pg.sh) ---
+# The server's own clock and language must not depend on the machine's either
+# (initdb copies TZ into the configuration): UTC and untranslated messages.
+timezone = 'UTC'
+log_timezone = 'UTC'
+lc_messages = 'C'
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir'
 fsync = off

@@ -11,17 +11,27 @@
 #   2. restores the local dotnet tools (dotnet-tools.json);
 #   3. starts a throwaway PostgreSQL (scripts/pg.sh) and exports
 #      VIGIA_TEST_POSTGRES; it is stopped and deleted on exit, Ctrl-C included;
-#   4. checks formatting (dotnet format --verify-no-changes);
-#   5. builds Release and runs every test project, writing TRX to TestResults/;
-#   6. prints, as the LAST line, "N passed, N failed, N skipped" counted from
-#      the TRX files (a formatting failure counts as one more failed), and exits
-#      non-zero if anything failed.
+#   4. checks formatting (dotnet format whitespace --verify-no-changes; the
+#      style and analyzer rules that `dotnet format` would also fix are errors
+#      in the build, so checking them twice only cost a minute and a half);
+#   5. builds Release and runs every test project, writing TRX to TestResults/,
+#      in a time zone and a language that are not Colombia's (TZ=Asia/Tokyo,
+#      LANG=tr_TR.UTF-8 unless VIGIA_TEST_TZ / VIGIA_TEST_LANG say otherwise):
+#      the tests set their own culture and clocks, so anything that leans on
+#      the machine's shows up as a failure here rather than on a server;
+#   6. prints how long each test project took, then, as the LAST line,
+#      "N passed, N failed, N skipped" counted from the TRX files (a formatting
+#      failure counts as one more failed), and exits non-zero if anything failed.
 #
 # Environment:
 #   CHROMIUM_PATH     browser for Playwright (default /usr/bin/chromium); exported.
 #   VIGIA_PG_PORT     first port to try for the throwaway PostgreSQL (default 55432).
 #   VIGIA_SKIP_DEPS=1 skip the system-package step (e.g. no root/sudo and you
 #                     know what you are doing).
+#   VIGIA_TEST_TZ, VIGIA_TEST_LANG
+#                     time zone and locale the tests run in (default Asia/Tokyo
+#                     and tr_TR.UTF-8: far from Colombia's, and Turkish casing
+#                     breaks code that compares text in the machine's culture).
 #
 # Exported for the tests:
 #   VIGIA_TEST_POSTGRES="Host=127.0.0.1;Port=PORT;Username=postgres;Password=postgres;Database=postgres"
@@ -175,6 +185,31 @@ count_trx() {
         }'
 }
 
+# Prints "Project: N tests in M s" per TRX file, from the run's own start and
+# finish times (the projects overlap, so these do not add up to the total).
+print_project_times() {
+    local files=()
+    mapfile -t files < <(find "$RESULTS_DIR" -name '*.trx' -type f 2>/dev/null | sort)
+    [ "${#files[@]}" -gt 0 ] || return 0
+    python3 - "${files[@]}" <<'PY' || true
+import re, sys
+from datetime import datetime
+for path in sys.argv[1:]:
+    text = open(path, encoding="utf-8").read()
+    times = re.search(r'<Times [^>]*start="([^"]+)"[^>]*finish="([^"]+)"', text)
+    storage = re.search(r'codeBase="([^"]+)"', text)
+    total = re.search(r'<Counters total="(\d+)"', text)
+    if not (times and storage and total):
+        continue
+    def parse(t):
+        t = re.sub(r"(\.\d{6})\d*", r"\1", t)
+        return datetime.fromisoformat(t)
+    seconds = (parse(times.group(2)) - parse(times.group(1))).total_seconds()
+    name = re.sub(r"\.dll$", "", storage.group(1).split("/")[-1], flags=re.I)
+    print(f"    {name}: {total.group(1)} tests in {seconds:.0f} s")
+PY
+}
+
 # --- main ---------------------------------------------------------------------------
 
 main() {
@@ -197,9 +232,9 @@ main() {
     note "VIGIA_TEST_POSTGRES=$VIGIA_TEST_POSTGRES"
     note "CHROMIUM_PATH=$CHROMIUM_PATH"
 
-    step "dotnet format --verify-no-changes"
+    step "dotnet format whitespace --verify-no-changes"
     local t=$SECONDS
-    if dotnet format Vigia.slnx --verify-no-changes; then
+    if dotnet format whitespace Vigia.slnx --verify-no-changes; then
         note "formatting OK ($((SECONDS - t)) s)"
     else
         # Counted as a failed check, but keep going so the tests still run and
@@ -218,15 +253,19 @@ main() {
     fi
     note "build OK ($((SECONDS - t)) s)"
 
-    step "dotnet test -c Release"
+    local test_tz="${VIGIA_TEST_TZ:-Asia/Tokyo}" test_lang="${VIGIA_TEST_LANG:-tr_TR.UTF-8}"
+    step "dotnet test -c Release (TZ=$test_tz LANG=$test_lang)"
     t=$SECONDS
     rm -rf "$RESULTS_DIR"
     # --blame-hang-timeout: a hung test (e.g. a browser waiting forever) is
-    # killed and reported instead of eating CI's 90-minute budget.
-    dotnet test Vigia.slnx -c Release --no-build \
+    # killed and reported instead of eating CI's 90-minute budget. The test
+    # projects run side by side (the browser project, the longest, first).
+    env TZ="$test_tz" LANG="$test_lang" LC_ALL="$test_lang" \
+        dotnet test Vigia.slnx -c Release --no-build \
         --logger trx --results-directory "$RESULTS_DIR" \
         --blame-hang-timeout 15m --blame-hang-dump-type none || test_rc=$?
     note "tests ran ($((SECONDS - t)) s, exit code $test_rc)"
+    print_project_times
 
     read -r passed failed skipped < <(count_trx)
     failed=$((failed + format_failed))

@@ -260,7 +260,9 @@ main() {
     # --blame-hang-timeout: a hung test (e.g. a browser waiting forever) is
     # killed and reported instead of eating CI's 90-minute budget. The test
     # projects run side by side (the browser project, the longest, first).
-    env TZ="$test_tz" LANG="$test_lang" LC_ALL="$test_lang" \
+    # DOTNET_CLI_UI_LANGUAGE keeps the runner's own messages in English (they
+    # would follow LANG), so the log stays readable; the culture is still Turkish.
+    env TZ="$test_tz" LANG="$test_lang" LC_ALL="$test_lang" DOTNET_CLI_UI_LANGUAGE=en \
         dotnet test Vigia.slnx -c Release --no-build \
         --logger trx --results-directory "$RESULTS_DIR" \
         --blame-hang-timeout 15m --blame-hang-dump-type none || test_rc=$?

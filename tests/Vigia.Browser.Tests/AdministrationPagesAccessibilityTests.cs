@@ -1,4 +1,4 @@
-using Deque.AxeCore.Playwright;
+using static Vigia.Browser.Tests.BrowserApp;
 
 namespace Vigia.Browser.Tests;
 
@@ -24,7 +24,7 @@ public class AdministrationPagesAccessibilityTests(BrowserApp app) : IClassFixtu
         var page = await app.SignedInPageAsync(Roles.Administrator);
         await page.GotoAsync(app.BaseUrl + url);
 
-        var result = await page.RunAxe();
+        var result = await AxeAsync(page);
 
         Assert.True(result.Violations.Length == 0, $"{url}: " + PublicPagesAccessibilityTests.Describe(result));
     }

@@ -1,5 +1,4 @@
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Vigia.Core.Demo;
 using static Microsoft.Playwright.Assertions;
 using static Vigia.Browser.Tests.BrowserApp;
@@ -19,7 +18,7 @@ public class ComplianceJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 
     private static async Task AssertNoAxeViolationsAsync(IPage page, string what)
     {
-        AxeResult result = await page.RunAxe();
+        AxeResult result = await AxeAsync(page);
         Assert.True(result.Violations.Length == 0, $"{what}: " + PublicPagesAccessibilityTests.Describe(result));
     }
 

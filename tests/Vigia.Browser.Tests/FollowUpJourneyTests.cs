@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Vigia.Core.FollowUps;
 using static Microsoft.Playwright.Assertions;
 using static Vigia.Browser.Tests.BrowserApp;
@@ -21,7 +20,7 @@ public class FollowUpJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 
     private static async Task AssertNoAxeViolationsAsync(IPage page, string what)
     {
-        var result = await page.RunAxe();
+        var result = await AxeAsync(page);
         Assert.True(result.Violations.Length == 0, $"{what}: " + PublicPagesAccessibilityTests.Describe(result));
     }
 

@@ -1,5 +1,5 @@
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
+using static Vigia.Browser.Tests.BrowserApp;
 
 namespace Vigia.Browser.Tests;
 
@@ -38,7 +38,7 @@ public class PublicPagesAccessibilityTests(BrowserApp app) : IClassFixture<Brows
         {
             var page = await app.NewPageAsync(width, 800);
             await page.GotoAsync(app.BaseUrl + url);
-            return (Width: width, Result: await page.RunAxe());
+            return (Width: width, Result: await AxeAsync(page));
         }));
 
         foreach (var (width, result) in results)

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Vigia.Core.Monitoring;
 using Vigia.Core.Progress;
 using static Vigia.Browser.Tests.BrowserApp;
@@ -53,7 +52,7 @@ public class ReportingAccessibilityTests(BrowserApp app) : IClassFixture<Browser
                 {
                     var response = await page.GotoAsync(app.BaseUrl + url);
                     Assert.True(response!.Ok, $"{url} answered {response.Status}");
-                    var result = await page.RunAxe();
+                    var result = await AxeAsync(page);
                     seen.AddRange(result.Violations.Select(v =>
                         $"{url} at {width}px: {v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}"));
                 }

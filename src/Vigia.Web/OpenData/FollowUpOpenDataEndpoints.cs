@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Vigia.Core.FollowUps;
 using Vigia.Core.OpenData;
@@ -40,8 +39,8 @@ public static class FollowUpOpenDataEndpoints
         {
             return Results.Json(rows, Json, "application/json; charset=utf-8");
         }
-        var writer = new StringWriter();
-        await CsvFormat.WriteAsync(writer, FollowUpOpenData.Columns, rows.Select(FollowUpOpenData.ToCells));
-        return Results.Text(writer.ToString(), "text/csv; charset=utf-8", new UTF8Encoding(false));
+        using var csv = new MemoryStream();
+        await CsvFormat.WriteAsync(csv, FollowUpOpenData.Columns, rows.Select(FollowUpOpenData.ToCells), ct);
+        return Results.Bytes(csv.ToArray(), "text/csv; charset=utf-8");
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Vigia.Core.OpenData;
@@ -57,9 +56,9 @@ public static class OpenDataEndpoints
             });
             return Results.Json(payload, Json, "application/json; charset=utf-8");
         }
-        var writer = new StringWriter();
-        await CsvFormat.WriteAsync(writer, ActionRow.Columns, rows.Select(r => r.ToCells()));
-        return Results.Text(writer.ToString(), "text/csv; charset=utf-8", new UTF8Encoding(false));
+        using var csv = new MemoryStream();
+        await CsvFormat.WriteAsync(csv, ActionRow.Columns, rows.Select(r => r.ToCells()), ct);
+        return Results.Bytes(csv.ToArray(), "text/csv; charset=utf-8");
     }
 
     internal static IResult PlanNotFound(PlanLocation location, int year, string resource) => location.Ambiguous

@@ -8,6 +8,9 @@ namespace Vigia.Web.OpenData;
 /// /datos/{entity}/{year}/seguimientos.csv|json, one row per action assessment, Spanish snake_case columns.</summary>
 public static class FollowUpOpenDataEndpoints
 {
+    public const string FollowUpsName = "OpenData.FollowUps";
+    public const string FollowUpsByEntityName = "OpenData.FollowUpsByEntity";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -19,10 +22,12 @@ public static class FollowUpOpenDataEndpoints
         var group = app.MapGroup("/datos").AllowAnonymous();
         group.MapGet("/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
             (int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
-                FollowUpsAsync(null, year, format, locator, db, http, ct));
+                FollowUpsAsync(null, year, format, locator, db, http, ct))
+            .WithName(FollowUpsName);
         group.MapGet("/{entity}/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
-                FollowUpsAsync(entity, year, format, locator, db, http, ct));
+                FollowUpsAsync(entity, year, format, locator, db, http, ct))
+            .WithName(FollowUpsByEntityName);
     }
 
     private static async Task<IResult> FollowUpsAsync(string? entity, int year, string format, PlanLocator locator, AppDbContext db,

@@ -20,10 +20,14 @@ public abstract class FollowUpPageModel(AppDbContext db, FollowUpCalendar calend
     public CutOffDeadline Deadline { get; private set; } = null!;
     public FollowUpPlan Plan { get; private set; } = null!;
 
-    public string BasePath => PathFor(PlanId, CutOff);
+    /// <summary>This cut-off's staff page, /seguimientos/gestion/{planId}/{cutoff}.</summary>
+    public string BasePath => Url.Page("/FollowUps/Desk/CutOff", new { planId = PlanId, cutoff = CutOffRoute })
+        ?? throw new InvalidOperationException("No route leads to the cut-off page.");
 
-    public static string PathFor(int planId, DateOnly cutOff) =>
-        $"/seguimientos/gestion/{planId}/{cutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    /// <summary>The {cutoff} of this page's address (2022-04-30), for links to the other pages of the cut-off.</summary>
+    public string CutOffRoute => CutOffRouteValue(CutOff);
+
+    public static string CutOffRouteValue(DateOnly cutOff) => cutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     protected async Task<bool> LoadCutOffAsync(CancellationToken ct)
     {

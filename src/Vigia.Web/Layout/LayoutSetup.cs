@@ -23,6 +23,7 @@ public static class LayoutSetup
             branch => branch.UseStatusCodePagesWithReExecute(StatusCodePath));
 
         app.MapGet(PreferencesEndpoint.Path, PreferencesEndpoint.Handle)
+            .WithName(PreferencesEndpoint.Name)
             .ExcludeFromDescription();
         return app;
     }

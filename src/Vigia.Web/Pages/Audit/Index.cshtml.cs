@@ -50,8 +50,10 @@ public class IndexModel(AppDbContext db) : PageModel
         return File(new UTF8Encoding(false).GetBytes(writer.ToString()), "text/csv; charset=utf-8", name);
     }
 
-    public string QueryString(int page) =>
-        QueryHelpers(new Dictionary<string, string?>
+    /// <summary>The filters in force and a page number, as the query of a link to this page (<c>asp-all-route-data</c>);
+    /// filters left empty are left out.</summary>
+    public Dictionary<string, string> Query(int page) =>
+        new Dictionary<string, string?>
         {
             ["persona"] = Person,
             ["registro"] = EntityType,
@@ -59,10 +61,9 @@ public class IndexModel(AppDbContext db) : PageModel
             ["desde"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["hasta"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["pagina"] = page.ToString(CultureInfo.InvariantCulture),
-        });
-
-    private static string QueryHelpers(Dictionary<string, string?> values) =>
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", values.Where(v => !string.IsNullOrEmpty(v.Value)));
+        }
+        .Where(v => !string.IsNullOrEmpty(v.Value))
+        .ToDictionary(v => v.Key, v => v.Value!);
 
     /// <summary>Dates are Colombian calendar days: "hasta 2026-11-26" includes that whole day.</summary>
     private AuditFilter Filter() => new(

@@ -71,6 +71,8 @@ public class DashboardModel(AppDbContext db, PlanLocator locator, ComplianceServ
     {
         ArgumentNullException.ThrowIfNull(actionCode);
         var dash = actionCode.LastIndexOf('-');
-        return $"{PlanPath}/actividad/{actionCode[..dash]}#accion-{actionCode[(dash + 1)..]}";
+        return Url.Page("/Plans/Activity", pageHandler: null, new { entity = EntitySlug, year = Year, code = actionCode[..dash] },
+                protocol: null, host: null, fragment: "accion-" + actionCode[(dash + 1)..])
+            ?? throw new InvalidOperationException("No route leads to the activity page.");
     }
 }

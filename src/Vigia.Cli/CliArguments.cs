@@ -1,5 +1,3 @@
-using Vigia.Core.Calendar;
-
 namespace Vigia.Cli;
 
 /// <summary>Parsing helpers for command arguments; they throw <see cref="UsageException"/> with a

@@ -1,4 +1,4 @@
-using Vigia.Core.Calendar;
+using Vigia.Core.FollowUps;
 using static Vigia.Cli.CliArguments;
 
 namespace Vigia.Cli.Commands;

@@ -1,5 +1,4 @@
 using Vigia.Core.Audit;
-using Vigia.Core.Calendar;
 using Vigia.Core.Compliance;
 using Vigia.Core.Plans;
 using Vigia.Core.Progress;

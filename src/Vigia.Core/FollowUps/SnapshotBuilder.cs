@@ -1,4 +1,3 @@
-using Vigia.Core.Calendar;
 using Vigia.Core.Plans;
 using Vigia.Core.Progress;
 

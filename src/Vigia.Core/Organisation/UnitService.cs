@@ -17,7 +17,7 @@ public sealed class UnitService(AppDbContext db)
         {
             return new UnitResult(null, "Escriba el nombre de la unidad.");
         }
-        var folded = TextNormalizer.Fold(name);
+        var folded = SpanishText.Fold(name);
         var unit = unitId is null ? new Unit { EntityId = entityId, Name = "", NormalizedName = "" } : await db.Units.FindAsync([unitId.Value], ct);
         if (unit is null || unit.EntityId != entityId)
         {
@@ -77,7 +77,7 @@ public sealed class UnitService(AppDbContext db)
         await db.Processes.Where(p => p.OwnerUnitId == duplicateId).ForEachAsync(p => p.OwnerUnitId = keepId, ct);
         duplicate.IsActive = false;
         duplicate.Name = duplicate.Name.EndsWith("(fusionada)", StringComparison.Ordinal) ? duplicate.Name : duplicate.Name + " (fusionada)";
-        duplicate.NormalizedName = TextNormalizer.Fold(duplicate.Name);
+        duplicate.NormalizedName = SpanishText.Fold(duplicate.Name);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new UnitResult(keep, null);

@@ -1,5 +1,3 @@
-using Vigia.Core.Calendar;
-
 namespace Vigia.Core.Progress;
 
 /// <summary>Dates of the monthly reporting cycle, on Colombian time and the Colombian business calendar: the report

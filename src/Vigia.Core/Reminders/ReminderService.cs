@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigia.Core.Accounts;
-using Vigia.Core.Calendar;
 using Vigia.Core.Mail;
 using Vigia.Core.Progress;
 

@@ -1,6 +1,6 @@
 using Vigia.Cli;
 using Vigia.Cli.Commands;
-using Vigia.Core.Calendar;
+using Vigia.Core.FollowUps;
 
 namespace Vigia.Core.Tests.Cli;
 

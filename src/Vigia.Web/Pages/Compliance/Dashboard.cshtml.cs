@@ -32,7 +32,7 @@ public class DashboardModel(AppDbContext db, PlanLocator locator, ComplianceServ
     {
         0 => null,
         1 => "enero",
-        var m => "enero a " + Core.Schedule.SpanishMonths.Name(m),
+        var m => "enero a " + SpanishMonths.Name(m),
     };
 
     public IReadOnlyList<(string Label, DateOnly Date)> Shortcuts { get; private set; } = [];

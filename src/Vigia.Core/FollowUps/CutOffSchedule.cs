@@ -1,4 +1,4 @@
-namespace Vigia.Core.Calendar;
+namespace Vigia.Core.FollowUps;
 
 /// <summary>How a publication term is counted.</summary>
 public enum PublicationTermUnit

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Vigia.Core.Calendar;
+namespace Vigia.Core.Colombia;
 
 /// <summary>
 /// Business days (días hábiles) of a Colombian public entity: Monday to Friday, minus the national

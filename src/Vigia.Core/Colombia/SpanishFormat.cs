@@ -11,6 +11,9 @@ public static class SpanishFormat
     /// <summary>"7 de abril de 2022".</summary>
     public static string LongDate(DateOnly date) => date.ToString("d 'de' MMMM 'de' yyyy", Culture);
 
+    /// <summary>"jueves".</summary>
+    public static string DayName(DateOnly date) => Culture.DateTimeFormat.GetDayName(date.DayOfWeek);
+
     /// <summary>"7 de abril de 2022, 3:05 p. m.": an instant on Colombian time.</summary>
     public static string DateTime(DateTimeOffset instant) =>
         ColombianTime.ToColombian(instant).ToString("d 'de' MMMM 'de' yyyy, h:mm tt", Culture);

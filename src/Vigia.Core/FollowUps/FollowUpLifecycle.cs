@@ -95,7 +95,7 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         var now = Now;
         followUp.Status = FollowUpStatus.Published;
         followUp.PublishedAt = now;
-        followUp.PublishedOn = FollowUpCalendar.ColombianDate(now);
+        followUp.PublishedOn = ColombianTime.DateOf(now);
         followUp.PublishedById = actor.UserId;
         followUp.PublishedByName = actor.Name;
         followUp.PublishedLate = followUp.PublishedOn > followUp.PublicationDeadline;

@@ -80,8 +80,8 @@ public static class FollowUpPdf
         private static Cell[] TotalsRow(string name, SnapshotTotals t, string observations, bool total) =>
         [
             new(name, total),
-            new(t.Programmed.ToString(FollowUpText.Colombia), total, Right: true),
-            new(t.Completed.ToString(FollowUpText.Colombia), total, Right: true),
+            new(t.Programmed.ToString(SpanishFormat.Culture), total, Right: true),
+            new(t.Completed.ToString(SpanishFormat.Culture), total, Right: true),
             new(FollowUpText.Percent(t.CompliancePercent), total, Right: true),
             new(FollowUpText.Percent(t.AverageProgress), total, Right: true),
             BandCell(t.Band),

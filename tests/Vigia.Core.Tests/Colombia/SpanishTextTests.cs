@@ -23,4 +23,26 @@ public class SpanishTextTests
         Assert.Equal("FORMULA", SpanishText.Fold("FÓRMULA"), ignoreCase: true);
         Assert.Equal(SpanishText.Fold("FÓRMULA"), SpanishText.Fold("fórmula"));
     }
+
+    [Fact]
+    public void Fold_IsTheKeyUnitsAreStoredUnder()
+    {
+        Assert.Equal("subdireccion de gestion organizacional", SpanishText.Fold("  Subdirección de Gestión\u00A0 Organizacional. "));
+        Assert.Equal("", SpanishText.Fold(null));
+    }
+
+    [Fact]
+    public void Slug_OfAnEntityName() => Assert.Equal("alcaldia-de-santiago-de-cali", SpanishText.Slug("Alcaldía de Santiago de Cali"));
+
+    [Fact]
+    public void NameOrder_SortsAccentedAndEnyeLettersTheSpanishWay()
+    {
+        string[] names = ["Ñandú", "oficina", "Nube", "Árbol", "azul"];
+
+        Assert.Equal(["Árbol", "azul", "Nube", "Ñandú", "oficina"], names.Order(SpanishText.NameOrder));
+    }
+
+    [Fact]
+    public void NameCase_KeepsAFinalFullStopAfterARestoredAccent() =>
+        Assert.Equal("Alcaldía Mayor de Bogotá.", SpanishText.NameCase("ALCALDIA MAYOR DE BOGOTA."));
 }

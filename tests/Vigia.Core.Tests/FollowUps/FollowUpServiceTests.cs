@@ -188,7 +188,7 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
     public async Task Publish_MarksLateAfterTheDeadline(int day, bool late)
     {
         await ClosedAprilAsync();
-        Clock.Now = new DateTimeOffset(2026, 5, day, 23, 0, 0, TimeSpan.FromHours(-5));
+        Clock.Now = new DateTimeOffset(2026, 5, day, 23, 0, 0, ColombianTime.Offset);
 
         var result = await Lifecycle().PublishAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
 

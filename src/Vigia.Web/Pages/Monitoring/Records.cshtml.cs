@@ -37,7 +37,7 @@ public class RecordsModel(AppDbContext db, MonitoringService monitoring, TimePro
             return StatusCode(StatusCodes.Status403Forbidden);
         }
         await LoadAsync(actor, ct);
-        var lastMonth = ProgressCalendar.Today(clock).AddMonths(-1);
+        var lastMonth = ColombianTime.Today(clock).AddMonths(-1);
         Month = lastMonth.Month;
         return Page();
     }

@@ -1,3 +1,5 @@
+using Vigia.Core.Compliance;
+
 namespace Vigia.Core.FollowUps;
 
 /// <summary>A follow-up report ready to render: the snapshot, and how it stands.</summary>
@@ -31,7 +33,7 @@ public sealed class FollowUpDocuments(AppDbContext db, FollowUpCalendar calendar
         var previous = current?.PreviousVersionId is { } pid
             ? await db.Set<FollowUp>().Where(f => f.Id == pid).Select(f => f.SnapshotSha256).SingleOrDefaultAsync(ct)
             : null;
-        var snapshot = await new SnapshotBuilder(db).BuildAsync(planId, deadline, current, previous, await FollowUpBands.ReadAsync(db, ct), ct);
+        var snapshot = await new SnapshotBuilder(db).BuildAsync(planId, deadline, current, previous, await ComplianceBands.LoadAsync(db, ct), ct);
         return new FollowUpDocument(snapshot, true, current?.Id, current?.Version ?? 1, current?.Status, null, false, null, true, current?.CorrectionReason);
     }
 

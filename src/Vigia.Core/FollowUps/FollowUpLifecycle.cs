@@ -1,5 +1,6 @@
 using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
+using Vigia.Core.Compliance;
 
 namespace Vigia.Core.FollowUps;
 
@@ -59,7 +60,7 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         var previous = followUp.PreviousVersionId is { } pid
             ? await db.Set<FollowUp>().Where(f => f.Id == pid).Select(f => f.SnapshotSha256).SingleOrDefaultAsync(ct)
             : null;
-        var bands = await FollowUpBands.ReadAsync(db, ct);
+        var bands = await ComplianceBands.LoadAsync(db, ct);
         var snapshot = await new SnapshotBuilder(db).BuildAsync(planId, deadline, followUp, previous, bands, ct);
         followUp.SnapshotJson = SnapshotJson.Serialize(snapshot);
         followUp.SnapshotSha256 = SnapshotJson.Sha256(followUp.SnapshotJson);

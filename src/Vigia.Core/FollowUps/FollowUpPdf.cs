@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Vigia.Core.Compliance;
 
 namespace Vigia.Core.FollowUps;
 
@@ -88,12 +89,12 @@ public static class FollowUpPdf
             new(observations),
         ];
 
-        private static Cell BandCell(string? band) => band switch
+        private static Cell BandCell(string? band) => ComplianceLevels.FromCode(band) switch
         {
-            "alta" => new("Alta", true, XColor.FromArgb(0x06, 0x7A, 0x3F), XColors.White),
-            "media" => new("Media", true, XColor.FromArgb(0xF5, 0xB7, 0x00), XColor.FromArgb(0x1A, 0x1A, 0x1A)),
-            "baja" => new("Baja", true, Red, XColors.White),
-            _ => new("Sin dato"),
+            ComplianceLevel.High => new(FollowUpText.Band(band), true, XColor.FromArgb(0x06, 0x7A, 0x3F), XColors.White),
+            ComplianceLevel.Medium => new(FollowUpText.Band(band), true, XColor.FromArgb(0xF5, 0xB7, 0x00), XColor.FromArgb(0x1A, 0x1A, 0x1A)),
+            ComplianceLevel.Low => new(FollowUpText.Band(band), true, Red, XColors.White),
+            _ => new(FollowUpText.Band(band)),
         };
 
         private void Detail()

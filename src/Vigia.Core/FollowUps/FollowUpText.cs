@@ -1,3 +1,4 @@
+using Vigia.Core.Compliance;
 using Vigia.Core.Plans;
 
 namespace Vigia.Core.FollowUps;
@@ -39,13 +40,8 @@ public static class FollowUpText
         _ => "Publicado",
     };
 
-    public static string Band(string? band) => band switch
-    {
-        "alta" => "Alta",
-        "media" => "Media",
-        "baja" => "Baja",
-        _ => "Sin dato",
-    };
+    /// <summary>"Alta", "Media", "Baja" for a band code of the snapshot; "Sin dato" when the period had nothing programmed.</summary>
+    public static string Band(string? band) => ComplianceLevels.FromCode(band) is { } level ? ComplianceLevels.Name(level) : "Sin dato";
 
     /// <summary>"82,5 %": one decimal, as the follow-up computes its percentages; "—" for none.</summary>
     public static string Percent(decimal? value) => value is { } v ? SpanishFormat.Percent(v, 1) : "—";

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Vigia.Core.Compliance;
 
 namespace Vigia.Core.FollowUps;
 
@@ -278,11 +279,11 @@ public static class FollowUpXlsx
     private static void Band(IXLCell cell, string? band)
     {
         cell.Value = FollowUpText.Band(band);
-        var (fill, font) = band switch
+        var (fill, font) = ComplianceLevels.FromCode(band) switch
         {
-            "alta" => ("#067A3F", "#FFFFFF"),
-            "media" => ("#F5B700", "#1A1A1A"),
-            "baja" => ("#B3261E", "#FFFFFF"),
+            ComplianceLevel.High => ("#067A3F", "#FFFFFF"),
+            ComplianceLevel.Medium => ("#F5B700", "#1A1A1A"),
+            ComplianceLevel.Low => ("#B3261E", "#FFFFFF"),
             _ => ((string?)null, (string?)null),
         };
         if (fill is not null)

@@ -64,7 +64,7 @@ public sealed class BusinessCalendar
         if (result.Month != month || result.Year != year)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(n), n, $"{year}-{month:00} has fewer than {n} business days.");
+                nameof(n), n, string.Create(CultureInfo.InvariantCulture, $"{year}-{month:00} has fewer than {n} business days."));
         }
 
         return result;

@@ -8,8 +8,8 @@ namespace Vigia.Core.FollowUps;
 public sealed record FollowUpDocument(FollowUpSnapshot Snapshot, bool IsDraft, int? FollowUpId, int Version, FollowUpStatus? Status,
     DateOnly? PublishedOn, bool PublishedLate, string? Sha256, bool IntegrityOk, string? CorrectionReason)
 {
-    public string FileStem => $"seguimiento-{Snapshot.Entity.Slug}-{Snapshot.Plan.Year}-corte-{Snapshot.CutOff.Date:yyyy-MM-dd}"
-        + (IsDraft ? "-borrador" : $"-v{Version}");
+    public string FileStem => string.Create(CultureInfo.InvariantCulture,
+        $"seguimiento-{Snapshot.Entity.Slug}-{Snapshot.Plan.Year}-corte-{Snapshot.CutOff.Date:yyyy-MM-dd}-{(IsDraft ? "borrador" : "v" + Version.ToString(CultureInfo.InvariantCulture))}");
 }
 
 /// <summary>Loads follow-up reports: a closed version from its frozen snapshot (never from live data), a cut-off

@@ -43,7 +43,7 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         }
         if (calendar.Today <= cutOff)
         {
-            return FollowUpResult.Fail("", $"El seguimiento se cierra después del corte ({cutOff:yyyy-MM-dd}).");
+            return FollowUpResult.Fail("", string.Create(CultureInfo.InvariantCulture, $"El seguimiento se cierra después del corte ({cutOff:yyyy-MM-dd})."));
         }
         var actionIds = await db.Actions.Where(a => a.Activity!.Component!.PlanId == planId).Select(a => a.Id).ToListAsync(ct);
         var assessed = await db.Set<FollowUpAssessment>().Where(a => a.FollowUpId == followUp.Id).Select(a => a.ActionId).ToListAsync(ct);

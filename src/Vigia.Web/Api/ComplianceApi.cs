@@ -43,7 +43,7 @@ public static class ComplianceApi
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            date = ColombianClock.Today(clock);
+            date = ColombianTime.Today(clock);
             return true;
         }
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Vigia.Core.Compliance;
+using Vigia.Core.Colombia;
 using Vigia.Web.Tests.Infrastructure;
 
 namespace Vigia.Web.Tests.Compliance;
@@ -86,7 +86,7 @@ public abstract class ComplianceApiTests(VigiaFactory factory)
     {
         var root = await GetJsonAsync("/api/plans/2022/compliance");
 
-        var today = ColombianClock.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = ColombianTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Equal(today, root.GetProperty("at").GetString());
         Assert.Equal(12, root.GetProperty("monthsCounted").GetInt32());
         Assert.Equal("baja", root.GetProperty("plan").GetProperty("yearBand").GetString());

@@ -4,10 +4,8 @@ using Vigia.Core.Audit;
 namespace Vigia.Web.Pages.Audit;
 
 /// <summary>The whole trail for administrators: filter by person, record and date, export as CSV, verify the chain.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
-    private static readonly TimeSpan Colombia = TimeSpan.FromHours(-5);
-
     [BindProperty(SupportsGet = true, Name = "persona")]
     public string? Person { get; set; }
 
@@ -46,7 +44,7 @@ public class IndexModel(AppDbContext db) : PageModel
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         await AuditCsv.WriteAsync(writer, db.AuditEntries.AsNoTracking().Filter(Filter()).OrderBy(e => e.Sequence), ct);
-        var name = $"auditoria-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv";
+        var name = string.Create(CultureInfo.InvariantCulture, $"auditoria-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv");
         return File(new UTF8Encoding(false).GetBytes(writer.ToString()), "text/csv; charset=utf-8", name);
     }
 
@@ -70,6 +68,6 @@ public class IndexModel(AppDbContext db) : PageModel
         Actor: string.IsNullOrWhiteSpace(Person) ? null : Person.Trim(),
         EntityType: string.IsNullOrWhiteSpace(EntityType) ? null : EntityType,
         EntityId: string.IsNullOrWhiteSpace(EntityId) ? null : EntityId.Trim(),
-        From: From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), Colombia) : null,
-        To: To is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), Colombia) : null);
+        From: From is { } f ? ColombianTime.StartOfDay(f) : null,
+        To: To is { } t ? ColombianTime.StartOfDay(t.AddDays(1)) : null);
 }

@@ -1,14 +1,9 @@
-using Vigia.Core.Calendar;
-
 namespace Vigia.Cli;
 
 /// <summary>Parsing helpers for command arguments; they throw <see cref="UsageException"/> with a
 /// Spanish message.</summary>
 public static class CliArguments
 {
-    /// <summary>Culture for day and month names on screen.</summary>
-    public static CultureInfo Spanish { get; } = CultureInfo.GetCultureInfo("es-CO");
-
     /// <summary>Fails unless exactly <paramref name="count"/> arguments were given.</summary>
     public static void ExpectCount(IReadOnlyList<string> args, int count, string what)
     {
@@ -52,7 +47,4 @@ public static class CliArguments
 
     /// <summary>ISO date as shown on screen.</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>Spanish day name, lower case ("jueves").</summary>
-    public static string DayName(DateOnly date) => Spanish.DateTimeFormat.GetDayName(date.DayOfWeek);
 }

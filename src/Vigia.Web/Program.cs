@@ -52,10 +52,9 @@ builder.Services.AddRazorPages(o =>
 });
 builder.Services.AddRequestLocalization(o =>
 {
-    var culture = new CultureInfo("es-CO");
-    o.DefaultRequestCulture = new RequestCulture(culture);
-    o.SupportedCultures = [culture];
-    o.SupportedUICultures = [culture];
+    o.DefaultRequestCulture = new RequestCulture(SpanishFormat.Culture);
+    o.SupportedCultures = [SpanishFormat.Culture];
+    o.SupportedUICultures = [SpanishFormat.Culture];
     o.RequestCultureProviders.Clear();
 });
 

@@ -1,4 +1,4 @@
-using Vigia.Core.Calendar;
+using Vigia.Core.FollowUps;
 using static Vigia.Cli.CliArguments;
 
 namespace Vigia.Cli.Commands;
@@ -72,7 +72,7 @@ public sealed class CalendarCommand(BusinessCalendar? calendar = null, CutOffSch
     private static async Task WriteHolidaysAsync(int year, TextWriter output)
     {
         foreach (var holiday in ColombianHolidays.For(year))
-            await output.WriteLineAsync($"{Iso(holiday.Date)}  {DayName(holiday.Date)}  {holiday.Name}");
+            await output.WriteLineAsync($"{Iso(holiday.Date)}  {SpanishFormat.DayName(holiday.Date)}  {holiday.Name}");
     }
 
     private async Task WriteCutOffsAsync(int year, TextWriter output)
@@ -82,8 +82,8 @@ public sealed class CalendarCommand(BusinessCalendar? calendar = null, CutOffSch
         {
             var unit = d.Rule.Unit == PublicationTermUnit.BusinessDays ? "días hábiles" : "días calendario";
             await output.WriteLineAsync(
-                $"Corte {d.Number}: {Iso(d.CutOffDate)} ({DayName(d.CutOffDate)}); "
-                + $"publicar a más tardar el {Iso(d.PublicationDeadline)} ({DayName(d.PublicationDeadline)}), "
+                $"Corte {d.Number}: {Iso(d.CutOffDate)} ({SpanishFormat.DayName(d.CutOffDate)}); "
+                + $"publicar a más tardar el {Iso(d.PublicationDeadline)} ({SpanishFormat.DayName(d.PublicationDeadline)}), "
                 + $"{d.Rule.PublicationTerm} {unit} después del corte.");
         }
     }

@@ -109,7 +109,7 @@ public sealed class FollowUpCommand(IConfiguration? configuration = null, TimePr
         await context.Out.WriteLineAsync($"Cortes: {FollowUpCalendar.Format(schedule)}");
         foreach (var c in await calendar.CutOffsAsync(planId, context.CancellationToken))
         {
-            await context.Out.WriteLineAsync($"  {c.Number}. corte {Iso(c.CutOffDate)} ({DayName(c.CutOffDate)}), publicar a más tardar el {Iso(c.PublicationDeadline)} ({DayName(c.PublicationDeadline)})");
+            await context.Out.WriteLineAsync($"  {c.Number}. corte {Iso(c.CutOffDate)} ({SpanishFormat.DayName(c.CutOffDate)}), publicar a más tardar el {Iso(c.PublicationDeadline)} ({SpanishFormat.DayName(c.PublicationDeadline)})");
         }
         return ExitCodes.Success;
     }

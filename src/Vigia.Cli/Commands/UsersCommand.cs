@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Vigia.Core.Accounts;
-using Vigia.Core.Plans;
 
 namespace Vigia.Cli.Commands;
 
@@ -93,7 +92,7 @@ public sealed class UsersCommand(IConfiguration? configuration = null, TextReade
 
     private static async Task<List<int>> FindUnitAsync(AppDbContext db, string text, CancellationToken ct)
     {
-        var path = text.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TextNormalizer.Fold).ToList();
+        var path = text.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(SpanishText.Fold).ToList();
         var units = await db.Units.Where(u => u.IsActive).Select(u => new { u.Id, u.ParentId, u.NormalizedName }).ToListAsync(ct);
         var byId = units.ToDictionary(u => u.Id);
         return units.Where(u =>

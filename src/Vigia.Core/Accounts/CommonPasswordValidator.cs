@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Vigia.Core.Plans;
 
 namespace Vigia.Core.Accounts;
 
@@ -14,8 +13,8 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
 
     public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
-        var folded = TextNormalizer.Fold(password ?? "");
-        var local = TextNormalizer.Fold((user.Email ?? "").Split('@')[0]);
+        var folded = SpanishText.Fold(password ?? "");
+        var local = SpanishText.Fold((user.Email ?? "").Split('@')[0]);
         var weak = Common.Any(c => folded.Replace(" ", "", StringComparison.Ordinal).StartsWith(c, StringComparison.Ordinal) && folded.Length < c.Length + 6)
             || folded.Distinct().Count() <= 2
             || (local.Length >= 4 && folded.Contains(local, StringComparison.Ordinal));

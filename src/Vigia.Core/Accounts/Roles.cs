@@ -24,9 +24,9 @@ public static class Roles
     /// <summary>Accepts the identifier or the Spanish name, with or without accents ("planeacion", "Control Interno").</summary>
     public static string? Parse(string text)
     {
-        var folded = Plans.TextNormalizer.Fold(text).Replace('-', ' ').Replace('_', ' ');
-        return All.FirstOrDefault(r => Plans.TextNormalizer.Fold(r) == folded.Replace(" ", "", StringComparison.Ordinal)
-            || Plans.TextNormalizer.Fold(DisplayName(r)) == folded);
+        var folded = SpanishText.Fold(text).Replace('-', ' ').Replace('_', ' ');
+        return All.FirstOrDefault(r => SpanishText.Fold(r) == folded.Replace(" ", "", StringComparison.Ordinal)
+            || SpanishText.Fold(DisplayName(r)) == folded);
     }
 
     /// <summary>Control Interno is the independent third line: it cannot hold any other role.</summary>

@@ -27,9 +27,10 @@ public static class AuditQuery
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
             var actor = filter.Actor.Trim().ToLowerInvariant();
-#pragma warning disable CA1862 // EF Core translates ToLower to SQL; it cannot translate a StringComparison.
+            // EF Core translates ToLower() to SQL lower(); it cannot translate a StringComparison or a culture.
+#pragma warning disable CA1862, CA1304, CA1311
             entries = entries.Where(e => e.ActorName.ToLower().Contains(actor));
-#pragma warning restore CA1862
+#pragma warning restore CA1862, CA1304, CA1311
         }
         if (!string.IsNullOrWhiteSpace(filter.EntityType))
         {

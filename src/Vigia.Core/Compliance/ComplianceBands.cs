@@ -89,6 +89,21 @@ public static class ComplianceLevels
         _ => "level-low",
     };
 
-    /// <summary>The machine name used in JSON: "alta", "media", "baja".</summary>
-    public static string Code(ComplianceLevel level) => Name(level).ToLowerInvariant();
+    /// <summary>The machine name used in JSON and in the frozen follow-up snapshots: "alta", "media", "baja". Written
+    /// out rather than derived from <see cref="Name"/>, because stored snapshots must keep reading the same.</summary>
+    public static string Code(ComplianceLevel level) => level switch
+    {
+        ComplianceLevel.High => "alta",
+        ComplianceLevel.Medium => "media",
+        _ => "baja",
+    };
+
+    /// <summary>The level of a <see cref="Code"/>; null for none or an unknown code.</summary>
+    public static ComplianceLevel? FromCode(string? code) => code switch
+    {
+        "alta" => ComplianceLevel.High,
+        "media" => ComplianceLevel.Medium,
+        "baja" => ComplianceLevel.Low,
+        _ => null,
+    };
 }

@@ -27,8 +27,6 @@ public sealed record PlanCompliance(int PlanId, int Year, DateOnly At, int Month
 /// <summary>Reads a plan's structure, schedule and reports and applies <see cref="ComplianceCalculator"/>.</summary>
 public sealed class ComplianceService(AppDbContext db)
 {
-    private static readonly StringComparer SpanishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("es-CO"), ignoreCase: true);
-
     public async Task<PlanCompliance?> ComputeAsync(int planId, DateOnly at, CancellationToken ct = default)
     {
         var data = await PlanData.LoadAsync(db, planId, ct);
@@ -48,7 +46,7 @@ public sealed class ComplianceService(AppDbContext db)
         var units = data.UnitsOf.SelectMany(g => g).GroupBy(u => (u.UnitId, u.Name))
             .Select(g => RankEntry(g.Key.UnitId, g.Key.Name, g.Select(u => leaves[u.ActionId]).DistinctBy(l => l.Id).ToList()))
             .OrderByDescending(u => u.ToDate.Percent.HasValue).ThenByDescending(u => u.ToDate.Percent)
-            .ThenByDescending(u => u.Year.Percent).ThenBy(u => u.Name, SpanishOrder)
+            .ThenByDescending(u => u.Year.Percent).ThenBy(u => u.Name, SpanishText.NameOrder)
             .ToList();
         return new PlanCompliance(planId, data.Year, at, months, await ComplianceBands.LoadAsync(db, ct), evaluated,
             ComplianceCalculator.Curve(data.Tree.Leaves().Select(l => l.Action!), months), gaps, units, data.HasSimulatedData);

@@ -1,5 +1,4 @@
 using Vigia.Core.Audit;
-using Vigia.Core.Calendar;
 using Vigia.Core.Compliance;
 using Vigia.Core.Plans;
 using Vigia.Core.Progress;
@@ -21,11 +20,9 @@ public sealed class DemoExecutionSimulator(AppDbContext db, AuditScope audit, Ti
     public const int Seed = 20_220_131;
     public const string Reason = "Datos simulados para la demostración (opción --demo): programación sugerida y reportes de avance ficticios.";
 
-    private static readonly CultureInfo Colombia = CultureInfo.GetCultureInfo("es-CO");
-
     public async Task<DemoSimulationSummary> SimulateAsync(CancellationToken ct = default)
     {
-        var today = ColombianClock.Today(clock);
+        var today = ColombianTime.Today(clock);
         var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.Year }).ToListAsync(ct);
         int simulated = 0, entries = 0, reports = 0;
         foreach (var plan in plans)
@@ -145,7 +142,7 @@ public sealed class DemoExecutionSimulator(AppDbContext db, AuditScope audit, Ti
     {
         var (nextYear, nextMonth) = month == 12 ? (year + 1, 1) : (year, month + 1);
         var day = BusinessCalendar.Default.NthBusinessDayOfMonth(nextYear, nextMonth, late ? random.Next(7, 12) : random.Next(1, 6));
-        var submitted = ColombianClock.At(day, new TimeOnly(random.Next(8, 17), random.Next(0, 60)));
+        var submitted = ColombianTime.ToUtc(day, new TimeOnly(random.Next(8, 17), random.Next(0, 60)));
         if (after is { } previous && submitted <= previous)
         {
             submitted = previous.AddDays(2);
@@ -156,8 +153,8 @@ public sealed class DemoExecutionSimulator(AppDbContext db, AuditScope audit, Ti
             Action = action,
             Month = month,
             ExecutedQuantity = executed,
-            Narrative = $"Reporte simulado para la demostración: en {SpanishMonths.Name(month)} se ejecutó {executed.ToString("#,##0.##", Colombia)}{unit} "
-                + $"de {planned.ToString("#,##0.##", Colombia)}{unit} programado.",
+            Narrative = $"Reporte simulado para la demostración: en {SpanishMonths.Name(month)} se ejecutó {SpanishFormat.Number(executed)}{unit} "
+                + $"de {SpanishFormat.Number(planned)}{unit} programado.",
             SubmittedAt = submitted,
             SubmittedByName = "Responsable (simulación)",
             IsLate = late,

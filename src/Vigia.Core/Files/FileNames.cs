@@ -22,7 +22,7 @@ internal static class FileNames
         var builder = new StringBuilder(lastPart.Length);
         foreach (var c in lastPart)
         {
-            if (!char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format && !"<>:\"|?*".Contains(c))
+            if (!char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format && !"<>:\"|?*".Contains(c, StringComparison.Ordinal))
             {
                 builder.Append(c);
             }

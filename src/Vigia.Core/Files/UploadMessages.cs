@@ -3,8 +3,6 @@ namespace Vigia.Core.Files;
 /// <summary>The refusals of an upload, each with the sentence shown to the person who sent it.</summary>
 internal static class UploadMessages
 {
-    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-CO");
-
     public static StoredFileResult InvalidName()
         => StoredFileResult.Refused(UploadRefusal.InvalidName, "El nombre del archivo no es válido.");
 
@@ -12,7 +10,7 @@ internal static class UploadMessages
         => StoredFileResult.Refused(UploadRefusal.Empty, "El archivo está vacío.");
 
     public static StoredFileResult TooLarge(long maxBytes)
-        => StoredFileResult.Refused(UploadRefusal.TooLarge, $"El archivo supera el tamaño máximo de {FormatSize(maxBytes)}.");
+        => StoredFileResult.Refused(UploadRefusal.TooLarge, $"El archivo supera el tamaño máximo de {SpanishFormat.FileSize(maxBytes)}.");
 
     /// <summary>The refusal for content of this kind (null: none we accept) under this name, or null if they agree.</summary>
     public static StoredFileResult? CheckKind(FileKind? kind, string fileName)
@@ -40,14 +38,6 @@ internal static class UploadMessages
             : StoredFileResult.Refused(UploadRefusal.UnknownContent,
                 "El contenido del archivo no corresponde a un PDF, imagen o documento de oficina permitido.");
     }
-
-    /// <summary>A size for people: "10 MB", "1,5 MB", "512 KB", "100 bytes" (binary multiples, as file browsers show).</summary>
-    public static string FormatSize(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 => string.Format(Spanish, "{0:0.#} MB", bytes / (1024d * 1024)),
-        >= 1024 => string.Format(Spanish, "{0:0.#} KB", bytes / 1024d),
-        _ => string.Format(Spanish, "{0} bytes", bytes),
-    };
 
     private static StoredFileResult ExtensionMismatch(string extension)
         => StoredFileResult.Refused(UploadRefusal.ExtensionMismatch, $"La extensión {extension} no corresponde al contenido del archivo.");

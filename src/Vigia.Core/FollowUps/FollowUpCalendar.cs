@@ -1,5 +1,4 @@
 using Vigia.Core.Accounts;
-using Vigia.Core.Calendar;
 using Vigia.Core.Plans;
 
 namespace Vigia.Core.FollowUps;
@@ -19,16 +18,12 @@ public sealed class FollowUpCalendar(AppDbContext db, TimeProvider? clock = null
     public const string KindKeyPrefix = "Seguimiento:Cortes:";
     public const string PlanKeyPrefix = "Seguimiento:Cortes:Plan:";
 
-    private static readonly TimeSpan ColombiaOffset = TimeSpan.FromHours(-5);
-
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
     public static BusinessCalendar Calendar => BusinessCalendar.Default;
 
-    /// <summary>Today in Colombia (UTC−5 all year), the day every legal term is counted on.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ColombiaOffset).DateTime);
-
-    public static DateOnly ColombianDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(ColombiaOffset).DateTime);
+    /// <summary>Today in Colombia on this calendar's clock, the day every legal term is counted on.</summary>
+    public DateOnly Today => ColombianTime.Today(clock);
 
     public async Task<CutOffSchedule> ScheduleForAsync(int planId, CancellationToken ct = default)
     {
@@ -116,7 +111,7 @@ public sealed class FollowUpCalendar(AppDbContext db, TimeProvider? clock = null
     {
         ArgumentNullException.ThrowIfNull(schedule);
         return string.Join("; ", schedule.CutOffs.Select(c =>
-            $"{c.Month:00}-{c.Day:00}:{c.PublicationTerm}{(c.Unit == PublicationTermUnit.CalendarDays ? "c" : "h")}"));
+            string.Create(CultureInfo.InvariantCulture, $"{c.Month:00}-{c.Day:00}:{c.PublicationTerm}{(c.Unit == PublicationTermUnit.CalendarDays ? "c" : "h")}")));
     }
 
     /// <summary>Reads <c>MM-DD:N[h|c]</c> items separated by <c>;</c> or <c>,</c>.</summary>

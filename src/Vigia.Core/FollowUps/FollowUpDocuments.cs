@@ -1,3 +1,5 @@
+using Vigia.Core.Compliance;
+
 namespace Vigia.Core.FollowUps;
 
 /// <summary>A follow-up report ready to render: the snapshot, and how it stands.</summary>
@@ -6,8 +8,8 @@ namespace Vigia.Core.FollowUps;
 public sealed record FollowUpDocument(FollowUpSnapshot Snapshot, bool IsDraft, int? FollowUpId, int Version, FollowUpStatus? Status,
     DateOnly? PublishedOn, bool PublishedLate, string? Sha256, bool IntegrityOk, string? CorrectionReason)
 {
-    public string FileStem => $"seguimiento-{Snapshot.Entity.Slug}-{Snapshot.Plan.Year}-corte-{Snapshot.CutOff.Date:yyyy-MM-dd}"
-        + (IsDraft ? "-borrador" : $"-v{Version}");
+    public string FileStem => string.Create(CultureInfo.InvariantCulture,
+        $"seguimiento-{Snapshot.Entity.Slug}-{Snapshot.Plan.Year}-corte-{Snapshot.CutOff.Date:yyyy-MM-dd}-{(IsDraft ? "borrador" : "v" + Version.ToString(CultureInfo.InvariantCulture))}");
 }
 
 /// <summary>Loads follow-up reports: a closed version from its frozen snapshot (never from live data), a cut-off
@@ -31,7 +33,7 @@ public sealed class FollowUpDocuments(AppDbContext db, FollowUpCalendar calendar
         var previous = current?.PreviousVersionId is { } pid
             ? await db.Set<FollowUp>().Where(f => f.Id == pid).Select(f => f.SnapshotSha256).SingleOrDefaultAsync(ct)
             : null;
-        var snapshot = await new SnapshotBuilder(db).BuildAsync(planId, deadline, current, previous, await FollowUpBands.ReadAsync(db, ct), ct);
+        var snapshot = await new SnapshotBuilder(db).BuildAsync(planId, deadline, current, previous, await ComplianceBands.LoadAsync(db, ct), ct);
         return new FollowUpDocument(snapshot, true, current?.Id, current?.Version ?? 1, current?.Status, null, false, null, true, current?.CorrectionReason);
     }
 

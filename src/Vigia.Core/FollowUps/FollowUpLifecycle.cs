@@ -1,5 +1,6 @@
 using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
+using Vigia.Core.Compliance;
 
 namespace Vigia.Core.FollowUps;
 
@@ -42,7 +43,7 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         }
         if (calendar.Today <= cutOff)
         {
-            return Result.Invalid("", $"El seguimiento se cierra después del corte ({cutOff:yyyy-MM-dd}).");
+            return Result.Invalid("", string.Create(CultureInfo.InvariantCulture, $"El seguimiento se cierra después del corte ({cutOff:yyyy-MM-dd})."));
         }
         var actionIds = await db.Actions.Where(a => a.Activity!.Component!.PlanId == planId).Select(a => a.Id).ToListAsync(ct);
         var assessed = await db.Set<FollowUpAssessment>().Where(a => a.FollowUpId == followUp.Id).Select(a => a.ActionId).ToListAsync(ct);
@@ -59,7 +60,7 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         var previous = followUp.PreviousVersionId is { } pid
             ? await db.Set<FollowUp>().Where(f => f.Id == pid).Select(f => f.SnapshotSha256).SingleOrDefaultAsync(ct)
             : null;
-        var bands = await FollowUpBands.ReadAsync(db, ct);
+        var bands = await ComplianceBands.LoadAsync(db, ct);
         var snapshot = await new SnapshotBuilder(db).BuildAsync(planId, deadline, followUp, previous, bands, ct);
         followUp.SnapshotJson = SnapshotJson.Serialize(snapshot);
         followUp.SnapshotSha256 = SnapshotJson.Sha256(followUp.SnapshotJson);
@@ -95,7 +96,7 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         var now = Now;
         followUp.Status = FollowUpStatus.Published;
         followUp.PublishedAt = now;
-        followUp.PublishedOn = FollowUpCalendar.ColombianDate(now);
+        followUp.PublishedOn = ColombianTime.DateOf(now);
         followUp.PublishedById = actor.UserId;
         followUp.PublishedByName = actor.Name;
         followUp.PublishedLate = followUp.PublishedOn > followUp.PublicationDeadline;

@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Vigia.Core.Compliance;
 
 namespace Vigia.Core.FollowUps;
 
@@ -80,20 +81,20 @@ public static class FollowUpPdf
         private static Cell[] TotalsRow(string name, SnapshotTotals t, string observations, bool total) =>
         [
             new(name, total),
-            new(t.Programmed.ToString(FollowUpText.Colombia), total, Right: true),
-            new(t.Completed.ToString(FollowUpText.Colombia), total, Right: true),
+            new(t.Programmed.ToString(SpanishFormat.Culture), total, Right: true),
+            new(t.Completed.ToString(SpanishFormat.Culture), total, Right: true),
             new(FollowUpText.Percent(t.CompliancePercent), total, Right: true),
             new(FollowUpText.Percent(t.AverageProgress), total, Right: true),
             BandCell(t.Band),
             new(observations),
         ];
 
-        private static Cell BandCell(string? band) => band switch
+        private static Cell BandCell(string? band) => ComplianceLevels.FromCode(band) switch
         {
-            "alta" => new("Alta", true, XColor.FromArgb(0x06, 0x7A, 0x3F), XColors.White),
-            "media" => new("Media", true, XColor.FromArgb(0xF5, 0xB7, 0x00), XColor.FromArgb(0x1A, 0x1A, 0x1A)),
-            "baja" => new("Baja", true, Red, XColors.White),
-            _ => new("Sin dato"),
+            ComplianceLevel.High => new(FollowUpText.Band(band), true, XColor.FromArgb(0x06, 0x7A, 0x3F), XColors.White),
+            ComplianceLevel.Medium => new(FollowUpText.Band(band), true, XColor.FromArgb(0xF5, 0xB7, 0x00), XColor.FromArgb(0x1A, 0x1A, 0x1A)),
+            ComplianceLevel.Low => new(FollowUpText.Band(band), true, Red, XColors.White),
+            _ => new(FollowUpText.Band(band)),
         };
 
         private void Detail()

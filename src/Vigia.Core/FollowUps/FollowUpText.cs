@@ -1,3 +1,4 @@
+using Vigia.Core.Compliance;
 using Vigia.Core.Plans;
 
 namespace Vigia.Core.FollowUps;
@@ -5,8 +6,6 @@ namespace Vigia.Core.FollowUps;
 /// <summary>The Spanish words and number formats of the follow-up, the same on screen, in XLSX and in PDF.</summary>
 public static class FollowUpText
 {
-    public static CultureInfo Colombia { get; } = CultureInfo.GetCultureInfo("es-CO");
-
     public const string DraftMark = "BORRADOR";
     public const string DraftNotice = "BORRADOR: seguimiento sin cerrar, generado con los datos actuales; no es el informe oficial.";
 
@@ -41,19 +40,15 @@ public static class FollowUpText
         _ => "Publicado",
     };
 
-    public static string Band(string? band) => band switch
-    {
-        "alta" => "Alta",
-        "media" => "Media",
-        "baja" => "Baja",
-        _ => "Sin dato",
-    };
+    /// <summary>"Alta", "Media", "Baja" for a band code of the snapshot; "Sin dato" when the period had nothing programmed.</summary>
+    public static string Band(string? band) => ComplianceLevels.FromCode(band) is { } level ? ComplianceLevels.Name(level) : "Sin dato";
 
-    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.#", Colombia) + " %" : "—";
+    /// <summary>"82,5 %": one decimal, as the follow-up computes its percentages; "—" for none.</summary>
+    public static string Percent(decimal? value) => value is { } v ? SpanishFormat.Percent(v, 1) : "—";
 
-    public static string Number(decimal? value) => value is { } v ? v.ToString("#,##0.##", Colombia) : "—";
+    public static string Number(decimal? value) => value is { } v ? SpanishFormat.Number(v) : "—";
 
-    public static string Date(DateOnly date) => date.ToString("d 'de' MMMM 'de' yyyy", Colombia);
+    public static string Date(DateOnly date) => SpanishFormat.LongDate(date);
 
     public static string Ordinal(int number) => number switch
     {
@@ -64,7 +59,7 @@ public static class FollowUpText
         _ => $"{number}.º",
     } + " seguimiento";
 
-    public static string Month(int month) => Colombia.DateTimeFormat.GetMonthName(month);
+    public static string Month(int month) => SpanishMonths.Name(month);
 
     public static string Publication(FollowUpDocument document)
     {
@@ -76,7 +71,7 @@ public static class FollowUpText
 
     public static string Schedule(IReadOnlyList<SnapshotMonth> schedule) => schedule.Count == 0
         ? "Sin programación mensual"
-        : string.Join(", ", schedule.Select(s => $"{Colombia.DateTimeFormat.GetAbbreviatedMonthName(s.Month).TrimEnd('.')}: {Number(s.Quantity)}"));
+        : string.Join(", ", schedule.Select(s => $"{SpanishMonths.Abbreviation(s.Month).ToLowerInvariant()}: {Number(s.Quantity)}"));
 
     public static string Computation(SnapshotBands bands)
     {

@@ -1,10 +1,12 @@
 using ClosedXML.Excel;
+using Vigia.Core.Compliance;
 
 namespace Vigia.Core.FollowUps;
 
 /// <summary>The official follow-up format as an XLSX workbook (ClosedXML): sheet «Seguimiento» with the header and
 /// the summary per component, «Detalle» with one row per action, «Mapa de riesgos» as a placeholder. Column widths
-/// are set by hand (auto-fit needs libgdiplus).</summary>
+/// are set by hand (auto-fit needs libgdiplus). Every text goes in with <c>SetValue</c>: ClosedXML 0.95 reads a string
+/// given to <c>Value</c> as a number or a date in the current culture, which turned action 2.1.1 into 2 January 2001.</summary>
 public static class FollowUpXlsx
 {
     public const string SummarySheet = "Seguimiento";
@@ -36,7 +38,7 @@ public static class FollowUpXlsx
     {
         var s = document.Snapshot;
         Setup(ws, document);
-        ws.Cell(1, 1).Value = FollowUpText.Title(s.Plan.Kind);
+        ws.Cell(1, 1).SetValue(FollowUpText.Title(s.Plan.Kind));
         ws.Range(1, 1, 1, 7).Merge().Style.Font.SetBold().Font.SetFontSize(14).Alignment.SetWrapText();
         ws.Row(1).Height = 36;
         DraftBanner(ws, document, 2, 7);
@@ -54,22 +56,29 @@ public static class FollowUpXlsx
         for (var i = 0; i < fields.Length; i++)
         {
             var row = 3 + i;
-            ws.Cell(row, 1).Value = fields[i].Label;
+            ws.Cell(row, 1).SetValue(fields[i].Label);
             ws.Cell(row, 1).Style.Font.SetBold();
             var cell = ws.Cell(row, 2);
-            cell.Value = fields[i].Value;
-            if (fields[i].Format is { } format && fields[i].Value is not string)
+            if (fields[i].Value is string text)
             {
-                cell.Style.NumberFormat.Format = format;
+                cell.SetValue(text);
+            }
+            else
+            {
+                cell.Value = fields[i].Value;
+                if (fields[i].Format is { } format)
+                {
+                    cell.Style.NumberFormat.Format = format;
+                }
             }
             cell.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
             ws.Range(row, 2, row, 7).Merge();
         }
         if (document.CorrectionReason is { } reason)
         {
-            ws.Cell(3 + fields.Length, 1).Value = "Motivo de la corrección";
+            ws.Cell(3 + fields.Length, 1).SetValue("Motivo de la corrección");
             ws.Cell(3 + fields.Length, 1).Style.Font.SetBold();
-            ws.Cell(3 + fields.Length, 2).Value = reason;
+            ws.Cell(3 + fields.Length, 2).SetValue(reason);
             ws.Range(3 + fields.Length, 2, 3 + fields.Length, 7).Merge().Style.Alignment.SetWrapText();
         }
 
@@ -85,7 +94,7 @@ public static class FollowUpXlsx
         TotalsRow(ws, r, "Total", s.Totals, "");
         ws.Range(r, 1, r, 7).Style.Font.SetBold().Border.SetTopBorder(XLBorderStyleValues.Double);
         ws.Range(SummaryHeaderRow, 1, r, 7).Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
-        ws.Cell(r + 2, 1).Value = FollowUpText.Computation(s.Bands);
+        ws.Cell(r + 2, 1).SetValue(FollowUpText.Computation(s.Bands));
         ws.Range(r + 2, 1, r + 2, 7).Merge().Style.Alignment.SetWrapText().Font.SetItalic();
         ws.Row(r + 2).Height = 45;
         ws.Column(1).Width = 42;
@@ -102,13 +111,13 @@ public static class FollowUpXlsx
 
     private static void TotalsRow(IXLWorksheet ws, int row, string name, SnapshotTotals totals, string observations)
     {
-        ws.Cell(row, 1).Value = name;
+        ws.Cell(row, 1).SetValue(name);
         ws.Cell(row, 2).Value = totals.Programmed;
         ws.Cell(row, 3).Value = totals.Completed;
         Percent(ws.Cell(row, 4), totals.CompliancePercent);
         Percent(ws.Cell(row, 5), totals.AverageProgress);
         Band(ws.Cell(row, 6), totals.Band);
-        ws.Cell(row, 7).Value = observations;
+        ws.Cell(row, 7).SetValue(observations);
         ws.Range(row, 1, row, 7).Style.Alignment.SetVertical(XLAlignmentVerticalValues.Top).Alignment.SetWrapText();
     }
 
@@ -122,7 +131,7 @@ public static class FollowUpXlsx
             "Observaciones de Control Interno", "Reportes (mes, estado, cantidad, revisión)", "Evidencias (SHA-256)",
         ];
         Setup(ws, document);
-        ws.Cell(1, 1).Value = $"Detalle por acción — {s.Entity.Name} — vigencia {s.Plan.Year} — corte {FollowUpText.Date(s.CutOff.Date)}";
+        ws.Cell(1, 1).SetValue($"Detalle por acción — {s.Entity.Name} — vigencia {s.Plan.Year} — corte {FollowUpText.Date(s.CutOff.Date)}");
         ws.Range(1, 1, 1, 8).Merge().Style.Font.SetBold().Font.SetFontSize(12);
         DraftBanner(ws, document, 2, headers.Length);
         const int headerRow = 3;
@@ -133,31 +142,31 @@ public static class FollowUpXlsx
             foreach (var a in c.Actions)
             {
                 r++;
-                ws.Cell(r, 1).Value = $"{c.Number}. {c.Name}";
-                ws.Cell(r, 2).Value = a.Code;
-                ws.Cell(r, 3).Value = $"{a.ActivityCode} {a.ActivityName}";
-                ws.Cell(r, 4).Value = a.Goal;
-                ws.Cell(r, 5).Value = string.Join("; ", a.ResponsibleUnits);
-                ws.Cell(r, 6).Value = FollowUpText.Schedule(a.Schedule);
+                ws.Cell(r, 1).SetValue($"{c.Number}. {c.Name}");
+                ws.Cell(r, 2).SetValue(a.Code);
+                ws.Cell(r, 3).SetValue($"{a.ActivityCode} {a.ActivityName}");
+                ws.Cell(r, 4).SetValue(a.Goal);
+                ws.Cell(r, 5).SetValue(string.Join("; ", a.ResponsibleUnits));
+                ws.Cell(r, 6).SetValue(FollowUpText.Schedule(a.Schedule));
                 if (a.Schedule.Count == 0)
                 {
-                    ws.Cell(r, 7).Value = "Sin cronograma";
+                    ws.Cell(r, 7).SetValue("Sin cronograma");
                 }
                 else
                 {
                     Number(ws.Cell(r, 7), a.PlannedToCutOff);
                 }
                 Number(ws.Cell(r, 8), a.ReportedToCutOff);
-                ws.Cell(r, 9).Value = a.Programmed ? "Sí" : "No";
-                ws.Cell(r, 10).Value = FollowUpText.Status(a.Assessment);
+                ws.Cell(r, 9).SetValue(a.Programmed ? "Sí" : "No");
+                ws.Cell(r, 10).SetValue(FollowUpText.Status(a.Assessment));
                 Percent(ws.Cell(r, 11), a.Assessment?.VerifiedPercent);
                 Number(ws.Cell(r, 12), a.Assessment?.VerifiedQuantity);
-                ws.Cell(r, 13).Value = a.Assessment?.Observations ?? "";
-                ws.Cell(r, 14).Value = string.Join("\n", a.Reports.Select(rep =>
+                ws.Cell(r, 13).SetValue(a.Assessment?.Observations ?? "");
+                ws.Cell(r, 14).SetValue(string.Join("\n", a.Reports.Select(rep =>
                     $"{FollowUpText.Month(rep.Month)}: {FollowUpText.ReportStatus(rep.Status)}, {FollowUpText.Number(rep.ExecutedQuantity)}"
-                    + (rep.ReviewComment is { } comment ? $" — «{comment}»" : "")));
-                ws.Cell(r, 15).Value = string.Join("\n", a.Reports.SelectMany(rep => rep.Evidence)
-                    .Select(e => $"{e.FileName ?? e.Url}: {e.Sha256 ?? "enlace"}"));
+                    + (rep.ReviewComment is { } comment ? $" — «{comment}»" : ""))));
+                ws.Cell(r, 15).SetValue(string.Join("\n", a.Reports.SelectMany(rep => rep.Evidence)
+                    .Select(e => $"{e.FileName ?? e.Url}: {e.Sha256 ?? "enlace"}")));
             }
         }
         ws.Range(headerRow + 1, 1, Math.Max(r, headerRow + 1), headers.Length).Style
@@ -180,10 +189,10 @@ public static class FollowUpXlsx
     private static void WriteRiskMap(IXLWorksheet ws, FollowUpDocument document)
     {
         Setup(ws, document);
-        ws.Cell(1, 1).Value = "Seguimiento al mapa de riesgos de corrupción";
+        ws.Cell(1, 1).SetValue("Seguimiento al mapa de riesgos de corrupción");
         ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(12);
         DraftBanner(ws, document, 2, 1);
-        ws.Cell(3, 1).Value = "Pendiente: Vigía todavía no registra el mapa de riesgos de corrupción; este seguimiento no lo incluye.";
+        ws.Cell(3, 1).SetValue("Pendiente: Vigía todavía no registra el mapa de riesgos de corrupción; este seguimiento no lo incluye.");
         ws.Column(1).Width = 100;
     }
 
@@ -194,7 +203,7 @@ public static class FollowUpXlsx
         ws.PageSetup.FitToPages(1, 0);
         ws.PageSetup.Margins.SetLeft(0.5).SetRight(0.5).SetTop(0.7).SetBottom(0.7);
         var s = document.Snapshot;
-        var header = $"{s.Entity.Name} · vigencia {s.Plan.Year} · corte {s.CutOff.Date:dd/MM/yyyy}";
+        var header = $"{s.Entity.Name} · vigencia {s.Plan.Year} · corte {s.CutOff.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
         ws.PageSetup.Header.Left.AddText(header);
         if (document.IsDraft)
         {
@@ -230,7 +239,7 @@ public static class FollowUpXlsx
         {
             return;
         }
-        ws.Cell(row, 1).Value = FollowUpText.DraftNotice;
+        ws.Cell(row, 1).SetValue(FollowUpText.DraftNotice);
         ws.Range(row, 1, row, Math.Max(columns, 1)).Merge().Style.Font.SetBold().Font.SetFontColor(DraftRed);
     }
 
@@ -238,7 +247,7 @@ public static class FollowUpXlsx
     {
         for (var i = 0; i < headers.Length; i++)
         {
-            ws.Cell(row, i + 1).Value = headers[i];
+            ws.Cell(row, i + 1).SetValue(headers[i]);
         }
         ws.Range(row, 1, row, headers.Length).Style
             .Font.SetBold().Font.SetFontColor(XLColor.White).Fill.SetBackgroundColor(HeaderFill)
@@ -256,7 +265,7 @@ public static class FollowUpXlsx
         }
         else
         {
-            cell.Value = "—";
+            cell.SetValue("—");
             cell.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Right);
         }
     }
@@ -270,19 +279,19 @@ public static class FollowUpXlsx
         }
         else
         {
-            cell.Value = "—";
+            cell.SetValue("—");
             cell.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Right);
         }
     }
 
     private static void Band(IXLCell cell, string? band)
     {
-        cell.Value = FollowUpText.Band(band);
-        var (fill, font) = band switch
+        cell.SetValue(FollowUpText.Band(band));
+        var (fill, font) = ComplianceLevels.FromCode(band) switch
         {
-            "alta" => ("#067A3F", "#FFFFFF"),
-            "media" => ("#F5B700", "#1A1A1A"),
-            "baja" => ("#B3261E", "#FFFFFF"),
+            ComplianceLevel.High => ("#067A3F", "#FFFFFF"),
+            ComplianceLevel.Medium => ("#F5B700", "#1A1A1A"),
+            ComplianceLevel.Low => ("#B3261E", "#FFFFFF"),
             _ => ((string?)null, (string?)null),
         };
         if (fill is not null)

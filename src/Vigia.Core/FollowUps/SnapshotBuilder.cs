@@ -1,4 +1,4 @@
-using Vigia.Core.Calendar;
+using Vigia.Core.Compliance;
 using Vigia.Core.Plans;
 using Vigia.Core.Progress;
 
@@ -9,7 +9,7 @@ namespace Vigia.Core.FollowUps;
 internal sealed class SnapshotBuilder(AppDbContext db)
 {
     public async Task<FollowUpSnapshot> BuildAsync(int planId, CutOffDeadline cutOff, FollowUp? followUp, string? previousSha256,
-        FollowUpBands bands, CancellationToken ct)
+        ComplianceBands bands, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
             .Select(p => new
@@ -61,7 +61,7 @@ internal sealed class SnapshotBuilder(AppDbContext db)
                 cutOff.Rule.Unit == PublicationTermUnit.BusinessDays ? "diasHabiles" : "diasCalendario"),
             new SnapshotFollowUp(followUp?.Version ?? 1, followUp?.CorrectionReason, previousSha256,
                 followUp?.ClosedAt is { } closed ? Utc(closed) : null, followUp?.ClosedByName),
-            new SnapshotBands(bands.MediaFrom, bands.AltaFrom),
+            new SnapshotBands(bands.MediumFrom, bands.HighFrom),
             snapshotComponents,
             FollowUpMath.Totals(snapshotComponents.SelectMany(c => c.Actions).ToList(), bands),
             SnapshotRiskMap.Pending);
@@ -166,7 +166,7 @@ internal sealed class SnapshotBuilder(AppDbContext db)
 /// <summary>How the follow-up's numbers are computed (docs/follow-up.md).</summary>
 internal static class FollowUpMath
 {
-    public static SnapshotTotals Totals(IReadOnlyList<SnapshotAction> actions, FollowUpBands bands)
+    public static SnapshotTotals Totals(IReadOnlyList<SnapshotAction> actions, ComplianceBands bands)
     {
         var programmed = actions.Where(a => a.Programmed).ToList();
         var completed = programmed.Count(a => a.Completed);
@@ -174,7 +174,7 @@ internal static class FollowUpMath
         decimal? compliance = programmed.Count == 0 ? null : Round(completed * 100m / programmed.Count);
         decimal? average = verified.Count == 0 ? null : Round(verified.Average());
         return new SnapshotTotals(actions.Count, programmed.Count, completed, actions.Count(a => a.Assessment is not null), compliance, average,
-            bands.BandOf(compliance));
+            bands.Classify(compliance) is { } level ? ComplianceLevels.Code(level) : null);
     }
 
     public static decimal Round(decimal value) => SnapshotBuilder.N(Math.Round(value, 1, MidpointRounding.AwayFromZero));

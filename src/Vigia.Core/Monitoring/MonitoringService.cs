@@ -112,19 +112,19 @@ public sealed class MonitoringService(AppDbContext db, ActionAccess access, Audi
         {
             errors[ReportFields.Month] = "Elija un mes entre enero y diciembre.";
         }
-        else if (!ProgressCalendar.HasBegun(component.Year, month, ProgressCalendar.Today(clock)))
+        else if (!ProgressCalendar.HasBegun(component.Year, month, ColombianTime.Today(clock)))
         {
-            errors[ReportFields.Month] = $"Aún no puede cerrar {ProgressCalendar.MonthName(component.Year, month)}: el mes no ha empezado.";
+            errors[ReportFields.Month] = $"Aún no puede cerrar {SpanishMonths.NameWithYear(component.Year, month)}: el mes no ha empezado.";
         }
         else if (await db.MonitoringRecords.AnyAsync(m => m.ComponentId == componentId && m.Month == month, ct))
         {
-            errors[ReportFields.Month] = $"El monitoreo de {ProgressCalendar.MonthName(component.Year, month)} del componente {component.Number} ya está cerrado.";
+            errors[ReportFields.Month] = $"El monitoreo de {SpanishMonths.NameWithYear(component.Year, month)} del componente {component.Number} ya está cerrado.";
         }
         else if (await db.ProgressReports.CountAsync(r => r.Action!.Activity!.ComponentId == componentId && r.Month == month
             && r.Status == ReportStatus.Submitted, ct) is > 0 and var pending)
         {
             var count = pending == 1 ? "Queda 1 reporte" : $"Quedan {pending} reportes";
-            errors[ReportFields.Month] = $"{count} de {ProgressCalendar.MonthName(component.Year, month)} sin revisar en el componente {component.Number}: revise todos antes de cerrar el monitoreo.";
+            errors[ReportFields.Month] = $"{count} de {SpanishMonths.NameWithYear(component.Year, month)} sin revisar en el componente {component.Number}: revise todos antes de cerrar el monitoreo.";
         }
         ReportRules.CheckText(errors, ReportFields.Summary, summary, MaxSummaryLength, "Escriba el resumen del monitoreo del mes.");
         if (errors.Count > 0)

@@ -1,43 +1,60 @@
-using System.Text;
+using CsvHelper;
 
 namespace Vigia.Core.OpenData;
 
-/// <summary>RFC 4180 CSV: comma separated, CRLF rows, fields quoted when they hold a comma, quote or line break.</summary>
+/// <summary>
+/// Every CSV Vigía publishes (open data, the audit trail) goes through here: RFC 4180, comma separated, CRLF after
+/// every record, a field quoted only when it holds a comma, a quote or a line break, UTF-8 without a byte order mark.
+/// </summary>
+/// <remarks>
+/// The dialect lives in <see cref="Options"/> alone, so a rule for every file is one change there. Protecting
+/// spreadsheet users from formulas (issue 14) is <c>Injection = CsvInjection.Escape</c>, which puts <c>'</c> in front
+/// of a field starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR; note that it applies to every cell, since
+/// cells arrive as text already formatted (numbers in open data are never negative).
+/// </remarks>
 public static class CsvFormat
 {
-    public static async Task WriteAsync(TextWriter writer, IEnumerable<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    public static CsvWriterOptions Options { get; } = CsvWriterOptions.Default with
     {
-        await writer.WriteAsync(Line(header));
-        foreach (var row in rows)
-        {
-            await writer.WriteAsync(Line(row));
-        }
-        await writer.FlushAsync();
-    }
+        Mode = CsvMode.Rfc4180,
+        Separator = ',',
+        Quoting = CsvQuoting.WhenNeeded,
+        NewLine = "\r\n",
+        WriteByteOrderMark = false,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
+    public static Task WriteAsync(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows,
+        CancellationToken ct = default) => WriteAsync(writer, header, rows.ToAsyncEnumerable(), ct);
 
     /// <summary>Streams rows as they come (for example from a database query), flushing at the end.</summary>
-    public static async Task WriteAsync(TextWriter writer, IEnumerable<string> header, IAsyncEnumerable<IReadOnlyList<string>> rows, CancellationToken ct = default)
+    public static async Task WriteAsync(TextWriter writer, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string>> rows,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(rows);
-        await writer.WriteAsync(Line(header));
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            await writer.WriteAsync(Line(row));
-        }
-        await writer.FlushAsync(ct);
+        await using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
+        await WriteAsync(csv, header, rows, ct);
     }
 
-    private static string Line(IEnumerable<string> cells) => string.Join(',', cells.Select(Escape)) + "\r\n";
-
-    public static string Escape(string value)
+    /// <summary>Writes UTF-8 (without a byte order mark) straight to a stream, such as a response body.</summary>
+    public static async Task WriteAsync(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows,
+        CancellationToken ct = default)
     {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        ArgumentNullException.ThrowIfNull(stream);
+        await using var csv = CsvWriter.Create(stream, Options, leaveOpen: true);
+        await WriteAsync(csv, header, rows.ToAsyncEnumerable(), ct);
+    }
+
+    private static async Task WriteAsync(CsvWriter csv, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string>> rows,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(rows);
+        await csv.WriteRecordAsync([.. header], ct);
+        await foreach (var row in rows.WithCancellation(ct))
         {
-            return value;
+            await csv.WriteRecordAsync([.. row], ct);
         }
-        var sb = new StringBuilder(value.Length + 2).Append('"');
-        sb.Append(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        return sb.Append('"').ToString();
+        await csv.FlushAsync(ct);
     }
 }

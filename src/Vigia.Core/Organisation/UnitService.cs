@@ -20,7 +20,7 @@ public sealed class UnitService(AppDbContext db)
         {
             return Result.Invalid(UnitFields.Name, "Escriba el nombre de la unidad.");
         }
-        var folded = TextNormalizer.Fold(name);
+        var folded = SpanishText.Fold(name);
         var unit = unitId is null ? new Unit { EntityId = entityId, Name = "", NormalizedName = "" } : await db.Units.FindAsync([unitId.Value], ct);
         if (unit is null || unit.EntityId != entityId)
         {
@@ -80,7 +80,7 @@ public sealed class UnitService(AppDbContext db)
         await db.Processes.Where(p => p.OwnerUnitId == duplicateId).ForEachAsync(p => p.OwnerUnitId = keepId, ct);
         duplicate.IsActive = false;
         duplicate.Name = duplicate.Name.EndsWith("(fusionada)", StringComparison.Ordinal) ? duplicate.Name : duplicate.Name + " (fusionada)";
-        duplicate.NormalizedName = TextNormalizer.Fold(duplicate.Name);
+        duplicate.NormalizedName = SpanishText.Fold(duplicate.Name);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Result.Saved(keep);

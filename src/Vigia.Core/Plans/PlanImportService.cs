@@ -120,7 +120,7 @@ public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
 
     private async Task<Entity> FindOrCreateEntityAsync(string name, CancellationToken ct)
     {
-        var slug = TextNormalizer.Slug(name);
+        var slug = SpanishText.Slug(name);
         var existing = await db.Entities.FirstOrDefaultAsync(e => e.Slug == slug, ct);
         return existing ?? new Entity { Name = name, Slug = slug };
     }

@@ -30,7 +30,7 @@ internal sealed class UnitResolver(AppDbContext db, Entity entity)
         foreach (var name in path.Path)
         {
             var clean = name.Trim().TrimEnd('.').Trim();
-            var key = (parent, TextNormalizer.Fold(clean));
+            var key = (parent, SpanishText.Fold(clean));
             if (!known.TryGetValue(key, out var unit))
             {
                 unit = new Unit { Entity = entity, Parent = parent, Name = clean, NormalizedName = key.Item2 };

@@ -14,7 +14,7 @@ public sealed class ProgressAgenda(AppDbContext db, ProgressSettings settings, T
     public async Task<List<MissingReport>> MissingAsync(IQueryable<PlanAction> actions, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actions);
-        var today = ProgressCalendar.Today(clock);
+        var today = ColombianTime.Today(clock);
         var nth = await settings.DeadlineBusinessDayAsync(ct);
         var actionIds = actions.Select(a => a.Id);
         var scheduled = await db.ScheduleEntries.AsNoTracking()

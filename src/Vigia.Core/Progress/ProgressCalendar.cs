@@ -1,26 +1,9 @@
-using Vigia.Core.Calendar;
-
 namespace Vigia.Core.Progress;
 
 /// <summary>Dates of the monthly reporting cycle, on Colombian time and the Colombian business calendar: the report
 /// for a month is due on the n-th business day of the following month (<see cref="ProgressSettings"/>).</summary>
 public static class ProgressCalendar
 {
-    /// <summary>Colombia keeps UTC−5 all year (no daylight saving time since 1993).</summary>
-    public static readonly TimeSpan ColombiaOffset = TimeSpan.FromHours(-5);
-
-    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-CO");
-
-    /// <summary>Today's date in Colombia.</summary>
-    public static DateOnly Today(TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return LocalDate(clock.GetUtcNow());
-    }
-
-    /// <summary>The Colombian calendar date of an instant.</summary>
-    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(ColombiaOffset).DateTime);
-
     /// <summary>The last day to report <paramref name="month"/> of <paramref name="year"/> on time: the
     /// <paramref name="nthBusinessDay"/>-th business day of the next month (January of the next year for December).</summary>
     public static DateOnly Deadline(int year, int month, int nthBusinessDay, BusinessCalendar? calendar = null)
@@ -31,15 +14,6 @@ public static class ProgressCalendar
 
     /// <summary>Whether the month has begun on <paramref name="today"/>: only a month that has begun can be reported.</summary>
     public static bool HasBegun(int year, int month, DateOnly today) => new DateOnly(year, month, 1) <= today;
-
-    /// <summary>"marzo".</summary>
-    public static string MonthName(int month) => Spanish.DateTimeFormat.GetMonthName(month);
-
-    /// <summary>"marzo de 2022".</summary>
-    public static string MonthName(int year, int month) => $"{MonthName(month)} de {year}";
-
-    /// <summary>"7 de abril de 2022".</summary>
-    public static string LongDate(DateOnly date) => date.ToString("d 'de' MMMM 'de' yyyy", Spanish);
 
     /// <summary>The key of a reporting month in the reminder log: "2022-03".</summary>
     public static string MonthPeriod(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}");

@@ -31,7 +31,7 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
         var action = await db.Actions.AsNoTracking().Where(a => a.Id == actionId)
             .Select(a => new { a.TargetUnit, a.Activity!.Component!.Plan!.Year, a.Activity.Component.Plan.Status })
             .SingleAsync(ct);
-        var today = ProgressCalendar.Today(clock);
+        var today = ColombianTime.Today(clock);
         var errors = new Dictionary<string, string>();
         ReportRules.CheckMonth(errors, action.Year, action.Status, draft.Month, today);
         ReportRules.CheckContent(errors, action.TargetUnit, draft.ExecutedQuantity, draft.Narrative);
@@ -44,7 +44,7 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
 
         var live = await db.ProgressReports.Include(r => r.Evidence)
             .FirstOrDefaultAsync(r => r.ActionId == actionId && r.Month == draft.Month && r.Status != ReportStatus.Superseded, ct);
-        var month = ProgressCalendar.MonthName(action.Year, draft.Month);
+        var month = SpanishMonths.NameWithYear(action.Year, draft.Month);
         if (live is { Status: ReportStatus.Submitted })
         {
             return Result.Conflict($"Ya hay un reporte de {month} sin revisar: edítelo en lugar de enviar otro.");
@@ -152,7 +152,7 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
         db.Evidence.RemoveRange(removed);
         report.Evidence.AddRange(stored);
         report.Evidence.AddRange(newUrls.Select(u => EvidenceIntake.Link(u, now)));
-        var result = await SaveAsync(intake, ProgressCalendar.MonthName(report.Month), async () =>
+        var result = await SaveAsync(intake, SpanishMonths.Name(report.Month), async () =>
         {
             using var _ = audit.Begin(new AuditActor(actor.UserId, actor.Name));
             await db.SaveChangesAsync(ct);

@@ -18,7 +18,7 @@ internal static class ReportRules
         }
         else if (!ProgressCalendar.HasBegun(year, month, today))
         {
-            errors[ReportFields.Month] = $"Aún no puede reportar {ProgressCalendar.MonthName(year, month)}: el mes no ha empezado.";
+            errors[ReportFields.Month] = $"Aún no puede reportar {SpanishMonths.NameWithYear(year, month)}: el mes no ha empezado.";
         }
     }
 

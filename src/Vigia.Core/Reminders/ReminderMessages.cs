@@ -17,32 +17,31 @@ internal sealed record PendingReview(int ReportId, int ActionId, int Year, int M
 internal static class ReminderMessages
 {
     private const int MaxLines = 30;
-    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-CO");
 
     public static EmailMessage DeadlineApproaching(string to, string name, int year, int month, DateOnly deadline,
         IReadOnlyList<(ReminderAction Action, decimal Planned)> items, string? baseUrl)
     {
-        var period = ProgressCalendar.MonthName(year, month);
+        var period = SpanishMonths.NameWithYear(year, month);
         var body = new StringBuilder()
-            .AppendLine(Spanish, $"Hola, {name}:")
+            .AppendLine(SpanishFormat.Culture, $"Hola, {name}:")
             .AppendLine()
-            .AppendLine(Spanish, $"El plazo para reportar el avance de {period} vence el {ProgressCalendar.LongDate(deadline)}.")
+            .AppendLine(SpanishFormat.Culture, $"El plazo para reportar el avance de {period} vence el {SpanishFormat.LongDate(deadline)}.")
             .AppendLine("Sus unidades aún no han reportado estas acciones programadas en ese mes:")
             .AppendLine();
-        AppendLines(body, items.Select(i => $"- {i.Action.Label} (programado: {Quantity(i.Planned)})").ToList());
-        return new EmailMessage(to, name, $"Vigía: el reporte de avance de {period} vence el {ProgressCalendar.LongDate(deadline)}",
+        AppendLines(body, items.Select(i => $"- {i.Action.Label} (programado: {SpanishFormat.Number(i.Planned)})").ToList());
+        return new EmailMessage(to, name, $"Vigía: el reporte de avance de {period} vence el {SpanishFormat.LongDate(deadline)}",
             Closing(body, baseUrl, "/gestion", "Para reportar, ingrese a Vigía"));
     }
 
     public static EmailMessage Overdue(string to, string name, IReadOnlyList<(ReminderAction Action, MissingReport Missing)> items, string? baseUrl)
     {
         var body = new StringBuilder()
-            .AppendLine(Spanish, $"Hola, {name}:")
+            .AppendLine(SpanishFormat.Culture, $"Hola, {name}:")
             .AppendLine()
-            .AppendLine(Spanish, $"Sus unidades tienen {items.Count} {(items.Count == 1 ? "reporte de avance vencido" : "reportes de avance vencidos")}:")
+            .AppendLine(SpanishFormat.Culture, $"Sus unidades tienen {items.Count} {(items.Count == 1 ? "reporte de avance vencido" : "reportes de avance vencidos")}:")
             .AppendLine();
         AppendLines(body, items.Select(i =>
-            $"- {i.Action.Label}: {ProgressCalendar.MonthName(i.Missing.Year, i.Missing.Month)} (venció el {ProgressCalendar.LongDate(i.Missing.Deadline)})").ToList());
+            $"- {i.Action.Label}: {SpanishMonths.NameWithYear(i.Missing.Year, i.Missing.Month)} (venció el {SpanishFormat.LongDate(i.Missing.Deadline)})").ToList());
         return new EmailMessage(to, name, items.Count == 1 ? "Vigía: tiene un reporte de avance vencido" : $"Vigía: tiene {items.Count} reportes de avance vencidos",
             Closing(body, baseUrl, "/gestion", "Para reportar, ingrese a Vigía"));
     }
@@ -51,16 +50,16 @@ internal static class ReminderMessages
         IReadOnlyList<(ReminderAction Action, MissingReport Missing)> late, string? baseUrl)
     {
         var body = new StringBuilder()
-            .AppendLine(Spanish, $"Hola, {name}:")
+            .AppendLine(SpanishFormat.Culture, $"Hola, {name}:")
             .AppendLine()
             .AppendLine("Resumen semanal de sus componentes en Vigía.")
             .AppendLine()
-            .AppendLine(Spanish, $"Reportes por revisar: {reviews.Count}");
+            .AppendLine(SpanishFormat.Culture, $"Reportes por revisar: {reviews.Count}");
         AppendLines(body, reviews.Select(r =>
-            $"- {r.Action.Label}: {ProgressCalendar.MonthName(r.Review.Year, r.Review.Month)}, enviado el {ProgressCalendar.LongDate(ProgressCalendar.LocalDate(r.Review.SubmittedAt))}").ToList());
-        body.AppendLine().AppendLine(Spanish, $"Reportes vencidos sin presentar: {late.Count}");
+            $"- {r.Action.Label}: {SpanishMonths.NameWithYear(r.Review.Year, r.Review.Month)}, enviado el {SpanishFormat.LongDate(ColombianTime.DateOf(r.Review.SubmittedAt))}").ToList());
+        body.AppendLine().AppendLine(SpanishFormat.Culture, $"Reportes vencidos sin presentar: {late.Count}");
         AppendLines(body, late.Select(l =>
-            $"- {l.Action.Label}: {ProgressCalendar.MonthName(l.Missing.Year, l.Missing.Month)} (venció el {ProgressCalendar.LongDate(l.Missing.Deadline)})").ToList());
+            $"- {l.Action.Label}: {SpanishMonths.NameWithYear(l.Missing.Year, l.Missing.Month)} (venció el {SpanishFormat.LongDate(l.Missing.Deadline)})").ToList());
         return new EmailMessage(to, name, $"Vigía: resumen semanal — {reviews.Count} por revisar, {late.Count} vencidos",
             Closing(body, baseUrl, "/gestion/revision", "Para revisar, ingrese a Vigía"));
     }
@@ -73,7 +72,7 @@ internal static class ReminderMessages
         }
         if (lines.Count > MaxLines)
         {
-            body.AppendLine(Spanish, $"- … y {lines.Count - MaxLines} más.");
+            body.AppendLine(SpanishFormat.Culture, $"- … y {lines.Count - MaxLines} más.");
         }
     }
 
@@ -85,6 +84,4 @@ internal static class ReminderMessages
         body.AppendLine("Este mensaje lo envía Vigía automáticamente; no lo responda.");
         return body.ToString();
     }
-
-    private static string Quantity(decimal value) => value.ToString("#,##0.##", Spanish);
 }

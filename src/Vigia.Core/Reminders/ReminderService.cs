@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigia.Core.Accounts;
-using Vigia.Core.Calendar;
 using Vigia.Core.Mail;
 using Vigia.Core.Progress;
 
@@ -34,7 +33,7 @@ public sealed class ReminderService(AppDbContext db, IEmailSender sender, Progre
             logger.LogInformation("Reminders skipped: e-mail is not configured.");
             return new ReminderRunSummary(0, 0);
         }
-        var today = ProgressCalendar.Today(clock);
+        var today = ColombianTime.Today(clock);
         var missing = await agenda.MissingAsync(db.Actions, ct);
         var reviews = await db.ProgressReports.AsNoTracking().Where(r => r.Status == ReportStatus.Submitted)
             .Select(r => new PendingReview(r.Id, r.ActionId, r.Action!.Activity!.Component!.Plan!.Year, r.Month, r.SubmittedAt))

@@ -25,8 +25,6 @@ public sealed record ScheduleSuggestion(IReadOnlyDictionary<int, decimal> Months
 /// </remarks>
 public static class ScheduleSuggester
 {
-    private static readonly CultureInfo Colombia = CultureInfo.GetCultureInfo("es-CO");
-
     public static ScheduleSuggestion Suggest(decimal? target, TargetUnit unit, string? goal)
     {
         if (target is not { } n || n <= 0)
@@ -35,11 +33,11 @@ public static class ScheduleSuggester
         }
         if (unit == TargetUnit.Percentage)
         {
-            return Single(12, n, $"Meta en porcentaje: el {Format(n)} % se programa en diciembre, cuando se mide el resultado del año.");
+            return Single(12, n, $"Meta en porcentaje: el {SpanishFormat.Number(n)} % se programa en diciembre, cuando se mide el resultado del año.");
         }
         if (n != decimal.Truncate(n))
         {
-            return Single(12, n, $"Meta no entera ({Format(n)}): se programa completa en diciembre.");
+            return Single(12, n, $"Meta no entera ({SpanishFormat.Number(n)}): se programa completa en diciembre.");
         }
         if (n == 1)
         {
@@ -63,12 +61,10 @@ public static class ScheduleSuggester
         var remainder = (int)(n - (each * 12));
         var spread = Enumerable.Range(1, 12).ToDictionary(m => m, m => each + (m > 12 - remainder ? 1 : 0));
         return new ScheduleSuggestion(spread, remainder == 0
-            ? $"{Format(n)} repartidas por igual: {Format(each)} cada mes."
-            : $"{Format(n)} repartidas: {Format(each)} cada mes y una más en cada uno de los últimos {remainder} meses.");
+            ? $"{SpanishFormat.Number(n)} repartidas por igual: {SpanishFormat.Number(each)} cada mes."
+            : $"{SpanishFormat.Number(n)} repartidas: {SpanishFormat.Number(each)} cada mes y una más en cada uno de los últimos {remainder} meses.");
     }
 
     private static ScheduleSuggestion Single(int month, decimal quantity, string rule) =>
         new(new Dictionary<int, decimal> { [month] = quantity }, rule);
-
-    private static string Format(decimal value) => value.ToString("#,##0.##", Colombia);
 }

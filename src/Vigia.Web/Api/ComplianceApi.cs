@@ -21,6 +21,8 @@ public sealed record PlanComplianceDto(string Entity, string EntitySlug, int Yea
 /// <summary>GET /api/plans/{year}/compliance?at=YYYY-MM-DD and /api/entities/{entity}/plans/{year}/compliance.</summary>
 public static class ComplianceApi
 {
+    public const string ComplianceName = "Api.Compliance";
+    public const string ComplianceByEntityName = "Api.ComplianceByEntity";
     public const string RulesPath = "/tablero/reglas";
 
     public static void MapComplianceApi(this IEndpointRouteBuilder app)
@@ -28,10 +30,12 @@ public static class ComplianceApi
         var group = app.MapGroup("/api").AllowAnonymous();
         group.MapGet("/plans/{year:int}/compliance",
             (int year, string? at, PlanLocator locator, AppDbContext db, ComplianceService compliance, TimeProvider clock, CancellationToken ct) =>
-                GetAsync(null, year, at, locator, db, compliance, clock, ct));
+                GetAsync(null, year, at, locator, db, compliance, clock, ct))
+            .WithName(ComplianceName);
         group.MapGet("/entities/{entity}/plans/{year:int}/compliance",
             (string entity, int year, string? at, PlanLocator locator, AppDbContext db, ComplianceService compliance, TimeProvider clock,
-                CancellationToken ct) => GetAsync(entity, year, at, locator, db, compliance, clock, ct));
+                CancellationToken ct) => GetAsync(entity, year, at, locator, db, compliance, clock, ct))
+            .WithName(ComplianceByEntityName);
     }
 
     /// <summary>Reads "AAAA-MM-DD"; null or empty means today in Colombia.</summary>
@@ -39,7 +43,7 @@ public static class ComplianceApi
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            date = ColombianClock.Today(clock);
+            date = ColombianTime.Today(clock);
             return true;
         }
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)

@@ -19,12 +19,17 @@ public sealed record ActionDto(int Number, string Description, string Goal, stri
 /// <summary>The whole plan as JSON, for other systems.</summary>
 public static class PlanApi
 {
+    public const string PlanName = "Api.Plan";
+    public const string PlanByEntityName = "Api.PlanByEntity";
+
     public static void MapPlanApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").AllowAnonymous();
-        group.MapGet("/plans/{year:int}", (int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(null, year, locator, db, ct));
+        group.MapGet("/plans/{year:int}", (int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(null, year, locator, db, ct))
+            .WithName(PlanName);
         group.MapGet("/entities/{entity}/plans/{year:int}",
-            (string entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(entity, year, locator, db, ct));
+            (string entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(entity, year, locator, db, ct))
+            .WithName(PlanByEntityName);
     }
 
     private static async Task<IResult> GetAsync(string? entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct)

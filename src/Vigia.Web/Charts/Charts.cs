@@ -8,7 +8,7 @@ internal static class Svg
     public static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>A percentage as people read it here: "82 %".</summary>
-    public static string Percent(decimal? value) => value is { } v ? ComplianceBands.Round(v).ToString(CultureInfo.GetCultureInfo("es-CO")) + " %" : "No aplica";
+    public static string Percent(decimal? value) => value is { } v ? SpanishFormat.Percent(ComplianceBands.Round(v)) : "No aplica";
 }
 
 /// <summary>One bar: a label, its percentage (null: "no aplica") and band.</summary>

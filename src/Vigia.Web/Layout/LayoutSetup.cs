@@ -19,10 +19,11 @@ public static class LayoutSetup
     public static WebApplication UseVigiaLayout(this WebApplication app)
     {
         app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api"),
+            context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
             branch => branch.UseStatusCodePagesWithReExecute(StatusCodePath));
 
         app.MapGet(PreferencesEndpoint.Path, PreferencesEndpoint.Handle)
+            .WithName(PreferencesEndpoint.Name)
             .ExcludeFromDescription();
         return app;
     }

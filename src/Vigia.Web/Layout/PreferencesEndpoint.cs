@@ -10,11 +10,13 @@ namespace Vigia.Web.Layout;
 internal static class PreferencesEndpoint
 {
     public const string Path = "/preferencias";
+    public const string Name = "Layout.Preferences";
 
     private static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(365);
 
-    public static IResult Handle(HttpContext context, string? contraste, string? texto, string? restablecer, string? volver)
+    public static IResult Handle(HttpContext context, LinkGenerator links, string? contraste, string? texto, string? restablecer, string? volver)
     {
+        ArgumentNullException.ThrowIfNull(links);
         var preferences = restablecer is null ? DisplayPreferences.FromRequest(context.Request) : DisplayPreferences.Default;
         preferences = contraste switch
         {
@@ -29,7 +31,9 @@ internal static class PreferencesEndpoint
 
         Store(context, preferences);
         context.Response.Headers.CacheControl = "no-store";
-        return Results.LocalRedirect(LocalUrls.IsLocal(volver) ? volver! : context.Request.PathBase + "/");
+        return Results.LocalRedirect(LocalUrls.IsLocal(volver)
+            ? volver!
+            : links.GetPathByPage(context, "/Index") ?? throw new InvalidOperationException("No route leads to the home page."));
     }
 
     private static void Store(HttpContext context, DisplayPreferences preferences)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Vigia.Core.FollowUps;
 using Vigia.Core.OpenData;
@@ -9,6 +8,9 @@ namespace Vigia.Web.OpenData;
 /// /datos/{entity}/{year}/seguimientos.csv|json, one row per action assessment, Spanish snake_case columns.</summary>
 public static class FollowUpOpenDataEndpoints
 {
+    public const string FollowUpsName = "OpenData.FollowUps";
+    public const string FollowUpsByEntityName = "OpenData.FollowUpsByEntity";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -20,10 +22,12 @@ public static class FollowUpOpenDataEndpoints
         var group = app.MapGroup("/datos").AllowAnonymous();
         group.MapGet("/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
             (int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
-                FollowUpsAsync(null, year, format, locator, db, http, ct));
+                FollowUpsAsync(null, year, format, locator, db, http, ct))
+            .WithName(FollowUpsName);
         group.MapGet("/{entity}/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
-                FollowUpsAsync(entity, year, format, locator, db, http, ct));
+                FollowUpsAsync(entity, year, format, locator, db, http, ct))
+            .WithName(FollowUpsByEntityName);
     }
 
     private static async Task<IResult> FollowUpsAsync(string? entity, int year, string format, PlanLocator locator, AppDbContext db,
@@ -40,8 +44,8 @@ public static class FollowUpOpenDataEndpoints
         {
             return Results.Json(rows, Json, "application/json; charset=utf-8");
         }
-        var writer = new StringWriter();
-        await CsvFormat.WriteAsync(writer, FollowUpOpenData.Columns, rows.Select(FollowUpOpenData.ToCells));
-        return Results.Text(writer.ToString(), "text/csv; charset=utf-8", new UTF8Encoding(false));
+        using var csv = new MemoryStream();
+        await CsvFormat.WriteAsync(csv, FollowUpOpenData.Columns, rows.Select(FollowUpOpenData.ToCells), ct);
+        return Results.Bytes(csv.ToArray(), "text/csv; charset=utf-8");
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Vigia.Core.OpenData;
@@ -8,6 +7,9 @@ namespace Vigia.Web.OpenData;
 /// <summary>The plan as open data: one row per action, as CSV and JSON, UTF-8 with Spanish column names.</summary>
 public static class OpenDataEndpoints
 {
+    public const string ActionsName = "OpenData.Actions";
+    public const string ActionsByEntityName = "OpenData.ActionsByEntity";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -20,10 +22,12 @@ public static class OpenDataEndpoints
         var group = app.MapGroup("/datos").AllowAnonymous();
         group.MapGet("/{year:int}/acciones.{format:regex(^(csv|json)$)}",
             (int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
-                ActionsAsync(null, year, format, locator, db, http, ct));
+                ActionsAsync(null, year, format, locator, db, http, ct))
+            .WithName(ActionsName);
         group.MapGet("/{entity}/{year:int}/acciones.{format:regex(^(csv|json)$)}",
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
-                ActionsAsync(entity, year, format, locator, db, http, ct));
+                ActionsAsync(entity, year, format, locator, db, http, ct))
+            .WithName(ActionsByEntityName);
     }
 
     private static async Task<IResult> ActionsAsync(string? entity, int year, string format, PlanLocator locator,
@@ -57,9 +61,9 @@ public static class OpenDataEndpoints
             });
             return Results.Json(payload, Json, "application/json; charset=utf-8");
         }
-        var writer = new StringWriter();
-        await CsvFormat.WriteAsync(writer, ActionRow.Columns, rows.Select(r => r.ToCells()));
-        return Results.Text(writer.ToString(), "text/csv; charset=utf-8", new UTF8Encoding(false));
+        using var csv = new MemoryStream();
+        await CsvFormat.WriteAsync(csv, ActionRow.Columns, rows.Select(r => r.ToCells()), ct);
+        return Results.Bytes(csv.ToArray(), "text/csv; charset=utf-8");
     }
 
     internal static IResult PlanNotFound(PlanLocation location, int year, string resource) => location.Ambiguous

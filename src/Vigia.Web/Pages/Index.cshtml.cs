@@ -5,7 +5,6 @@ namespace Vigia.Web.Pages;
 public class IndexModel(AppDbContext db) : PageModel
 {
     public PlanHeader? Featured { get; private set; }
-    public string FeaturedPath { get; private set; } = "";
     public IReadOnlyList<ComponentSummary> Components { get; private set; } = [];
     public IReadOnlyList<PlanListItem> OtherPlans { get; private set; } = [];
 
@@ -18,7 +17,6 @@ public class IndexModel(AppDbContext db) : PageModel
             return;
         }
         Featured = await PlanHeader.LoadAsync(db, latest.Id, ct);
-        FeaturedPath = $"/planes/{latest.Slug}/{latest.Year}";
         Components = await PlanModel.LoadComponentsAsync(db, latest.Id, ct);
         OtherPlans = (await Plans.IndexModel.LoadAsync(db, ct)).Where(p => !(p.EntitySlug == latest.Slug && p.Year == latest.Year)).ToList();
     }

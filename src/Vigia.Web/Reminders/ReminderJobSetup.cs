@@ -22,15 +22,9 @@ public static class ReminderJobSetup
             return services;
         }
         services.AddQuartz(q => q.ScheduleJob<ReminderJob>(
-            trigger => trigger.WithIdentity(JobName).WithCronSchedule(DailyAtSeven, cron => cron.InTimeZone(Colombia)),
+            trigger => trigger.WithIdentity(JobName).WithCronSchedule(DailyAtSeven, cron => cron.InTimeZone(ColombianTime.Zone)),
             job => job.WithIdentity(JobName)));
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
-
-    /// <summary>America/Bogota from the system's time-zone data; UTC−5 fixed if that is missing (Colombia has no
-    /// daylight saving time, so both give the same instants).</summary>
-    public static TimeZoneInfo Colombia { get; } = TimeZoneInfo.TryFindSystemTimeZoneById("America/Bogota", out var zone)
-        ? zone
-        : TimeZoneInfo.CreateCustomTimeZone("Colombia", TimeSpan.FromHours(-5), "Colombia", "Colombia");
 }

@@ -32,7 +32,7 @@ public static class AccountInitializer
                 ================================================================
                  Primer administrador de Vigía ({link.Email})
                  Abra este enlace para definir su contraseña. Sirve una sola vez
-                 y vence el {link.ExpiresAt.ToOffset(TimeSpan.FromHours(-5)):yyyy-MM-dd HH:mm} (hora de Colombia):
+                 y vence el {SpanishFormat.Timestamp(link.ExpiresAt)} (hora de Colombia):
 
                  {baseUrl.TrimEnd('/')}/cuenta/activar?token={link.Token}
                 ================================================================

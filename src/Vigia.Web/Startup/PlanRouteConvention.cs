@@ -5,8 +5,18 @@ namespace Vigia.Web.Startup;
 /// <summary>Gives every page addressed by a plan year a second address with the entity's slug in front of the year,
 /// for installations that hold several entities: /planes/2022/… and /planes/{entidad}/2022/…, and likewise
 /// /gestion/planes/2022/… and /gestion/planes/{entidad}/2022/….</summary>
+/// <remarks>
+/// Links to such a page (<c>asp-page</c>, <c>Url.Page</c>) choose between the two addresses by route order, then by
+/// precedence: without an order the short address would always win, for it is the more specific, and an entity given
+/// to it would end up as <c>?entity=…</c>. The entity's address therefore comes first (<see cref="EntityFirst"/>), and
+/// it applies only when the link names an entity, since <c>{entity}</c> has no default: a link with the entity gets
+/// /planes/{entidad}/2022/…, one without it /planes/2022/…. No address of one form can be read as the other (the year
+/// is a number, the words after it are not), so the order changes nothing for incoming requests.
+/// </remarks>
 public sealed class PlanRouteConvention : IPageRouteModelConvention
 {
+    public const int EntityFirst = -1;
+
     private static readonly string[] Prefixes = ["planes/", "gestion/planes/"];
 
     public void Apply(PageRouteModel model)
@@ -24,11 +34,7 @@ public sealed class PlanRouteConvention : IPageRouteModelConvention
                 AttributeRouteModel = new AttributeRouteModel
                 {
                     Template = prefix + "{entity}/" + template![prefix.Length..],
-                    // Tried first when a link or redirect is generated: with an entity value it is the only template
-                    // that uses it (the other would put it in the query string); without one it cannot bind and the
-                    // plain address is generated. Incoming requests never match both (the year is an int, where the
-                    // plain templates have a word), so the order does not change which page answers.
-                    Order = -1,
+                    Order = EntityFirst,
                 },
             });
         }

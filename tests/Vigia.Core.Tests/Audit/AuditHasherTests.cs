@@ -7,7 +7,7 @@ public class AuditHasherTests
     private static AuditEntry Sample() => new()
     {
         Sequence = 7,
-        OccurredAt = new DateTimeOffset(2024, 5, 3, 14, 15, 16, TimeSpan.FromHours(-5)).AddTicks(1234567),
+        OccurredAt = new DateTimeOffset(2024, 5, 3, 14, 15, 16, ColombianTime.Offset).AddTicks(1234567),
         UserId = "u-1",
         ActorName = "Ana Pérez",
         EntityType = "Plan",

@@ -1,6 +1,6 @@
 using Vigia.Cli;
 using Vigia.Cli.Commands;
-using Vigia.Core.Calendar;
+using Vigia.Core.FollowUps;
 
 namespace Vigia.Core.Tests.Cli;
 
@@ -32,7 +32,7 @@ public class CalendarCommandTests
         var (_, output, _) = await RunAsync("calendar", "holidays", "2022");
 
         Assert.Equal("2022-01-01  sábado  Año Nuevo", Lines(output)[0]);
-        Assert.Contains("2022-08-31", (await RunAsync("calendar", "cutoffs", "2022")).Out);
+        Assert.Contains("2022-08-31", (await RunAsync("calendar", "cutoffs", "2022")).Out, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public class CalendarCommandTests
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Contains(
             "Corte 2: 2026-12-31 (jueves); publicar a más tardar el 2027-01-30 (sábado), 30 días calendario después del corte.",
-            output.ToString());
+            output.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -94,7 +94,7 @@ public class CalendarCommandTests
 
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Empty(output);
-        Assert.StartsWith(message, error);
-        Assert.Contains("Uso: Vigia.Cli calendar", error);
+        Assert.StartsWith(message, error, StringComparison.Ordinal);
+        Assert.Contains("Uso: Vigia.Cli calendar", error, StringComparison.Ordinal);
     }
 }

@@ -21,8 +21,8 @@ public class CliAppTests
         var (exitCode, output, error) = await RunAsync(flag);
 
         Assert.Equal(ExitCodes.Success, exitCode);
-        Assert.Contains("Uso: Vigia.Cli <comando>", output);
-        Assert.Contains("calendar", output);
+        Assert.Contains("Uso: Vigia.Cli <comando>", output, StringComparison.Ordinal);
+        Assert.Contains("calendar", output, StringComparison.Ordinal);
         Assert.Empty(error);
     }
 
@@ -33,8 +33,8 @@ public class CliAppTests
 
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Empty(output);
-        Assert.StartsWith("Falta el comando.", error);
-        Assert.Contains("Comandos:", error);
+        Assert.StartsWith("Falta el comando.", error, StringComparison.Ordinal);
+        Assert.Contains("Comandos:", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,8 +44,8 @@ public class CliAppTests
 
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Empty(output);
-        Assert.Contains("Comando desconocido: 'frobnicate'.", error);
-        Assert.Contains("calendar", error);
+        Assert.Contains("Comando desconocido: 'frobnicate'.", error, StringComparison.Ordinal);
+        Assert.Contains("calendar", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public class CliAppTests
         var (exitCode, output, _) = await RunAsync(args);
 
         Assert.Equal(ExitCodes.Success, exitCode);
-        Assert.StartsWith("Uso: Vigia.Cli calendar <subcomando>", output);
+        Assert.StartsWith("Uso: Vigia.Cli calendar <subcomando>", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class CliAppTests
         {
             Assert.Equal(c.Name.ToLowerInvariant(), c.Name);
             Assert.False(string.IsNullOrWhiteSpace(c.Summary));
-            Assert.StartsWith($"Uso: Vigia.Cli {c.Name}", c.Usage);
+            Assert.StartsWith($"Uso: Vigia.Cli {c.Name}", c.Usage, StringComparison.Ordinal);
         });
     }
 

@@ -52,4 +52,17 @@ public class ComplianceBandsTests
         Assert.Equal("level-low", ComplianceLevels.CssClass(ComplianceLevel.Low));
         Assert.Equal("media", ComplianceLevels.Code(ComplianceLevel.Medium));
     }
+
+    [Theory]
+    [InlineData(ComplianceLevel.High, "alta")]
+    [InlineData(ComplianceLevel.Medium, "media")]
+    [InlineData(ComplianceLevel.Low, "baja")]
+    public void Codes_ReadBackAsTheirLevel(ComplianceLevel level, string code)
+    {
+        Assert.Equal(code, ComplianceLevels.Code(level));
+        Assert.Equal(level, ComplianceLevels.FromCode(code));
+    }
+
+    [Fact]
+    public void UnknownCode_HasNoLevel() => Assert.Null(ComplianceLevels.FromCode("Alta"));
 }

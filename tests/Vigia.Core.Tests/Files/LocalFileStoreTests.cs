@@ -10,7 +10,7 @@ namespace Vigia.Core.Tests.Files;
 
 public sealed class LocalFileStoreTests : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 26, 15, 30, 0, TimeSpan.FromHours(-5));
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 15, 30, 0, ColombianTime.Offset);
     private readonly string baseDirectory = Path.Combine(Path.GetTempPath(), "vigia-tests", Guid.NewGuid().ToString("N"));
 
     private string Root => Path.Combine(baseDirectory, "data", "uploads");

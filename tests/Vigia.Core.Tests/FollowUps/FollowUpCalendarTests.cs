@@ -1,5 +1,4 @@
 using Vigia.Core.Accounts;
-using Vigia.Core.Calendar;
 using Vigia.Core.FollowUps;
 
 namespace Vigia.Core.Tests.FollowUps;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClosedXML.Excel;
 using Microsoft.Extensions.Configuration;
 using UglyToad.PdfPig;
@@ -78,6 +79,37 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
         var a3 = detail.RowsUsed().Single(r => r.Cell(2).GetString() == "1.1.1.3");
         Assert.Equal("Sin cronograma", a3.Cell(7).GetString());
         Assert.Contains("Pendiente", workbook.Worksheet(FollowUpXlsx.RiskSheet).Cell(3, 1).GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Xlsx_CodesAndTextsThatLookLikeNumbersOrDates_StayText()
+    {
+        var closed = await ClosedAprilAsync();
+        var s = closed.Snapshot;
+        // Components without subcomponents number their activities 2.1, so the first action is 2.1.1: a date to a spreadsheet.
+        var component = s.Components[1] with
+        {
+            Observations = "1.5",
+            Actions = [.. s.Components[1].Actions.Select(a => a with { ActivityCode = "2.1", Goal = "30-4" })],
+        };
+        var document = closed with { Snapshot = s with { Components = [s.Components[0], component] } };
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = SpanishFormat.Culture;
+        try
+        {
+            using var workbook = Xlsx(document);
+
+            var detail = workbook.Worksheet(FollowUpXlsx.DetailSheet);
+            var first = detail.Row(4 + s.Components[0].Actions.Count);
+            Assert.Equal((XLDataType.Text, "2.1.1"), (first.Cell(2).DataType, first.Cell(2).GetString()));
+            Assert.Equal((XLDataType.Text, "30-4"), (first.Cell(4).DataType, first.Cell(4).GetString()));
+            var observations = workbook.Worksheet(FollowUpXlsx.SummarySheet).Cell(FollowUpXlsx.SummaryHeaderRow + 2, 7);
+            Assert.Equal((XLDataType.Text, "1.5"), (observations.DataType, observations.GetString()));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Vigia.Core.Accounts;
+using Vigia.Core.Compliance;
 using Vigia.Core.FollowUps;
 using Vigia.Core.Progress;
 
@@ -101,6 +102,34 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
         Assert.False((await Documents().ForCutOffAsync(Seeded.PlanId, April))!.IntegrityOk);
     }
 
+    [Fact]
+    public async Task Close_WithBandsInTheSettingsTable_UsesTheDashboardBands()
+    {
+        var db = Db();
+        db.Settings.Add(new AppSetting { Key = ComplianceBands.MediumFromKey, Value = "70" });
+        db.Settings.Add(new AppSetting { Key = ComplianceBands.HighFromKey, Value = "90" });
+        await db.SaveChangesAsync();
+
+        var s = (await ClosedAprilAsync()).Snapshot;
+
+        Assert.Equal(new SnapshotBands(70, 90), s.Bands);
+        // 100 % is alta; 60 % falls below the media threshold of 70; 71,4 % is media.
+        Assert.Equal(["alta", "baja"], s.Components.Select(c => c.Totals.Band));
+        Assert.Equal("media", s.Totals.Band);
+    }
+
+    [Fact]
+    public async Task StoredSnapshot_KeepsItsFrozenBandFormat()
+    {
+        await ClosedAprilAsync();
+        var json = (await Db().Set<FollowUp>().Select(f => f.SnapshotJson).SingleAsync())!;
+
+        // Snapshots closed before the bands came from Compliance store the thresholds and band codes like this.
+        Assert.Contains("\"bands\":{\"mediaFrom\":60,\"altaFrom\":80}", json, StringComparison.Ordinal);
+        Assert.Contains("\"band\":\"media\"", json, StringComparison.Ordinal);
+        Assert.Equal(json, SnapshotJson.Serialize(SnapshotJson.Deserialize(json)));
+    }
+
     public static TheoryData<string> OtherRoles() => ["Planning", "Responsible", "Administrator", "ComponentLeader", "anonymous"];
 
     [Theory]
@@ -188,7 +217,7 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
     public async Task Publish_MarksLateAfterTheDeadline(int day, bool late)
     {
         await ClosedAprilAsync();
-        Clock.Now = new DateTimeOffset(2026, 5, day, 23, 0, 0, TimeSpan.FromHours(-5));
+        Clock.Now = new DateTimeOffset(2026, 5, day, 23, 0, 0, ColombianTime.Offset);
 
         var result = await Lifecycle().PublishAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
 

@@ -25,7 +25,7 @@ public abstract class MonitoringServiceTests(DatabaseProvider provider) : IAsync
         Assert.True(result.Succeeded);
         var report = await world.ReportAsync(id);
         Assert.Equal((ReportStatus.Accepted, "Lucía Líder", "Conforme."), (report.Status, report.ReviewedByName, report.ReviewComment));
-        Assert.Equal(new DateTimeOffset(2022, 4, 6, 15, 0, 0, ProgressCalendar.ColombiaOffset), report.ReviewedAt);
+        Assert.Equal(new DateTimeOffset(2022, 4, 6, 15, 0, 0, ColombianTime.Offset), report.ReviewedAt);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ namespace Vigia.Core.Tests.Progress;
 /// </summary>
 public sealed class ProgressWorld : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Monday4April2022 = new(2022, 4, 4, 9, 0, 0, ProgressCalendar.ColombiaOffset);
+    public static readonly DateTimeOffset Monday4April2022 = new(2022, 4, 4, 9, 0, 0, ColombianTime.Offset);
 
     private readonly TestDatabase database;
     private readonly List<AppDbContext> contexts = [];
@@ -104,7 +104,7 @@ public sealed class ProgressWorld : IAsyncDisposable
     /// <remarks>A fake clock only moves forwards; going back replaces it (services made afterwards get the new one).</remarks>
     public void SetClock(int year, int month, int day, int hour = 9, int minute = 0)
     {
-        var at = new DateTimeOffset(year, month, day, hour, minute, 0, ProgressCalendar.ColombiaOffset).ToUniversalTime();
+        var at = new DateTimeOffset(year, month, day, hour, minute, 0, ColombianTime.Offset).ToUniversalTime();
         if (at < Clock.GetUtcNow())
         {
             Clock = new FakeTimeProvider(at);

@@ -1,3 +1,4 @@
+using Vigia.Core.Colombia;
 using Vigia.Core.Organisation;
 using Vigia.Core.Plans;
 using Vigia.Core.Progress;
@@ -32,7 +33,7 @@ public static class TestData
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
 
         var entity = await db.Set<Entity>().FirstOrDefaultAsync(e => e.Name == spec.EntityName)
-            ?? db.Add(new Entity { Name = spec.EntityName, Slug = TextNormalizer.Slug(spec.EntityName) }).Entity;
+            ?? db.Add(new Entity { Name = spec.EntityName, Slug = SpanishText.Slug(spec.EntityName) }).Entity;
         var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
         Unit UnitNamed(string name, string? parent = null)
         {
@@ -40,7 +41,7 @@ public static class TestData
             {
                 unit = db.Units.Local.FirstOrDefault(u => u.Name == name && u.Entity == entity)
                     ?? db.Units.FirstOrDefault(u => u.Name == name && u.EntityId == entity.Id)
-                    ?? db.Units.Add(new Unit { Entity = entity, Name = name, NormalizedName = TextNormalizer.Fold(name) }).Entity;
+                    ?? db.Units.Add(new Unit { Entity = entity, Name = name, NormalizedName = SpanishText.Fold(name) }).Entity;
                 units[name] = unit;
             }
             if (parent is not null)

@@ -155,5 +155,5 @@ internal sealed class ActionRowReader(ImportNoteLog log)
     }
 
     private static string FormatTarget(decimal value, TargetUnit unit) =>
-        value.ToString("#,0.##", CultureInfo.GetCultureInfo("es-CO")) + (unit == TargetUnit.Percentage ? " %" : "");
+        SpanishFormat.Number(value) + (unit == TargetUnit.Percentage ? " %" : "");
 }

@@ -205,22 +205,24 @@ internal static partial class PlanHeaderReader
 
     private static Field FieldOf(string label) => label switch
     {
-        _ when label.StartsWith("ENTIDAD", StringComparison.Ordinal) => Field.Entity,
-        _ when label.StartsWith("VIGENCIA", StringComparison.Ordinal) => Field.Year,
-        _ when label is "PRODUCTO" or "NOMBRE DEL PLAN" or "TITULO" => Field.Title,
-        _ when label.StartsWith("CODIGO", StringComparison.Ordinal) => Field.Code,
-        _ when label.StartsWith("OBJETIVO", StringComparison.Ordinal) => Field.Objective,
-        _ when label.StartsWith("ALCANCE", StringComparison.Ordinal) => Field.Scope,
-        _ when label.Contains("RESPONSABLE DEL PLAN", StringComparison.Ordinal) => Field.Person,
-        _ when label.Contains("PARTICIPANTES", StringComparison.Ordinal) => Field.Participants,
-        _ when label.Contains("COORDINADOR", StringComparison.Ordinal) => Field.Coordinator,
+        _ when label.StartsWith("ENTIDAD", StringComparison.OrdinalIgnoreCase) => Field.Entity,
+        _ when label.StartsWith("VIGENCIA", StringComparison.OrdinalIgnoreCase) => Field.Year,
+        _ when IsAny(label, "PRODUCTO", "NOMBRE DEL PLAN", "TITULO") => Field.Title,
+        _ when label.StartsWith("CODIGO", StringComparison.OrdinalIgnoreCase) => Field.Code,
+        _ when label.StartsWith("OBJETIVO", StringComparison.OrdinalIgnoreCase) => Field.Objective,
+        _ when label.StartsWith("ALCANCE", StringComparison.OrdinalIgnoreCase) => Field.Scope,
+        _ when label.Contains("RESPONSABLE DEL PLAN", StringComparison.OrdinalIgnoreCase) => Field.Person,
+        _ when label.Contains("PARTICIPANTES", StringComparison.OrdinalIgnoreCase) => Field.Participants,
+        _ when label.Contains("COORDINADOR", StringComparison.OrdinalIgnoreCase) => Field.Coordinator,
         _ => Field.None,
     };
+
+    private static bool IsAny(string label, params string[] names) => names.Any(n => label.Equals(n, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsPlanTitle(string text)
     {
         var key = SpanishText.Fold(text);
-        return key.StartsWith("PLAN ", StringComparison.Ordinal) || key.StartsWith("PROGRAMA ", StringComparison.Ordinal);
+        return key.StartsWith("PLAN ", StringComparison.OrdinalIgnoreCase) || key.StartsWith("PROGRAMA ", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The usual name of the plan when the document spells it without accents or with a
@@ -233,12 +235,12 @@ internal static partial class PlanHeaderReader
         }
 
         var key = SpanishText.Fold(title);
-        if (key.Contains("ANTICORRUP", StringComparison.Ordinal) && key.Contains("ATENCION AL CIUDADANO", StringComparison.Ordinal))
+        if (key.Contains("ANTICORRUP", StringComparison.OrdinalIgnoreCase) && key.Contains("ATENCION AL CIUDADANO", StringComparison.OrdinalIgnoreCase))
         {
             return PaacTitle;
         }
 
-        if (key.Contains("TRANSPARENCIA", StringComparison.Ordinal) && key.Contains("ETICA PUBLICA", StringComparison.Ordinal))
+        if (key.Contains("TRANSPARENCIA", StringComparison.OrdinalIgnoreCase) && key.Contains("ETICA PUBLICA", StringComparison.OrdinalIgnoreCase))
         {
             return PtepTitle;
         }

@@ -162,7 +162,7 @@ public static partial class ResponsibleUnitSplitter
     private static bool StartsWithAny(string text, string[] words)
     {
         var key = SpanishText.Fold(text);
-        return words.Any(w => key.StartsWith(w + " ", StringComparison.Ordinal) || key == w);
+        return words.Any(w => key.StartsWith(w + " ", StringComparison.OrdinalIgnoreCase) || key.Equals(w, StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool IsAcronym(string text) => AcronymPattern().IsMatch(text.Trim());

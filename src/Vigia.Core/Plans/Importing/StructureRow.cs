@@ -48,7 +48,7 @@ internal sealed partial record StructureRow(bool IsComponent, string? Code, stri
         {
             ordinal = match.Groups["ord"].Value;
             var folded = SpanishText.Fold(ordinal);
-            number = Array.FindIndex(Ordinals, o => folded.StartsWith(o, StringComparison.Ordinal)) + 1;
+            number = Array.FindIndex(Ordinals, o => folded.StartsWith(o, StringComparison.OrdinalIgnoreCase)) + 1;
         }
 
         return new StructureRow(isComponent, code, ordinal, number, match.Groups["name"].Value.Trim(), extra.Length > 0 ? extra : null);

@@ -7,12 +7,6 @@ namespace Vigia.Core.Plans.Importing;
 /// RESPONSABLES". Columns are 0-based; -1 when the header does not have them.</summary>
 internal sealed partial class TableLayout
 {
-    private static readonly string[] MonthNames =
-    [
-        "ENE|ENERO", "FEB|FEBRERO", "MAR|MARZO", "ABR|ABRIL", "MAY|MAYO", "JUN|JUNIO",
-        "JUL|JULIO", "AGO|AGOSTO", "SEP|SEPT|SEPTIEMBRE|SETIEMBRE", "OCT|OCTUBRE", "NOV|NOVIEMBRE", "DIC|DICIEMBRE",
-    ];
-
     private TableLayout()
     {
     }
@@ -128,7 +122,7 @@ internal sealed partial class TableLayout
                 {
                     found.TryAdd(role, column);
                 }
-                else if (month == 0 && !key.StartsWith("MES", StringComparison.Ordinal) && !key.StartsWith("CRONOGRAMA", StringComparison.Ordinal))
+                else if (month == 0 && !key.StartsWith("MES", StringComparison.OrdinalIgnoreCase) && !key.StartsWith("CRONOGRAMA", StringComparison.OrdinalIgnoreCase))
                 {
                     others.TryAdd(column, cell);
                 }
@@ -179,36 +173,29 @@ internal sealed partial class TableLayout
     private static string? RoleOf(string key) => key.Length > 50 ? null : key switch
     {
         _ when CodeHeader().IsMatch(key) => "code",
-        _ when key.StartsWith("ACTIVIDAD", StringComparison.Ordinal) => "activity",
-        _ when key.StartsWith("DESCRIPCION", StringComparison.Ordinal) => "description",
-        _ when key.StartsWith("META", StringComparison.Ordinal) => "goal",
-        _ when key.StartsWith("PRODUCTO", StringComparison.Ordinal) => "deliverable",
-        _ when key.StartsWith("FORMULA", StringComparison.Ordinal) => "formula",
-        _ when key.StartsWith("INDICADOR", StringComparison.Ordinal) => "indicator",
-        _ when key.StartsWith("RESULTADO", StringComparison.Ordinal) => "result",
-        _ when key.StartsWith("RESPONSABLE", StringComparison.Ordinal) => "responsible",
+        _ when key.StartsWith("ACTIVIDAD", StringComparison.OrdinalIgnoreCase) => "activity",
+        _ when key.StartsWith("DESCRIPCION", StringComparison.OrdinalIgnoreCase) => "description",
+        _ when key.StartsWith("META", StringComparison.OrdinalIgnoreCase) => "goal",
+        _ when key.StartsWith("PRODUCTO", StringComparison.OrdinalIgnoreCase) => "deliverable",
+        _ when key.StartsWith("FORMULA", StringComparison.OrdinalIgnoreCase) => "formula",
+        _ when key.StartsWith("INDICADOR", StringComparison.OrdinalIgnoreCase) => "indicator",
+        _ when key.StartsWith("RESULTADO", StringComparison.OrdinalIgnoreCase) => "result",
+        _ when key.StartsWith("RESPONSABLE", StringComparison.OrdinalIgnoreCase) => "responsible",
         _ => null,
     };
 
     /// <summary>1…12 for a month name (or number, in a second header row), else 0.</summary>
     private static int MonthOf(string key, bool allowNumbers)
     {
-        if (allowNumbers && int.TryParse(key, out var number) && number is >= 1 and <= 12 && key == number.ToString())
+        if (allowNumbers && int.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 12
+            && key == number.ToString(CultureInfo.InvariantCulture))
         {
             return number;
         }
 
-        for (var i = 0; i < MonthNames.Length; i++)
-        {
-            if (MonthNames[i].Split('|').Contains(key.TrimEnd('.')))
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
+        return SpanishMonths.FromName(key) ?? 0;
     }
 
-    [GeneratedRegex(@"^(N\s*\.?\s*[°º]?\.?|N\.?\s*O\.?|#|NUM\.?|NUMERO|ITEM|CODIGO)$")]
+    [GeneratedRegex(@"^(N\s*\.?\s*[°º]?\.?|N\.?\s*O\.?|#|NUM\.?|NUMERO|ITEM|CODIGO)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CodeHeader();
 }

@@ -95,8 +95,8 @@ internal static partial class TableRowClassifier
         {
             log.Skipped(row.Line, $"número de página «{text}» omitido");
         }
-        else if (key.Contains("FIRMA", StringComparison.Ordinal) || key.Contains("SIGNATURE", StringComparison.Ordinal)
-                 || key.Contains("INITIALS", StringComparison.Ordinal) || key.Contains("RUBRICA", StringComparison.Ordinal))
+        else if (key.Contains("FIRMA", StringComparison.OrdinalIgnoreCase) || key.Contains("SIGNATURE", StringComparison.OrdinalIgnoreCase)
+                 || key.Contains("INITIALS", StringComparison.OrdinalIgnoreCase) || key.Contains("RUBRICA", StringComparison.OrdinalIgnoreCase))
         {
             log.Skipped(row.Line, $"anotación de firma o iniciales «{text}» omitida");
         }

@@ -18,7 +18,7 @@ public static class AdminLookups
             }
             return string.Join(" / ", parts);
         }
-        return units.Select(u => new Option(u.Id, Path(u.Id))).OrderBy(o => o.Label, StringComparer.Create(new System.Globalization.CultureInfo("es-CO"), true)).ToList();
+        return units.Select(u => new Option(u.Id, Path(u.Id))).OrderBy(o => o.Label, SpanishText.NameOrder).ToList();
     }
 
     public static Task<List<Option>> ComponentsAsync(AppDbContext db, CancellationToken ct) =>

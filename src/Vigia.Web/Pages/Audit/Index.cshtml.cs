@@ -4,10 +4,8 @@ using Vigia.Core.Audit;
 namespace Vigia.Web.Pages.Audit;
 
 /// <summary>The whole trail for administrators: filter by person, record and date, export as CSV, verify the chain.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
-    private static readonly TimeSpan Colombia = TimeSpan.FromHours(-5);
-
     [BindProperty(SupportsGet = true, Name = "persona")]
     public string? Person { get; set; }
 
@@ -46,12 +44,14 @@ public class IndexModel(AppDbContext db) : PageModel
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         await AuditCsv.WriteAsync(writer, db.AuditEntries.AsNoTracking().Filter(Filter()).OrderBy(e => e.Sequence), ct);
-        var name = $"auditoria-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv";
+        var name = string.Create(CultureInfo.InvariantCulture, $"auditoria-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv");
         return File(new UTF8Encoding(false).GetBytes(writer.ToString()), "text/csv; charset=utf-8", name);
     }
 
-    public string QueryString(int page) =>
-        QueryHelpers(new Dictionary<string, string?>
+    /// <summary>The filters in force and a page number, as the query of a link to this page (<c>asp-all-route-data</c>);
+    /// filters left empty are left out.</summary>
+    public Dictionary<string, string> Query(int page) =>
+        new Dictionary<string, string?>
         {
             ["persona"] = Person,
             ["registro"] = EntityType,
@@ -59,16 +59,15 @@ public class IndexModel(AppDbContext db) : PageModel
             ["desde"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["hasta"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["pagina"] = page.ToString(CultureInfo.InvariantCulture),
-        });
-
-    private static string QueryHelpers(Dictionary<string, string?> values) =>
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", values.Where(v => !string.IsNullOrEmpty(v.Value)));
+        }
+        .Where(v => !string.IsNullOrEmpty(v.Value))
+        .ToDictionary(v => v.Key, v => v.Value!);
 
     /// <summary>Dates are Colombian calendar days: "hasta 2026-11-26" includes that whole day.</summary>
     private AuditFilter Filter() => new(
         Actor: string.IsNullOrWhiteSpace(Person) ? null : Person.Trim(),
         EntityType: string.IsNullOrWhiteSpace(EntityType) ? null : EntityType,
         EntityId: string.IsNullOrWhiteSpace(EntityId) ? null : EntityId.Trim(),
-        From: From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), Colombia) : null,
-        To: To is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), Colombia) : null);
+        From: From is { } f ? ColombianTime.StartOfDay(f) : null,
+        To: To is { } t ? ColombianTime.StartOfDay(t.AddDays(1)) : null);
 }

@@ -8,8 +8,6 @@ namespace Vigia.Web.Pages.Compliance;
 /// <summary>The public compliance dashboard of a plan at a date ("fecha", default today in Colombia).</summary>
 public class DashboardModel(AppDbContext db, PlanLocator locator, ComplianceService compliance, TimeProvider clock) : PlanPageModel(db, locator)
 {
-    private static readonly CultureInfo Colombia = CultureInfo.GetCultureInfo("es-CO");
-
     public const string DateField = "fecha";
 
     [FromQuery(Name = DateField)]
@@ -23,16 +21,14 @@ public class DashboardModel(AppDbContext db, PlanLocator locator, ComplianceServ
 
     public string DateValue => Result.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public string AtText => LongDate(Result.At);
-
-    public static string LongDate(DateOnly date) => date.ToString("d 'de' MMMM 'de' yyyy", Colombia);
+    public string AtText => SpanishFormat.LongDate(Result.At);
 
     /// <summary>"enero a abril", "enero", or null when no month has ended yet.</summary>
     public string? MonthsText => Result.MonthsCounted switch
     {
         0 => null,
         1 => "enero",
-        var m => "enero a " + Core.Schedule.SpanishMonths.Name(m),
+        var m => "enero a " + SpanishMonths.Name(m),
     };
 
     public IReadOnlyList<(string Label, DateOnly Date)> Shortcuts { get; private set; } = [];
@@ -43,7 +39,7 @@ public class DashboardModel(AppDbContext db, PlanLocator locator, ComplianceServ
         {
             return NotFound();
         }
-        Today = ColombianClock.Today(clock);
+        Today = ColombianTime.Today(clock);
         var valid = ComplianceApi.TryReadDate(Date, clock, out var at);
         if (!valid)
         {
@@ -71,6 +67,8 @@ public class DashboardModel(AppDbContext db, PlanLocator locator, ComplianceServ
     {
         ArgumentNullException.ThrowIfNull(actionCode);
         var dash = actionCode.LastIndexOf('-');
-        return $"{PlanPath}/actividad/{actionCode[..dash]}#accion-{actionCode[(dash + 1)..]}";
+        return Url.Page("/Plans/Activity", pageHandler: null, new { entity = EntitySlug, year = Year, code = actionCode[..dash] },
+                protocol: null, host: null, fragment: "accion-" + actionCode[(dash + 1)..])
+            ?? throw new InvalidOperationException("No route leads to the activity page.");
     }
 }

@@ -1,5 +1,4 @@
 using Vigia.Core.Compliance;
-using Vigia.Core.Schedule;
 using Vigia.Web.Charts;
 
 namespace Vigia.Web.Pages.Compliance;

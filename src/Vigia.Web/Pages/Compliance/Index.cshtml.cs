@@ -13,7 +13,7 @@ public class IndexModel(AppDbContext db, ComplianceService compliance, TimeProvi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = ColombianClock.Today(clock);
+        Today = ColombianTime.Today(clock);
         var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Entity!.Name)
             .Select(p => new { p.Id, EntityName = p.Entity!.Name, p.Entity.Slug, p.Year, p.Title }).ToListAsync(ct);
         var items = new List<PlanDashboardItem>();

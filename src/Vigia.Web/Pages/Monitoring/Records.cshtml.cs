@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Vigia.Core.Monitoring;
-using Vigia.Core.Progress;
 using Vigia.Web.Pages.Progress;
 
 namespace Vigia.Web.Pages.Monitoring;
@@ -37,7 +36,7 @@ public class RecordsModel(AppDbContext db, MonitoringService monitoring, TimePro
             return this.Forbidden();
         }
         await LoadAsync(actor, ct);
-        var lastMonth = ProgressCalendar.Today(clock).AddMonths(-1);
+        var lastMonth = ColombianTime.Today(clock).AddMonths(-1);
         Month = lastMonth.Month;
         return Page();
     }

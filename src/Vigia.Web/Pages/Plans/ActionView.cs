@@ -7,13 +7,11 @@ public sealed record ActionView(int Id, int Number, string ActivityCode, string 
     string? Deliverable, string? IndicatorFormula, decimal? TargetQuantity, TargetUnit TargetUnit, IReadOnlyList<string> ResponsibleUnits,
     IReadOnlyDictionary<int, decimal> Schedule)
 {
-    private static readonly CultureInfo Colombia = CultureInfo.GetCultureInfo("es-CO");
-
     public string TargetText => TargetQuantity is not { } q
         ? "Sin meta numérica"
         : TargetUnit == TargetUnit.Percentage
-            ? q.ToString("0.##", Colombia) + " %"
-            : q.ToString("#,##0.##", Colombia);
+            ? SpanishFormat.Percent(q)
+            : SpanishFormat.Number(q);
 
     public string TargetUnitName => TargetUnit == TargetUnit.Percentage ? "porcentaje" : "cantidad";
 

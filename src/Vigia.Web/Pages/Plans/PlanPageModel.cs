@@ -5,6 +5,8 @@ public abstract class PlanPageModel(AppDbContext db, PlanLocator locator) : Page
 {
     protected AppDbContext Db { get; } = db;
 
+    /// <summary>The entity's slug when the request named it; links pass it on (<c>asp-route-entity</c>), so a visitor who
+    /// came by /planes/{entidad}/2022 stays on addresses with the entity.</summary>
     [FromRoute(Name = "entity")]
     public string? EntitySlug { get; set; }
 
@@ -12,9 +14,6 @@ public abstract class PlanPageModel(AppDbContext db, PlanLocator locator) : Page
     public int Year { get; set; }
 
     public PlanHeader Plan { get; private set; } = null!;
-
-    /// <summary>The prefix of this plan's public addresses, with the entity only when the request named it.</summary>
-    public string PlanPath => EntitySlug is null ? $"/planes/{Year}" : $"/planes/{EntitySlug}/{Year}";
 
     protected async Task<bool> LoadPlanAsync(CancellationToken ct)
     {

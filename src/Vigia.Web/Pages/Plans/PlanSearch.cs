@@ -6,10 +6,10 @@ public static class PlanSearch
 {
     public static List<ActionView> Filter(IEnumerable<ActionView> actions, string query)
     {
-        var words = TextNormalizer.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = SpanishText.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return actions.Where(a =>
         {
-            var text = TextNormalizer.Fold(string.Join(' ', a.ActivityCode, a.ActivityName, a.Description, a.Goal, a.Deliverable,
+            var text = SpanishText.Fold(string.Join(' ', a.ActivityCode, a.ActivityName, a.Description, a.Goal, a.Deliverable,
                 a.IndicatorFormula, string.Join(' ', a.ResponsibleUnits)));
             return words.All(w => text.Contains(w, StringComparison.Ordinal));
         }).ToList();

@@ -32,7 +32,7 @@ public class ActionModel(AppDbContext db, ActionAccess access, ProgressSettings 
         var live = await db.ProgressReports.AsNoTracking().Where(r => r.ActionId == Id && r.Status != ReportStatus.Superseded)
             .Select(r => new { r.Id, r.Month, r.Status, r.ExecutedQuantity, r.IsLate })
             .ToDictionaryAsync(r => r.Month, ct);
-        var today = ProgressCalendar.Today(clock);
+        var today = ColombianTime.Today(clock);
         var nth = await settings.DeadlineBusinessDayAsync(ct);
         Months = Enumerable.Range(1, 12).Select(m =>
         {

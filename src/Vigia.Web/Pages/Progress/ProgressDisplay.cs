@@ -6,8 +6,6 @@ namespace Vigia.Web.Pages.Progress;
 /// signal), quantities the Colombian way, instants on Colombian time.</summary>
 public static class ProgressDisplay
 {
-    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-CO");
-
     public static string Status(ReportStatus status) => status switch
     {
         ReportStatus.Submitted => "Por revisar",
@@ -26,25 +24,18 @@ public static class ProgressDisplay
     };
 
     public static string Quantity(decimal value, TargetUnit unit) =>
-        unit == TargetUnit.Percentage ? value.ToString("0.##", Spanish) + " %" : value.ToString("#,##0.##", Spanish);
+        unit == TargetUnit.Percentage ? SpanishFormat.Percent(value) : SpanishFormat.Number(value);
 
     /// <summary>What to type in the quantity box: no thousands dots, decimal comma ("2,5").</summary>
-    public static string QuantityInput(decimal value) => value.ToString("0.####", Spanish);
+    public static string QuantityInput(decimal value) => SpanishFormat.Input(value);
 
-    public static string Month(int year, int month) => ProgressCalendar.MonthName(year, month);
+    public static string Month(int year, int month) => SpanishMonths.NameWithYear(year, month);
 
-    public static string Date(DateOnly date) => ProgressCalendar.LongDate(date);
+    public static string Date(DateOnly date) => SpanishFormat.LongDate(date);
 
-    public static string Instant(DateTimeOffset instant) =>
-        instant.ToOffset(ProgressCalendar.ColombiaOffset).ToString("d 'de' MMMM 'de' yyyy, h:mm tt", Spanish);
+    public static string Instant(DateTimeOffset instant) => SpanishFormat.DateTime(instant);
 
-    public static string Size(long? bytes) => bytes switch
-    {
-        null => "",
-        >= 1024 * 1024 => string.Format(Spanish, "{0:0.#} MB", bytes / (1024d * 1024)),
-        >= 1024 => string.Format(Spanish, "{0:0.#} KB", bytes / 1024d),
-        _ => string.Format(Spanish, "{0} bytes", bytes),
-    };
+    public static string Size(long? bytes) => bytes is { } b ? SpanishFormat.FileSize(b) : "";
 
     /// <summary>"3.1.4 · acción 2".</summary>
     public static string ActionLabel(string activityCode, int number) => $"{activityCode} · acción {number}";

@@ -119,7 +119,7 @@ public class ReportModel(AppDbContext db, ActionAccess access, ProgressService r
         TargetUnit = row.TargetUnit;
         var target = row.TargetQuantity is { } t ? ProgressDisplay.Quantity(t, row.TargetUnit) : "sin meta numérica";
         Action = new ActionSummary(ProgressDisplay.ActionLabel(row.Code, row.Order), row.Description, row.Goal, target, row.Year, row.Status);
-        var today = ProgressCalendar.Today(clock);
+        var today = ColombianTime.Today(clock);
         MonthOptions = Enumerable.Range(1, 12).Where(m => ProgressCalendar.HasBegun(row.Year, m, today)).ToList();
         if (Month is not { } month || !MonthOptions.Contains(month))
         {

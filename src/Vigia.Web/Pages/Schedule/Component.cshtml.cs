@@ -13,15 +13,13 @@ public sealed class ScheduleRowInput
 public sealed record ScheduleActionView(int ActionId, string Code, string Goal, decimal? Target, TargetUnit Unit, ScheduleSuggestion Suggestion)
 {
     public string TargetText => Target is not { } t ? "Sin meta numérica"
-        : Unit == TargetUnit.Percentage ? ComponentModel.Format(t) + " %" : t.ToString("#,##0.##", ComponentModel.Colombia);
+        : Unit == TargetUnit.Percentage ? SpanishFormat.Percent(t, 4) : SpanishFormat.Number(t);
 }
 
 /// <summary>The schedule grid of one component: twelve cells per action, "Sugerir" (a plain submit that proposes
 /// without saving) and "Guardar" (through <see cref="ScheduleService"/>, Post-Redirect-Get).</summary>
 public class ComponentModel(AppDbContext db, PlanLocator locator, ScheduleService schedules) : SchedulePageModel(db, locator)
 {
-    internal static readonly CultureInfo Colombia = CultureInfo.GetCultureInfo("es-CO");
-
     [FromRoute(Name = "number")]
     public int Number { get; set; }
 
@@ -103,7 +101,7 @@ public class ComponentModel(AppDbContext db, PlanLocator locator, ScheduleServic
         return Page();
     }
 
-    public static string Format(decimal value) => value.ToString("0.####", Colombia);
+    public static string Format(decimal value) => SpanishFormat.Input(value);
 
     public static string CellId(int row, int month) => $"Rows_{row}__Months_{month - 1}_";
 
@@ -122,7 +120,7 @@ public class ComponentModel(AppDbContext db, PlanLocator locator, ScheduleServic
         var total = action.Unit == TargetUnit.Percentage
             ? values.Select(x => x.Value!.Value).LastOrDefault()
             : values.Sum(x => x.Value!.Value);
-        var text = action.Unit == TargetUnit.Percentage ? Format(total) + " %" : total.ToString("#,##0.##", Colombia);
+        var text = action.Unit == TargetUnit.Percentage ? SpanishFormat.Percent(total, 4) : SpanishFormat.Number(total);
         return (text, action.Target is not { } target || total == target);
     }
 

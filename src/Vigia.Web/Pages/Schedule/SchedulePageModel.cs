@@ -9,7 +9,8 @@ namespace Vigia.Web.Pages.Schedule;
 public abstract class SchedulePageModel(AppDbContext db, PlanLocator locator) : PlanPageModel(db, locator)
 {
     /// <summary>"/gestion/planes/2022/cronograma", with the entity when the request named it.</summary>
-    public string SchedulePath => "/gestion" + PlanPath + "/cronograma";
+    public string SchedulePath => Url.Page("/Schedule/Index", new { entity = EntitySlug, year = Year })
+        ?? throw new InvalidOperationException("No route leads to the schedule page.");
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {

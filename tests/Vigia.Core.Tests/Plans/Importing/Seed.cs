@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Vigia.Core.Plans.Importing;
 
@@ -44,10 +45,10 @@ internal static class Seed
         var builder = new StringBuilder();
         foreach (var component in plan.Components)
         {
-            builder.AppendLine($"C{component.Number} {component.Name}");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"C{component.Number} {component.Name}");
             foreach (var sub in component.Subcomponents)
             {
-                builder.AppendLine($" S{sub.Code} {sub.Name}");
+                builder.AppendLine(CultureInfo.InvariantCulture, $" S{sub.Code} {sub.Name}");
                 AppendActivities(builder, sub.Activities);
             }
 
@@ -61,11 +62,11 @@ internal static class Seed
     {
         foreach (var activity in activities)
         {
-            builder.AppendLine($"  A{activity.Code} {activity.Name}");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"  A{activity.Code} {activity.Name}");
             foreach (var action in activity.Actions)
             {
                 var units = string.Join(" ; ", action.ResponsibleUnits.Select(u => string.Join(" > ", u.Path)));
-                builder.AppendLine($"   - {action.Description} | {action.Goal} | {action.Deliverable} | {action.IndicatorFormula} | {action.TargetQuantity} {action.TargetUnit} | {units}");
+                builder.AppendLine(CultureInfo.InvariantCulture, $"   - {action.Description} | {action.Goal} | {action.Deliverable} | {action.IndicatorFormula} | {action.TargetQuantity} {action.TargetUnit} | {units}");
             }
         }
     }

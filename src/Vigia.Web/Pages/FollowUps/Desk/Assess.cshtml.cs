@@ -73,7 +73,7 @@ public class AssessModel(AppDbContext db, FollowUpCalendar calendar, FollowUpDoc
             await LoadAsync(ct);
             return NextUnassessed is { } next
                 ? this.RedirectWithNotice(notice, "/FollowUps/Desk/Assess", new { planId = PlanId, cutoff = CutOffText, actionId = next.Id })
-                : this.RedirectWithNotice(notice, "/FollowUps/Desk/CutOff", CutOffRoute, $"accion-{ActionId}");
+                : this.RedirectWithNotice(notice, "/FollowUps/Desk/CutOff", CutOffRouteValues, $"accion-{ActionId}");
         }, reload: () => LoadAsync(ct));
     }
 

@@ -56,7 +56,7 @@ public class CutOffModel(AppDbContext db, FollowUpCalendar calendar, FollowUpDoc
             return NotFound();
         }
         var result = await write(Actor.From(User));
-        return await this.RespondAsync(result, value => this.RedirectWithNotice(notice(value), "/FollowUps/Desk/CutOff", CutOffRoute),
+        return await this.RespondAsync(result, value => this.RedirectWithNotice(notice(value), "/FollowUps/Desk/CutOff", CutOffRouteValues),
             () => LoadAsync(ct), fieldKey);
     }
 

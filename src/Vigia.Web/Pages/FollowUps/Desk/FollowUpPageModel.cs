@@ -1,4 +1,3 @@
-using Vigia.Core.Calendar;
 using Vigia.Core.FollowUps;
 
 namespace Vigia.Web.Pages.FollowUps.Desk;
@@ -20,13 +19,13 @@ public abstract class FollowUpPageModel(AppDbContext db, FollowUpCalendar calend
     public CutOffDeadline Deadline { get; private set; } = null!;
     public FollowUpPlan Plan { get; private set; } = null!;
 
-    public string BasePath => PathFor(PlanId, CutOff);
+    /// <summary>The {cutoff} of this page's address (2022-04-30), for links to the other pages of the cut-off.</summary>
+    public string CutOffRoute => CutOffRouteValue(CutOff);
 
-    public static string PathFor(int planId, DateOnly cutOff) =>
-        $"/seguimientos/gestion/{planId}/{cutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    public static string CutOffRouteValue(DateOnly cutOff) => cutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The route values of this cut-off, for links and redirects to its pages.</summary>
-    protected object CutOffRoute => new { planId = PlanId, cutoff = CutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+    protected object CutOffRouteValues => new { planId = PlanId, cutoff = CutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
 
     protected async Task<bool> LoadCutOffAsync(CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using Vigia.Core.Calendar;
 using Vigia.Core.FollowUps;
 
 namespace Vigia.Web.Pages.FollowUps.Desk;

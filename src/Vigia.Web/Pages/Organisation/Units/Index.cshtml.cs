@@ -70,8 +70,7 @@ public class IndexModel(AppDbContext db, UnitService units) : PageModel
             .Select(u => new { u.Id, u.Name, u.ParentId, u.IsActive, Actions = db.ActionUnits.Count(x => x.UnitId == u.Id), People = db.UserUnits.Count(x => x.UnitId == u.Id) })
             .ToListAsync(ct);
         var children = all.ToLookup(u => u.ParentId);
-        var spanish = StringComparer.Create(new System.Globalization.CultureInfo("es-CO"), true);
-        List<UnitNode> Build(int? parent) => children[parent].OrderBy(u => u.Name, spanish)
+        List<UnitNode> Build(int? parent) => children[parent].OrderBy(u => u.Name, SpanishText.NameOrder)
             .Select(u => new UnitNode(u.Id, u.Name, u.IsActive, u.Actions, u.People, Build(u.Id))).ToList();
         Tree = Build(null);
         Options = await AdminLookups.UnitsAsync(db, ct);

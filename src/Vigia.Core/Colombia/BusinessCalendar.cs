@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Vigia.Core.Calendar;
+namespace Vigia.Core.Colombia;
 
 /// <summary>
 /// Business days (días hábiles) of a Colombian public entity: Monday to Friday, minus the national
@@ -64,7 +64,7 @@ public sealed class BusinessCalendar
         if (result.Month != month || result.Year != year)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(n), n, $"{year}-{month:00} has fewer than {n} business days.");
+                nameof(n), n, string.Create(CultureInfo.InvariantCulture, $"{year}-{month:00} has fewer than {n} business days."));
         }
 
         return result;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
-namespace Vigia.Core.Calendar;
+namespace Vigia.Core.Colombia;
 
 /// <summary>
 /// Colombian public holidays (Ley 35 de 1939, Decretos 2663 y 3743 de 1950, Ley 51 de 1983

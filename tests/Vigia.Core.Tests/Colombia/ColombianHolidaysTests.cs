@@ -1,6 +1,6 @@
-using Vigia.Core.Calendar;
+using System.Globalization;
 
-namespace Vigia.Core.Tests.Calendar;
+namespace Vigia.Core.Tests.Colombia;
 
 public class ColombianHolidaysTests
 {
@@ -33,7 +33,7 @@ public class ColombianHolidaysTests
             ("2026-12-25", "Día de Navidad"),
         ];
 
-        var actual = ColombianHolidays.For(2026).Select(h => (h.Date.ToString("yyyy-MM-dd"), h.Name));
+        var actual = ColombianHolidays.For(2026).Select(h => (h.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), h.Name));
 
         Assert.Equal(expected, actual);
     }

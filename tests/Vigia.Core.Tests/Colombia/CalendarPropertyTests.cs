@@ -1,9 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Vigia.Core.Calendar;
+using Vigia.Core.FollowUps;
 
-namespace Vigia.Core.Tests.Calendar;
+namespace Vigia.Core.Tests.Colombia;
 
 /// <summary>A date between 1990 and 2089.</summary>
 public readonly record struct AnyDate(DateOnly Value);

@@ -1,10 +1,10 @@
 using System.Text;
 
-namespace Vigia.Core.Plans.Importing;
+namespace Vigia.Core.Colombia;
 
-/// <summary>Text helpers for Spanish documents: accent-insensitive comparison keys, whitespace
-/// clean-up and the presentation of names written in capitals.</summary>
-internal static class SpanishText
+/// <summary>Spanish text as people write it: accent- and case-insensitive comparison keys, URL slugs, the order
+/// of names, white-space clean-up and the presentation of names written in capitals.</summary>
+public static class SpanishText
 {
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
@@ -12,8 +12,8 @@ internal static class SpanishText
     };
 
     /// <summary>Capitalised words that lose their accent when a document is written in capitals.
-    /// Keyed by the folded form (no accents, upper case).</summary>
-    private static readonly Dictionary<string, string> AccentedWords = new(StringComparer.Ordinal)
+    /// Keyed by the folded form, compared ignoring case.</summary>
+    private static readonly Dictionary<string, string> AccentedWords = new(StringComparer.OrdinalIgnoreCase)
     {
         ["ALCALDIA"] = "Alcaldía",
         ["GOBERNACION"] = "Gobernación",
@@ -77,7 +77,14 @@ internal static class SpanishText
         ["ANDRES"] = "Andrés",
     };
 
-    /// <summary>Comparison key: accents removed, upper case, single spaces.</summary>
+    /// <summary>Names sorted the way people expect in Spanish ("Ñandú" after "Nube", "Árbol" with the a's), ignoring case.</summary>
+    public static StringComparer NameOrder { get; } = StringComparer.Create(SpanishFormat.Culture, ignoreCase: true);
+
+    /// <summary>The comparison key of a Spanish text: accents removed, lower case, every run of white space one space,
+    /// no final full stop; "" for nothing. "Subdirección de Gestión Organizacional." and
+    /// "SUBDIRECCION DE GESTION  ORGANIZACIONAL" share the key "subdireccion de gestion organizacional". Units keep
+    /// this key in the database, so it must not change. Compare keys with <see cref="StringComparison.Ordinal"/>,
+    /// or with <see cref="StringComparison.OrdinalIgnoreCase"/> against words written in capitals.</summary>
     public static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -85,7 +92,7 @@ internal static class SpanishText
             return "";
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = text.Trim().TrimEnd('.').Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -95,7 +102,28 @@ internal static class SpanishText
             }
         }
 
-        return CollapseWhitespace(builder.ToString().Normalize(NormalizationForm.FormC)).ToUpperInvariant();
+        return CollapseWhitespace(builder.ToString().Normalize(NormalizationForm.FormC)).ToLowerInvariant();
+    }
+
+    /// <summary>The URL slug of a name: its <see cref="Fold"/> key with every run of other characters turned into one
+    /// hyphen ("Alcaldía de Santiago de Cali" → "alcaldia-de-santiago-de-cali").</summary>
+    public static string Slug(string text)
+    {
+        var folded = Fold(text);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        return builder.ToString().Trim('-');
     }
 
     /// <summary>Trims and turns every run of white space (including non-breaking spaces and line
@@ -164,7 +192,8 @@ internal static class SpanishText
             }
             else if (AccentedWords.TryGetValue(Fold(word), out var accented))
             {
-                words[i] = accented;
+                // The key has no final full stop; the name keeps it ("BOGOTA." → "Bogotá.").
+                words[i] = accented + word[word.TrimEnd('.').Length..];
             }
             else
             {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
-using Vigia.Core.Calendar;
+using Vigia.Core.FollowUps;
 
-namespace Vigia.Core.Tests.Calendar;
+namespace Vigia.Core.Tests.FollowUps;
 
 public class CutOffScheduleTests
 {

@@ -1,6 +1,4 @@
-using Vigia.Core.Calendar;
-
-namespace Vigia.Core.Tests.Calendar;
+namespace Vigia.Core.Tests.Colombia;
 
 public class BusinessCalendarTests
 {

@@ -1,4 +1,4 @@
-namespace Vigia.Core.Calendar;
+namespace Vigia.Core.Colombia;
 
 /// <summary>A Colombian public holiday (día festivo) as observed in one year.</summary>
 /// <param name="Date">The day it is observed (after the Ley Emiliani move to Monday, if any).</param>

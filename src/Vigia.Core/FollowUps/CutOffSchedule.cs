@@ -1,4 +1,4 @@
-namespace Vigia.Core.Calendar;
+namespace Vigia.Core.FollowUps;
 
 /// <summary>How a publication term is counted.</summary>
 public enum PublicationTermUnit
@@ -121,7 +121,7 @@ public sealed record CutOffSchedule(IReadOnlyList<CutOff> CutOffs)
             .OrderBy(d => d.PublicationDeadline)
             .ThenBy(d => d.CutOffDate)
             .FirstOrDefault()
-            ?? throw new InvalidOperationException($"No cut-off found after {today:yyyy-MM-dd}.");
+            ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"No cut-off found after {today:yyyy-MM-dd}."));
         return new UpcomingCutOff(today, next, calendar.CountBusinessDays(today, next.PublicationDeadline));
     }
 }

@@ -70,7 +70,7 @@ public sealed record ActionRow(
                 a.IndicatorFormula,
                 a.TargetQuantity,
                 a.TargetUnit,
-                Units = a.ResponsibleUnits.Select(u => u.Unit!.Parent == null ? u.Unit.Name : u.Unit.Parent.Name + " / " + u.Unit.Name).ToList(),
+                Units = a.ResponsibleUnits.OrderBy(u => u.UnitId).Select(u => u.Unit!.Parent == null ? u.Unit.Name : u.Unit.Parent.Name + " / " + u.Unit.Name).ToList(),
                 Schedule = a.Schedule.OrderBy(s => s.Month).Select(s => new ScheduledMonth(s.Month, s.PlannedQuantity)).ToList(),
             })
             .AsSplitQuery()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Vigia.Core.OpenData;
 using Vigia.Core.Plans;
 using Vigia.Core.Plans.Importing;
@@ -23,7 +24,7 @@ public abstract class SeedOpenDataTests(DatabaseProvider provider) : IAsyncLifet
         await using (var db = await database.CreateMigratedContextAsync())
         {
             using var reader = File.OpenText(Path.Combine(AppContext.BaseDirectory, "data", "paac-cali-2022.txt"));
-            var outcome = await new PlanImportService(db, TimeProvider.System).ImportAsync(PlanDocumentReader.ReadText(reader), new PlanImportOptions(), "prueba");
+            var outcome = await new PlanImportService(db, new FakeTimeProvider(TestTime.Written)).ImportAsync(PlanDocumentReader.ReadText(reader), new PlanImportOptions(), "prueba");
             Assert.True(outcome.Succeeded);
             planId = await db.Plans.Select(p => p.Id).SingleAsync();
         }

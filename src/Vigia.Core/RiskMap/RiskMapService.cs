@@ -81,8 +81,9 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         var year = risk?.Year ?? draft.Year;
         var errors = Check(definition, draft);
         var code = draft.Code?.Trim() ?? "";
-        if (code.Length > 0 && await db.Risks.AnyAsync(r => r.Id != (riskId ?? 0) && r.Year == year && r.Code == code
-            && r.Process!.EntityId == db.Processes.Where(p => p.Id == processId).Select(p => p.EntityId).First(), ct))
+        var entityId = await db.Processes.Where(p => p.Id == processId).Select(p => p.EntityId).SingleAsync(ct);
+        var otherId = riskId ?? 0;
+        if (code.Length > 0 && await db.Risks.AnyAsync(r => r.Id != otherId && r.Year == year && r.Code == code && r.Process!.EntityId == entityId, ct))
         {
             errors[RiskFields.Code] = $"Ya hay un riesgo con la referencia «{code}» en el mapa de {year}.";
         }

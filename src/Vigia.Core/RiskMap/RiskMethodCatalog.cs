@@ -65,6 +65,11 @@ public sealed class RiskMethodCatalog(AppDbContext db, TimeProvider clock)
     public async Task<RiskMethod?> LatestAsync(string code = CurrentCode, CancellationToken ct = default) =>
         await db.RiskMethods.Where(m => m.Code == code).OrderByDescending(m => m.Revision).FirstOrDefaultAsync(ct);
 
+    /// <summary>Every stored revision, parsed, by id: what a page needs to name the levels of risks assessed with
+    /// different revisions.</summary>
+    public async Task<IReadOnlyDictionary<int, RiskMethodDefinition>> DefinitionsAsync(CancellationToken ct = default) =>
+        (await db.RiskMethods.AsNoTracking().ToListAsync(ct)).ToDictionary(m => m.Id, m => m.Definition());
+
     private static string Read(Assembly assembly, string name)
     {
         using var stream = assembly.GetManifestResourceStream(name)!;

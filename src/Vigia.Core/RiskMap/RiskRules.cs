@@ -72,6 +72,7 @@ public static class RiskRules
     /// <summary>The sum of the weights of the options chosen for the weighted attributes (tipo + implementación).</summary>
     public static decimal ControlScore(RiskMethodDefinition method, ControlChoice control)
     {
+        ArgumentNullException.ThrowIfNull(method);
         var rating = Rating(method);
         ArgumentNullException.ThrowIfNull(control);
         return rating.Attributes.Where(a => a.Weighted).Sum(a => a.Option(ChosenCode(a.Code, control))?.Weight ?? 0);
@@ -80,6 +81,7 @@ public static class RiskRules
     /// <summary>Errors by attribute code for options the method does not know (or a weighted attribute left empty).</summary>
     public static IReadOnlyDictionary<string, string> CheckControl(RiskMethodDefinition method, ControlChoice control)
     {
+        ArgumentNullException.ThrowIfNull(method);
         var rating = Rating(method);
         ArgumentNullException.ThrowIfNull(control);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -101,6 +103,7 @@ public static class RiskRules
     /// </summary>
     public static ResidualOutcome Residual(RiskMethodDefinition method, RiskPosition inherent, bool corruption, IReadOnlyList<ControlChoice> controls)
     {
+        ArgumentNullException.ThrowIfNull(method);
         var rating = Rating(method);
         ArgumentNullException.ThrowIfNull(inherent);
         ArgumentNullException.ThrowIfNull(controls);
@@ -150,7 +153,6 @@ public static class RiskRules
 
     private static ControlRating Rating(RiskMethodDefinition method)
     {
-        ArgumentNullException.ThrowIfNull(method);
         return method.Controls ?? throw new InvalidOperationException($"Method {method.Code} does not rate controls.");
     }
 

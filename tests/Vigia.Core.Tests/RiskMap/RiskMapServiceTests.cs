@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ClosedXML.Excel;
 using Microsoft.Extensions.Time.Testing;
 using Vigia.Core.Accounts;
 using Vigia.Core.Organisation;
@@ -192,6 +193,34 @@ public abstract class RiskMapServiceTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal([("RC-01", 1, "moderado", "moderado"), ("RC-02", 2, "alto", "alto")],
             stored.Select(r => (r.Code, r.Method!.Revision, r.InherentZone, r.ResidualZone)));
         Assert.Equal(4, await db.RiskMethods.CountAsync());
+    }
+
+    [Fact]
+    public async Task Xlsx_HasTheV5MatrixColumns_OneRowPerControl_WithTheRisksCellsMergedOverThem()
+    {
+        var (db, service) = Open();
+        await using var _ = db;
+        var risk = (await service.SaveRiskAsync(leader, null, Draft(frequency: 1000, yes: [1, 2, 3]))).Value;
+        await service.SaveControlAsync(leader, risk.Id, null, PreventiveManual);
+        await service.SaveControlAsync(leader, risk.Id, null, DetectiveManual);
+        await service.SaveRiskAsync(leader, null, Draft() with { Code = "RC-02" });
+        var entityId = await db.Entities.Select(e => e.Id).SingleAsync();
+        using var stream = new MemoryStream();
+
+        await RiskMapXlsx.WriteAsync(db, new RiskMethodCatalog(db, clock), entityId, 2026, stream);
+
+        using var workbook = new XLWorkbook(new MemoryStream(stream.ToArray()));
+        var ws = workbook.Worksheet(RiskMapXlsx.Sheet);
+        Assert.Equal(RiskMapXlsx.Columns.Select(c => c.Header), Enumerable.Range(1, RiskMapXlsx.Columns.Count).Select(c => ws.Cell(RiskMapXlsx.HeaderRow, c).GetString()));
+        Assert.Equal(("RC-01", 5), (ws.Cell(4, 1).GetString(), ws.Cell(4, 1).MergedRange().RangeAddress.LastAddress.RowNumber));
+        Assert.True(ws.Cell(5, 36).IsMerged());
+        Assert.Equal(("Sí", "1, 2, 3", "Alta", "Alto"), (ws.Cell(4, 10).GetString(), ws.Cell(4, 17).GetString(), ws.Cell(4, 15).GetString(), ws.Cell(4, 20).GetString()));
+        Assert.Equal((1, 2), (ws.Cell(4, 21).GetValue<int>(), ws.Cell(5, 21).GetValue<int>()));
+        Assert.Equal(("Preventivo", "Detectivo", "Probabilidad"), (ws.Cell(4, 25).GetString(), ws.Cell(5, 25).GetString(), ws.Cell(4, 24).GetString()));
+        Assert.Equal(0.48, ws.Cell(4, 31).GetDouble(), 6);
+        Assert.Equal(0.336, ws.Cell(5, 31).GetDouble(), 6);
+        Assert.Equal(("Baja", "Moderado", "Reducir (mitigar)"), (ws.Cell(4, 32).GetString(), ws.Cell(4, 36).GetString(), ws.Cell(4, 37).GetString()));
+        Assert.Equal(("RC-02", false, ""), (ws.Cell(6, 1).GetString(), ws.Cell(6, 1).IsMerged(), ws.Cell(6, 21).GetString()));
     }
 
     [Fact]

@@ -45,10 +45,7 @@ public class IndexModel(AppDbContext db, RiskMethodCatalog methods, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        ShownYear = Year is >= 2000 and <= 2100 ? Year.Value : ColombianTime.Today(clock).Year;
-        var entity = await db.Entities.AsNoTracking()
-            .Where(e => EntitySlug == null ? db.Risks.Any(r => r.Year == ShownYear && r.Process!.EntityId == e.Id) : e.Slug == EntitySlug)
-            .OrderBy(e => e.Name).Select(e => new { e.Id, e.Name, e.Slug }).FirstOrDefaultAsync(ct);
+        var entity = await EntityAsync(ct);
         if (entity is null)
         {
             return EntitySlug is null ? Page() : NotFound();
@@ -83,6 +80,31 @@ public class IndexModel(AppDbContext db, RiskMethodCatalog methods, TimeProvider
             CellFilter = $"{(Map == ResidualMap ? "riesgo residual" : "riesgo inherente")} con probabilidad {method.Probability(p).Name.ToLower(SpanishFormat.Culture)} e impacto {method.Impact(i).Name.ToLower(SpanishFormat.Culture)}";
         }
         return Page();
+    }
+
+    /// <summary>The consolidated map of the year with the DAFP v5 matrix columns (one row per control).</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var entity = await EntityAsync(ct);
+        if (entity is null)
+        {
+            return NotFound();
+        }
+        using var stream = new MemoryStream();
+        await RiskMapXlsx.WriteAsync(db, methods, entity.Id, ShownYear, stream, ct);
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"mapa-riesgos-{entity.Slug}-{ShownYear}.xlsx");
+    }
+
+    private sealed record EntityRef(int Id, string Name, string Slug);
+
+    /// <summary>The entity named in the address, or the first with risks in the year; null when there is none.</summary>
+    private async Task<EntityRef?> EntityAsync(CancellationToken ct)
+    {
+        ShownYear = Year is >= 2000 and <= 2100 ? Year.Value : ColombianTime.Today(clock).Year;
+        var year = ShownYear;
+        return await db.Entities.AsNoTracking()
+            .Where(e => EntitySlug == null ? db.Risks.Any(r => r.Year == year && r.Process!.EntityId == e.Id) : e.Slug == EntitySlug)
+            .OrderBy(e => e.Name).Select(e => new EntityRef(e.Id, e.Name, e.Slug)).FirstOrDefaultAsync(ct);
     }
 
     private HeatMapView View(string map, string title, RiskMethodDefinition method, IEnumerable<(int, int)> positions)

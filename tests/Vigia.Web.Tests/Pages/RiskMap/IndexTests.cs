@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClosedXML.Excel;
 using Vigia.Core.Organisation;
 using Vigia.Core.RiskMap;
 
@@ -47,6 +48,21 @@ public abstract class IndexTests(VigiaFactory app)
         Assert.Single(cell.QuerySelectorAll("#riesgos-caption"));
         Assert.Equal("1 riesgo", cell.QuerySelector("#riesgos-caption")!.TextContent);
         Assert.Equal("RC-01", cell.QuerySelector("#riesgos-caption")!.ParentElement!.QuerySelector("tbody th")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Xlsx_IsTheConsolidatedMatrix_LinkedFromThePage()
+    {
+        await MapAsync();
+        var page = await app.Anonymous().GetPageAsync("/mapa-riesgos/2026");
+        var href = page.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("handler=Xlsx", StringComparison.Ordinal));
+
+        var response = await app.Anonymous().GetAsync(href);
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var ws = workbook.Worksheet("Mapa de riesgos");
+        Assert.Equal(("RC-01", "RC-02"), (ws.Cell(4, 1).GetString(), ws.Cell(5, 1).GetString()));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Vigia.Core.Files;
 using Vigia.Core.FollowUps;
 using Vigia.Core.Mail;
 using Vigia.Core.Progress;
+using Vigia.Core.RiskMap;
 using Vigia.Web.Api;
 using Vigia.Web.Layout;
 using Vigia.Web.OpenData;
@@ -33,6 +34,7 @@ builder.AddVigiaSecurity();
 builder.Services.AddVigiaUploads(builder.Configuration, Environment.CurrentDirectory);
 builder.Services.AddVigiaMail(builder.Configuration);
 builder.Services.AddVigiaProgress(builder.Configuration);
+builder.Services.AddVigiaRiskMap();
 builder.Services.AddVigiaReminderJob(builder.Configuration);
 builder.Services.AddVigiaLayout();
 builder.Services.AddRazorPages(o =>
@@ -48,6 +50,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Monitoring", Policies.Staff);
     o.Conventions.AuthorizeFolder("/Schedule", Policies.Staff);
     o.Conventions.AuthorizeFolder("/FollowUps/Desk", Policies.InternalControl);
+    o.Conventions.AuthorizeFolder("/RiskMap/Desk", Policies.Staff);
     o.Conventions.AuthorizePage("/Accounts/ChangePassword");
 });
 builder.Services.AddRequestLocalization(o =>
@@ -82,7 +85,9 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenData();
 app.MapFollowUpOpenData();
+app.MapRiskOpenData();
 app.MapPlanApi();
 app.MapComplianceApi();
+app.MapRiskMethodApi();
 
 await app.RunAsync();

@@ -8,8 +8,10 @@ public static class Roles
     public const string ComponentLeader = "ComponentLeader";
     public const string Responsible = "Responsible";
     public const string InternalControl = "InternalControl";
+    /// <summary>First line for the risk map: maintains the risks of the processes assigned to them.</summary>
+    public const string ProcessLeader = "ProcessLeader";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Planning, ComponentLeader, Responsible, InternalControl];
+    public static readonly IReadOnlyList<string> All = [Administrator, Planning, ComponentLeader, Responsible, InternalControl, ProcessLeader];
 
     public static string DisplayName(string role) => role switch
     {
@@ -18,6 +20,7 @@ public static class Roles
         ComponentLeader => "Líder de componente",
         Responsible => "Responsable",
         InternalControl => "Control Interno",
+        ProcessLeader => "Líder de proceso",
         _ => role,
     };
 

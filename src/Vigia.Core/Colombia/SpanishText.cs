@@ -157,6 +157,13 @@ public static class SpanishText
         return builder.ToString();
     }
 
+    /// <summary>A list as Spanish writes it: "a", "a y b", "a, b y c".</summary>
+    public static string JoinWithY(IReadOnlyList<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count <= 1 ? string.Join("", items) : $"{string.Join(", ", items.Take(items.Count - 1))} y {items[^1]}";
+    }
+
     /// <summary>Upper-cases the first letter, leaving the rest as written.</summary>
     public static string CapitalizeFirst(string text) =>
         text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;

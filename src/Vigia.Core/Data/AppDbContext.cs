@@ -6,6 +6,7 @@ using Vigia.Core.Organisation;
 using Vigia.Core.Plans;
 using Vigia.Core.Progress;
 using Vigia.Core.Reminders;
+using Vigia.Core.RiskMap;
 using Vigia.Core.Schedule;
 
 namespace Vigia.Core.Data;
@@ -33,6 +34,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<MonitoringRecord> MonitoringRecords => Set<MonitoringRecord>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
+    public DbSet<ProcessLeader> ProcessLeaders => Set<ProcessLeader>();
+    public DbSet<RiskMethod> RiskMethods => Set<RiskMethod>();
+    public DbSet<Risk> Risks => Set<Risk>();
+    public DbSet<RiskControl> RiskControls => Set<RiskControl>();
+    public DbSet<RiskTreatmentAction> RiskTreatmentActions => Set<RiskTreatmentAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,7 +50,20 @@ public class Process
     public Entity? Entity { get; set; }
     public required string Name { get; set; }
     public ProcessKind Kind { get; set; }
+    /// <summary>What the process is for, as the DAFP matrix's «Objetivo del proceso» column states it.</summary>
+    public string? Objective { get; set; }
     public int? OwnerUnitId { get; set; }
     public Unit? OwnerUnit { get; set; }
     public bool IsActive { get; set; } = true;
+    public List<ProcessLeader> Leaders { get; set; } = [];
+}
+
+/// <summary>A person who leads a process and maintains its risk map (first line of defence), as a Responsable
+/// belongs to a unit: the role <c>ProcessLeader</c> gives the pages, this row gives the process.</summary>
+public class ProcessLeader
+{
+    public required string UserId { get; set; }
+    public Accounts.AppUser? User { get; set; }
+    public int ProcessId { get; set; }
+    public Process? Process { get; set; }
 }

@@ -29,7 +29,18 @@ public sealed class ProcessConfiguration : IEntityTypeConfiguration<Process>
     public void Configure(EntityTypeBuilder<Process> b)
     {
         b.Property(p => p.Name).HasMaxLength(300);
+        b.Property(p => p.Objective).HasMaxLength(2000);
         b.HasOne(p => p.Entity).WithMany().HasForeignKey(p => p.EntityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.OwnerUnit).WithMany().HasForeignKey(p => p.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ProcessLeaderConfiguration : IEntityTypeConfiguration<ProcessLeader>
+{
+    public void Configure(EntityTypeBuilder<ProcessLeader> b)
+    {
+        b.HasKey(x => new { x.UserId, x.ProcessId });
+        b.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Process).WithMany(p => p.Leaders).HasForeignKey(x => x.ProcessId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -26,6 +26,13 @@ public static class EndpointLinks
     public static string ComplianceApi(this IUrlHelper url, string entity, int year, string? at) =>
         Generate(url, Api.ComplianceApi.ComplianceByEntityName, new { entity, year, at });
 
+    /// <summary>/datos/{entity}/{year}/riesgos.{csv|json}</summary>
+    public static string RisksData(this IUrlHelper url, string entity, int year, string format) =>
+        Generate(url, RiskOpenDataEndpoints.RisksByEntityName, new { entity, year, format });
+
+    /// <summary>/api/risk-methods</summary>
+    public static string RiskMethodsApi(this IUrlHelper url) => Generate(url, Api.RiskMethodApi.ListName, null);
+
     /// <summary>/preferencias, the accessibility bar's form.</summary>
     public static string Preferences(this IUrlHelper url) => Generate(url, PreferencesEndpoint.Name, null);
 

@@ -20,6 +20,8 @@ public static class DatabaseInitializer
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
+        // Before anything else reads them: every risk is assessed with a stored method revision.
+        await scope.ServiceProvider.GetRequiredService<Vigia.Core.RiskMap.RiskMethodCatalog>().EnsureLoadedAsync();
         logger.LogInformation("Base de datos {Provider}: {Database}", db.Database.ProviderName, DescribeConnection(db));
         if (!configuration.GetValue("Vigia:LoadDemoPlan", true) || await db.Plans.AnyAsync())
         {

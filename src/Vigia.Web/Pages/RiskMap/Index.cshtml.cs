@@ -1,0 +1,121 @@
+using Vigia.Core.OpenData;
+using Vigia.Core.RiskMap;
+
+namespace Vigia.Web.Pages.RiskMap;
+
+/// <summary>A heat map as a page draws it: the grid, which map it is, and the address each cell links to.</summary>
+public sealed record HeatMapView(string Id, string Title, string Description, HeatMapGrid Grid, Func<HeatMapCount, string> Link);
+
+public sealed record PublicProcess(int Id, string Name, int Risks);
+
+/// <summary>The corruption risk map of a year for citizens: the entity's (or one process's) inherent and residual
+/// heat maps with the risks counted in each cell, the data beside them, and the risks of a chosen cell.</summary>
+public class IndexModel(AppDbContext db, RiskMethodCatalog methods, TimeProvider clock) : PageModel
+{
+    public const string InherentMap = "inherente";
+    public const string ResidualMap = "residual";
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "entidad")]
+    public string? EntitySlug { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "proceso")]
+    public int? ProcessId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "mapa")]
+    public string? Map { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "probabilidad")]
+    public int? Probability { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "impacto")]
+    public int? Impact { get; set; }
+
+    public int ShownYear { get; private set; }
+    public string? EntityName { get; private set; }
+    public string? Slug { get; private set; }
+    public string? ProcessName { get; private set; }
+    public IReadOnlyList<PublicProcess> Processes { get; private set; } = [];
+    public HeatMapView? Inherent { get; private set; }
+    public HeatMapView? Residual { get; private set; }
+    public IReadOnlyList<RiskRow> Rows { get; private set; } = [];
+    public string? CellFilter { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var entity = await EntityAsync(ct);
+        if (entity is null)
+        {
+            return EntitySlug is null ? Page() : NotFound();
+        }
+        (EntityName, Slug) = (entity.Name, entity.Slug);
+        var risks = await db.Risks.AsNoTracking().Where(r => r.Year == ShownYear && r.Process!.EntityId == entity.Id)
+            .Select(r => new { r.Id, r.ProcessId, r.Code, r.InherentProbability, r.InherentImpact, r.ResidualProbability, r.ResidualImpact }).ToListAsync(ct);
+        Processes = (await db.Processes.AsNoTracking().Where(p => p.EntityId == entity.Id).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            .Select(p => new PublicProcess(p.Id, p.Name, risks.Count(r => r.ProcessId == p.Id))).Where(p => p.Risks > 0)
+            .OrderBy(p => p.Name, SpanishText.NameOrder).ToList();
+        if (ProcessId is { } pid)
+        {
+            ProcessName = Processes.FirstOrDefault(p => p.Id == pid)?.Name;
+            if (ProcessName is null)
+            {
+                return NotFound();
+            }
+            risks = risks.Where(r => r.ProcessId == pid).ToList();
+        }
+        var method = (await methods.LatestAsync(ct: ct))!.Definition();
+        var scope = ProcessName is null ? EntityName : $"el proceso {ProcessName}";
+        Inherent = View(InherentMap, $"Riesgo inherente {ShownYear}: {scope}", method, risks.Select(r => (r.InherentProbability, r.InherentImpact)));
+        Residual = View(ResidualMap, $"Riesgo residual {ShownYear}: {scope}", method, risks.Select(r => (r.ResidualProbability, r.ResidualImpact)));
+        var rows = await RiskRow.LoadAsync(db, methods, entity.Id, ShownYear, ct);
+        var codes = risks.Where(r => Probability is null || Impact is null
+                || (Map == ResidualMap ? (r.ResidualProbability, r.ResidualImpact) : (r.InherentProbability, r.InherentImpact)) == (Probability.Value, Impact.Value))
+            .Select(r => (r.ProcessId, r.Code)).ToHashSet();
+        var processNames = Processes.ToDictionary(p => p.Id, p => p.Name);
+        Rows = rows.Where(r => codes.Any(c => c.Code == r.Code && processNames[c.ProcessId] == r.Process)).ToList();
+        if (Probability is { } p && Impact is { } i && method.ProbabilityLevels.Any(l => l.Level == p) && method.ImpactLevels.Any(l => l.Level == i))
+        {
+            CellFilter = $"{(Map == ResidualMap ? "riesgo residual" : "riesgo inherente")} con probabilidad {method.Probability(p).Name.ToLower(SpanishFormat.Culture)} e impacto {method.Impact(i).Name.ToLower(SpanishFormat.Culture)}";
+        }
+        return Page();
+    }
+
+    /// <summary>The consolidated map of the year with the DAFP v5 matrix columns (one row per control).</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var entity = await EntityAsync(ct);
+        if (entity is null)
+        {
+            return NotFound();
+        }
+        using var stream = new MemoryStream();
+        await RiskMapXlsx.WriteAsync(db, methods, entity.Id, ShownYear, stream, ct);
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"mapa-riesgos-{entity.Slug}-{ShownYear}.xlsx");
+    }
+
+    private sealed record EntityRef(int Id, string Name, string Slug);
+
+    /// <summary>The entity named in the address, or the first with risks in the year; null when there is none.</summary>
+    private async Task<EntityRef?> EntityAsync(CancellationToken ct)
+    {
+        ShownYear = Year is >= 2000 and <= 2100 ? Year.Value : ColombianTime.Today(clock).Year;
+        var year = ShownYear;
+        return await db.Entities.AsNoTracking()
+            .Where(e => EntitySlug == null ? db.Risks.Any(r => r.Year == year && r.Process!.EntityId == e.Id) : e.Slug == EntitySlug)
+            .OrderBy(e => e.Name).Select(e => new EntityRef(e.Id, e.Name, e.Slug)).FirstOrDefaultAsync(ct);
+    }
+
+    private HeatMapView View(string map, string title, RiskMethodDefinition method, IEnumerable<(int, int)> positions)
+    {
+        var grid = HeatMapGrid.Build(method, positions);
+        var occupied = grid.Cells.Where(c => c.Risks > 0).Select(c =>
+            $"{c.Risks} en probabilidad {c.ProbabilityName.ToLower(SpanishFormat.Culture)} e impacto {c.ImpactName.ToLower(SpanishFormat.Culture)} (zona {c.Zone.Name.ToLower(SpanishFormat.Culture)})").ToList();
+        var description = grid.Total == 0
+            ? "Mapa de calor sin riesgos."
+            : $"Mapa de calor de {grid.Total} riesgos: {string.Join("; ", occupied)}.";
+        return new HeatMapView($"mapa-{map}", title, description, grid, cell =>
+            Url.Page("/RiskMap/Index", null, new { year = ShownYear, entidad = Slug, proceso = ProcessId, mapa = map, probabilidad = cell.Probability, impacto = cell.Impact }, null, null, "riesgos")!);
+    }
+}

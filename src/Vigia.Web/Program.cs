@@ -49,7 +49,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Schedule", Policies.Staff);
     o.Conventions.AuthorizeFolder("/FollowUps/Desk", Policies.InternalControl);
     o.Conventions.AuthorizePage("/Accounts/ChangePassword");
-});
+}).AddSpanishValidationMessages();
 builder.Services.AddRequestLocalization(o =>
 {
     o.DefaultRequestCulture = new RequestCulture(SpanishFormat.Culture);

@@ -52,7 +52,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/FollowUps/Desk", Policies.InternalControl);
     o.Conventions.AuthorizeFolder("/RiskMap/Desk", Policies.Staff);
     o.Conventions.AuthorizePage("/Accounts/ChangePassword");
-});
+}).AddSpanishValidationMessages();
 builder.Services.AddRequestLocalization(o =>
 {
     o.DefaultRequestCulture = new RequestCulture(SpanishFormat.Culture);

@@ -1,5 +1,7 @@
+using Vigia.Core.FollowUps;
 using Vigia.Core.Monitoring;
 using Vigia.Core.Progress;
+using static Microsoft.Playwright.Assertions;
 using static Vigia.Browser.Tests.BrowserApp;
 
 namespace Vigia.Browser.Tests;
@@ -80,6 +82,53 @@ public class ReportingAccessibilityTests(BrowserApp app) : IClassFixture<Browser
         await print.GotoAsync(app.BaseUrl + $"/gestion/monitoreos/{record}");
         await print.EmulateMediaAsync(new() { Media = Media.Print });
         await ScreenshotAsync(print, "20-acta-de-monitoreo-impresa");
+    }
+
+    /// <summary>At 375 px the rows of the tables with actions become cards: «Reportar» and the downloads are on
+    /// screen, and no page scrolls sideways.</summary>
+    [Fact]
+    public async Task AtPhoneWidth_ActionTableOpenDataAndFollowUps_KeepTheirActionsOnScreen()
+    {
+        var action = await app.ActionIdAsync("3.2.1", 1);
+        await TestData.ScheduleAsync(app.Factory, action, (4, 100));
+        var person = await TestPeople.CreateAsync(app.Services, Roles.Responsible, "Oficina de Comunicaciones", name: "Rosa Responsable");
+        var control = await TestPeople.CreateAsync(app.Services, Roles.InternalControl, name: "Óscar Control");
+        // A published follow-up, so /seguimientos has its downloads: every action assessed through the service.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var followUps = scope.ServiceProvider.GetRequiredService<FollowUpService>();
+            var lifecycle = scope.ServiceProvider.GetRequiredService<FollowUpLifecycle>();
+            var actor = new Actor(control.Id, "Óscar Control", new HashSet<string> { Roles.InternalControl });
+            var planId = await db.Plans.Where(p => p.Year == 2022).Select(p => p.Id).SingleAsync();
+            var cutOff = new DateOnly(2022, 8, 31);
+            foreach (var id in await db.Actions.Where(a => a.Activity!.Component!.PlanId == planId).Select(a => a.Id).ToListAsync())
+            {
+                var assessed = await followUps.AssessAsync(actor, planId, cutOff, id, new AssessmentInput(AssessmentStatus.NoProgress, 0, null, "Sin avance verificado."));
+                Assert.True(assessed.Succeeded, string.Join(" ", assessed.Errors.Values));
+            }
+            var closed = await lifecycle.CloseAsync(actor, planId, cutOff);
+            Assert.True(closed.Succeeded, string.Join(" ", closed.Errors.Values));
+            Assert.True((await lifecycle.PublishAsync(actor, planId, cutOff)).Succeeded);
+        }
+        var phone = await app.SignInAsync(person.Email!, width: 375);
+        await phone.SetViewportSizeAsync(375, 800);
+        var checks = new (string Url, string Link)[]
+        {
+            ("/gestion", "^Reportar"),
+            ("/datos", "^CSV de "),
+            ("/seguimientos", "^XLSX del segundo seguimiento 2022"),
+        };
+        foreach (var (url, link) in checks)
+        {
+            await phone.GotoAsync(app.BaseUrl + url);
+            var target = phone.GetByRole(AriaRole.Link, new() { NameRegex = new(link) }).First;
+            await Expect(target).ToBeVisibleAsync();
+            var box = await target.BoundingBoxAsync();
+            Assert.True(box is { } b && b.X >= 0 && b.X + b.Width <= 375, $"{url}: «{link}» is off screen ({box?.X}, {box?.Width})");
+            Assert.True(await phone.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 375, $"{url} scrolls sideways at 375 px");
+        }
+        await ScreenshotAsync(phone, "23-seguimientos-telefono");
     }
 
     private async Task<int> ComponentIdAsync(int number)

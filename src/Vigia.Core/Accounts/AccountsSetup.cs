@@ -16,6 +16,7 @@ public static class AccountsSetup
         services.AddScoped<ActionAccess>();
         services.AddScoped<Organisation.UnitService>();
         services.AddScoped<Organisation.ProcessService>();
+        services.AddScoped<Organisation.EntityTextService>();
         return services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

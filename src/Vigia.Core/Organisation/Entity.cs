@@ -15,6 +15,13 @@ public class Entity
     public string? OfficeHours { get; set; }
     public string? WebsiteUrl { get; set; }
     public string? TransparencyUrl { get; set; }
+
+    /// <summary>The entity's own privacy policy, as plain text; null until the administrator writes it, and the public
+    /// page shows <see cref="EntityTexts.DefaultPrivacyPolicy"/> marked as a reference text meanwhile.</summary>
+    public string? PrivacyPolicy { get; set; }
+
+    /// <summary>The entity's own terms of use, as plain text; null as <see cref="PrivacyPolicy"/>.</summary>
+    public string? TermsOfUse { get; set; }
     public List<Unit> Units { get; set; } = [];
     public List<Plan> Plans { get; set; } = [];
 }

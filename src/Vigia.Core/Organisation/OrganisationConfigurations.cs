@@ -8,6 +8,8 @@ public sealed class EntityConfiguration : IEntityTypeConfiguration<Entity>
     {
         b.Property(e => e.Name).HasMaxLength(300);
         b.Property(e => e.Slug).HasMaxLength(100);
+        b.Property(e => e.PrivacyPolicy).HasMaxLength(EntityTexts.MaxLength);
+        b.Property(e => e.TermsOfUse).HasMaxLength(EntityTexts.MaxLength);
         b.HasIndex(e => e.Slug).IsUnique();
     }
 }

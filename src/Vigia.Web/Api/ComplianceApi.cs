@@ -28,11 +28,11 @@ public static class ComplianceApi
     public static void MapComplianceApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").AllowAnonymous();
-        group.MapGet("/plans/{year:int}/compliance",
+        group.MapRead("/plans/{year:int}/compliance",
             (int year, string? at, PlanLocator locator, AppDbContext db, ComplianceService compliance, TimeProvider clock, CancellationToken ct) =>
                 GetAsync(null, year, at, locator, db, compliance, clock, ct))
             .WithName(ComplianceName);
-        group.MapGet("/entities/{entity}/plans/{year:int}/compliance",
+        group.MapRead("/entities/{entity}/plans/{year:int}/compliance",
             (string entity, int year, string? at, PlanLocator locator, AppDbContext db, ComplianceService compliance, TimeProvider clock,
                 CancellationToken ct) => GetAsync(entity, year, at, locator, db, compliance, clock, ct))
             .WithName(ComplianceByEntityName);

@@ -25,9 +25,9 @@ public static class PlanApi
     public static void MapPlanApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").AllowAnonymous();
-        group.MapGet("/plans/{year:int}", (int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(null, year, locator, db, ct))
+        group.MapRead("/plans/{year:int}", (int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(null, year, locator, db, ct))
             .WithName(PlanName);
-        group.MapGet("/entities/{entity}/plans/{year:int}",
+        group.MapRead("/entities/{entity}/plans/{year:int}",
             (string entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(entity, year, locator, db, ct))
             .WithName(PlanByEntityName);
     }

@@ -22,7 +22,7 @@ public static class LayoutSetup
             context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
             branch => branch.UseStatusCodePagesWithReExecute(StatusCodePath));
 
-        app.MapGet(PreferencesEndpoint.Path, PreferencesEndpoint.Handle)
+        app.MapRead(PreferencesEndpoint.Path, PreferencesEndpoint.Handle)
             .WithName(PreferencesEndpoint.Name)
             .ExcludeFromDescription();
         return app;

@@ -20,11 +20,11 @@ public static class FollowUpOpenDataEndpoints
     public static void MapFollowUpOpenData(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/datos").AllowAnonymous();
-        group.MapGet("/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
             (int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 FollowUpsAsync(null, year, format, locator, db, http, ct))
             .WithName(FollowUpsName);
-        group.MapGet("/{entity}/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{entity}/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 FollowUpsAsync(entity, year, format, locator, db, http, ct))
             .WithName(FollowUpsByEntityName);

@@ -20,11 +20,11 @@ public static class OpenDataEndpoints
     public static void MapOpenData(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/datos").AllowAnonymous();
-        group.MapGet("/{year:int}/acciones.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{year:int}/acciones.{format:regex(^(csv|json)$)}",
             (int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ActionsAsync(null, year, format, locator, db, http, ct))
             .WithName(ActionsName);
-        group.MapGet("/{entity}/{year:int}/acciones.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{entity}/{year:int}/acciones.{format:regex(^(csv|json)$)}",
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ActionsAsync(entity, year, format, locator, db, http, ct))
             .WithName(ActionsByEntityName);

@@ -12,6 +12,20 @@ public abstract class IndexTests(VigiaFactory app)
 
         Assert.Contains("Próximo corte de seguimiento", doc.QuerySelector("#proximo-corte-titulo")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Get_BeforeAnythingIsPublished_SaysSoWithoutOpenDataLinksOrALinkToItself()
+    {
+        await TestData.SmallPlanAsync(app);
+
+        var doc = await app.Anonymous().GetPageAsync("/seguimientos");
+
+        var main = doc.QuerySelector("main")!;
+        Assert.Contains("Todavía no hay seguimientos publicados, ni datos abiertos de seguimiento", main.TextContent, StringComparison.Ordinal);
+        var links = main.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.DoesNotContain(links, h => h.Contains("seguimientos.", StringComparison.Ordinal));
+        Assert.DoesNotContain(links, h => h.Split('?', '#')[0] == "/seguimientos");
+    }
 }
 
 [Collection(SharedHosts.SqliteSmallPlan)]

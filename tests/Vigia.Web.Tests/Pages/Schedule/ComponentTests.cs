@@ -1,3 +1,4 @@
+using Vigia.Core.Colombia;
 using Vigia.Core.Plans;
 using Vigia.Core.Schedule;
 
@@ -175,6 +176,46 @@ public abstract class ComponentTests(VigiaFactory app)
         Assert.Contains("febrero a diciembre", page.QuerySelector(".schedule-suggestion")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("todavía no se ha guardado", page.QuerySelector("[role='status']")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(await StoredAsync("1.4.1"));
+    }
+
+    [Fact]
+    public async Task Post_SaveAfterSuggest_SavesTheSuggestion()
+    {
+        var client = await PlannerAsync();
+        var doc = await GetGridAsync(client);
+        var actionId = doc.QuerySelectorAll("table.schedule tbody tr")
+            .Single(r => r.QuerySelector(".schedule-code")!.TextContent == "1.4.2-1").QuerySelector("input[type='hidden']")!.GetAttribute("value");
+        var suggest = await client.PostFormAsync($"{Component1}?handler=Suggest&accion={actionId}", Fields(doc), tokenFrom: Component1);
+        var page = await ParseAsync(suggest);
+
+        // The browser sends «Guardar» to the form's action: the page itself, not the suggestion's handler.
+        var action = page.QuerySelector("main form[method='post']")!.GetAttribute("action");
+        Assert.Equal(Component1, action);
+        var saved = await client.PostFormAsync(action!, Fields(page), tokenFrom: Component1);
+
+        var suggested = page.QuerySelectorAll("table.schedule tbody tr").Single(r => r.QuerySelector(".schedule-code")!.TextContent == "1.4.2-1")
+            .QuerySelectorAll("input.schedule-cell").Select((cell, i) => (Month: i + 1, Value: cell.GetAttribute("value")))
+            .Where(c => !string.IsNullOrEmpty(c.Value)).Select(c => (c.Month, decimal.Parse(c.Value!, SpanishFormat.Culture))).ToList();
+        Assert.NotEmpty(suggested);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(suggested, await StoredAsync("1.4.2"));
+    }
+
+    [Fact]
+    public async Task Get_EnterInACellSaves_GuardarIsTheFirstSubmitButtonAndOnlySugerirHasAFormAction()
+    {
+        var doc = await GetGridAsync(await PlannerAsync());
+        var buttons = doc.QuerySelectorAll("main form[method='post'] button[type='submit']").ToList();
+
+        Assert.Equal("Guardar programación", buttons[0].TextContent.Trim());
+        Assert.Null(buttons[0].GetAttribute("formaction"));
+        Assert.All(buttons.Where(b => b.HasAttribute("formaction")), b =>
+        {
+            Assert.StartsWith("Sugerir", b.TextContent.Trim(), StringComparison.Ordinal);
+            Assert.StartsWith(Component1 + "?", b.GetAttribute("formaction"), StringComparison.Ordinal);
+            Assert.Contains("handler=Suggest", b.GetAttribute("formaction"), StringComparison.Ordinal);
+        });
+        Assert.All(buttons.Where(b => b.TextContent.Trim().StartsWith("Guardar", StringComparison.Ordinal)), b => Assert.False(b.HasAttribute("formaction")));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ builder.Services.AddVigiaDatabase(builder.Configuration, Environment.CurrentDire
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PlanImportService>();
 builder.Services.AddScoped<PlanLocator>();
+builder.Services.AddScoped<PlanLifecycleService>();
 builder.Services.AddVigiaCompliance();
 builder.Services.AddVigiaFollowUps();
 builder.AddVigiaSecurity();

@@ -48,6 +48,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Progress", Policies.Staff);
     o.Conventions.AuthorizeFolder("/Monitoring", Policies.Staff);
     o.Conventions.AuthorizeFolder("/Schedule", Policies.Staff);
+    o.Conventions.AuthorizeFolder("/Plans/Manage", Policies.Staff);
     o.Conventions.AuthorizeFolder("/FollowUps/Desk", Policies.InternalControl);
     o.Conventions.AuthorizePage("/Accounts/ChangePassword");
 });

@@ -14,7 +14,7 @@ public abstract class PlanLifecycleServiceTests(DatabaseProvider provider) : IAs
     private static readonly Actor Planner = new("planeacion-1", "Ana Planeación", new HashSet<string> { Roles.Planning });
     private static readonly Actor Controller = new("oci-1", "Óscar Control", new HashSet<string> { Roles.InternalControl });
 
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2022, 5, 10, 9, 0, 0, TestTime.ColombiaOffset));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2022, 5, 10, 9, 0, 0, TestTime.ColombiaOffset).ToUniversalTime());
     private TestDatabase database = null!;
     private readonly List<AppDbContext> contexts = [];
 

@@ -116,7 +116,11 @@ public abstract class PlanLifecycleServiceTests(DatabaseProvider provider) : IAs
             raw.ScheduleEntries.Add(new ScheduleEntry { ActionId = action.Id, Month = 3, PlannedQuantity = 2200 });
             raw.ProgressReports.Add(new ProgressReport
             {
-                ActionId = action.Id, Month = 3, ExecutedQuantity = 1000, Narrative = "Primer reporte", Status = ReportStatus.Accepted,
+                ActionId = action.Id,
+                Month = 3,
+                ExecutedQuantity = 1000,
+                Narrative = "Primer reporte",
+                Status = ReportStatus.Accepted,
                 SubmittedAt = new DateTimeOffset(2022, 4, 3, 15, 0, 0, TimeSpan.Zero),
             });
             await raw.SaveChangesAsync();

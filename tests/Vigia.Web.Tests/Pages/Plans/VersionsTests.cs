@@ -38,6 +38,19 @@ public abstract class VersionsTests(VigiaFactory app)
     }
 
     [Fact]
+    public async Task Get_PlanWorkbook_IsTheDocumentAsXlsx_AndAVersionThatIsNotPublicIs404()
+    {
+        var response = await app.Anonymous().GetAsync("/datos/2022/plan.xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await response.Content.ReadAsByteArrayAsync())[..2]);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync("/datos/2022/plan.xlsx?version=2")).StatusCode);
+        var plan = await app.Anonymous().GetPageAsync("/planes/alcaldia-de-santiago-de-cali/2022");
+        Assert.Contains(plan.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/datos/alcaldia-de-santiago-de-cali/2022/plan.xlsx");
+    }
+
+    [Fact]
     public async Task Get_AVersionThatDoesNotExist_Returns404()
     {
         var response = await app.Anonymous().GetAsync("/planes/2022/versiones/9");

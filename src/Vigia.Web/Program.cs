@@ -28,6 +28,7 @@ builder.Services.AddVigiaDatabase(builder.Configuration, Environment.CurrentDire
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PlanImportService>();
 builder.Services.AddScoped<PlanLocator>();
+builder.Services.AddScoped<PlanLifecycleService>();
 builder.Services.AddVigiaCompliance();
 builder.Services.AddVigiaFollowUps();
 builder.AddVigiaSecurity();
@@ -49,6 +50,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Progress", Policies.Staff);
     o.Conventions.AuthorizeFolder("/Monitoring", Policies.Staff);
     o.Conventions.AuthorizeFolder("/Schedule", Policies.Staff);
+    o.Conventions.AuthorizeFolder("/Plans/Manage", Policies.Staff);
     o.Conventions.AuthorizeFolder("/FollowUps/Desk", Policies.InternalControl);
     o.Conventions.AuthorizeFolder("/RiskMap/Desk", Policies.Staff);
     o.Conventions.AuthorizePage("/Accounts/ChangePassword");

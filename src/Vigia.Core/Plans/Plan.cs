@@ -18,6 +18,15 @@ public enum PlanStatus
     Closed = 3,
 }
 
+/// <summary>Where one version of a plan is in its life: Borrador → En consulta (citizen consultation, issue 11) →
+/// Publicado. A published version never changes again; a change is a new version.</summary>
+public enum VersionStatus
+{
+    Draft = 1,
+    InConsultation = 2,
+    Published = 3,
+}
+
 /// <summary>An entity's plan for one year. Its structure (components downwards) is the live state;
 /// each published state is frozen in a <see cref="PlanVersion"/>.</summary>
 public class Plan
@@ -53,7 +62,18 @@ public class PlanVersion
     public required string Justification { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
+    public VersionStatus Status { get; set; } = VersionStatus.Draft;
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>Who approved the version for publication, e.g. the mayor as the person responsible for the plan.</summary>
+    public string? ApprovedBy { get; set; }
+    /// <summary>The approval's date; null when the document does not state it (the bundled Cali 2022 plan).</summary>
+    public DateOnly? ApprovedOn { get; set; }
+    /// <summary>How the approval is evidenced, e.g. «Original firmado».</summary>
+    public string? ApprovalNote { get; set; }
+    /// <summary>The version's content as JSON (<see cref="PlanSnapshot"/>). Null while the version is the one the live
+    /// structure holds (the current published version, or a first draft); frozen when a later version replaces it,
+    /// and the working copy of a draft revision.</summary>
+    public string? Snapshot { get; set; }
     public string? SourceFileName { get; set; }
     public string? SourceSha256 { get; set; }
     public List<ImportNoteRecord> ImportNotes { get; set; } = [];

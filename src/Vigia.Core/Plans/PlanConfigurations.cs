@@ -23,6 +23,8 @@ public sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVers
         b.Property(v => v.SourceFileName).HasMaxLength(300);
         b.Property(v => v.SourceSha256).HasMaxLength(64);
         b.Property(v => v.CreatedBy).HasMaxLength(300);
+        b.Property(v => v.ApprovedBy).HasMaxLength(300);
+        b.Property(v => v.ApprovalNote).HasMaxLength(300);
         b.HasMany(v => v.ImportNotes).WithOne().HasForeignKey(n => n.PlanVersionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

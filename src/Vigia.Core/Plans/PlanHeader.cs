@@ -5,11 +5,19 @@ public sealed record PlanHeader(int Id, string EntityName, string EntitySlug, Pl
     int Version, string? DocumentCode, string? Objective, string? Scope, string? ResponsiblePerson, string? CoordinatingUnit,
     IReadOnlyList<string> ParticipatingUnits)
 {
-    public string StatusName => Status switch
+    /// <summary>The state of the version the public pages show (<see cref="Version"/>).</summary>
+    public VersionStatus VersionStatus { get; init; } = VersionStatus.Draft;
+
+    /// <summary>A revision being prepared after the shown (published) version, if any.</summary>
+    public int? DraftVersion { get; init; }
+
+    public string StatusName => Status == PlanStatus.Closed ? "Cerrado" : VersionStatusName(VersionStatus);
+
+    public static string VersionStatusName(VersionStatus status) => status switch
     {
-        PlanStatus.Draft => "Borrador",
-        PlanStatus.Published => "Publicado",
-        _ => "Cerrado",
+        VersionStatus.Published => "Publicado",
+        VersionStatus.InConsultation => "En consulta",
+        _ => "Borrador",
     };
 
     public static async Task<PlanHeader> LoadAsync(AppDbContext db, int planId, CancellationToken ct)
@@ -24,7 +32,7 @@ public sealed record PlanHeader(int Id, string EntityName, string EntitySlug, Pl
                 p.Year,
                 p.Title,
                 p.Status,
-                Version = p.Versions.Max(v => (int?)v.Number) ?? 0,
+                Versions = p.Versions.Select(v => new { v.Number, v.Status }).ToList(),
                 p.DocumentCode,
                 p.Objective,
                 p.Scope,
@@ -33,8 +41,15 @@ public sealed record PlanHeader(int Id, string EntityName, string EntitySlug, Pl
                 p.ParticipatingUnits,
             })
             .SingleAsync(ct);
-        return new PlanHeader(p.Id, p.EntityName, p.Slug, p.Kind, p.Year, p.Title, p.Status, p.Version, p.DocumentCode, p.Objective,
+        // The public shows the last published version; before the first publication, the draft.
+        var shown = p.Versions.Where(v => v.Status == VersionStatus.Published).MaxBy(v => v.Number) ?? p.Versions.MaxBy(v => v.Number);
+        var latest = p.Versions.MaxBy(v => v.Number);
+        return new PlanHeader(p.Id, p.EntityName, p.Slug, p.Kind, p.Year, p.Title, p.Status, shown?.Number ?? 0, p.DocumentCode, p.Objective,
             p.Scope, p.ResponsiblePerson, p.CoordinatingUnit,
-            p.ParticipatingUnits?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []);
+            p.ParticipatingUnits?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [])
+        {
+            VersionStatus = shown?.Status ?? VersionStatus.Draft,
+            DraftVersion = latest is not null && latest.Number != shown?.Number ? latest.Number : null,
+        };
     }
 }

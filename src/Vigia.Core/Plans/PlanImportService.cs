@@ -10,7 +10,8 @@ public sealed record PlanImportOptions(
     PlanKind Kind = PlanKind.Paac,
     string? SourceFileName = null,
     string? SourceSha256 = null,
-    string Justification = "Versión inicial importada del documento del plan");
+    string Justification = "Versión inicial importada del documento del plan",
+    PublicationApproval? Published = null);
 
 /// <summary>The account of an import: the stored plan's id, vigencia and entity when it was stored, and every note
 /// of the reading and of the import, in order. A refused import returns it too, with what was known, so the notes
@@ -75,9 +76,20 @@ public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
         {
             plan.Components.Add(BuildComponent(pc, units));
         }
+        var approval = options.Published;
+        if (approval is not null)
+        {
+            // A document that is already the entity's published plan: its publication date is not in the document,
+            // so none is invented (PublishedAt stays empty and the plan is never marked late).
+            plan.Status = PlanStatus.Published;
+        }
         plan.Versions.Add(new PlanVersion
         {
             Number = 1,
+            Status = approval is null ? VersionStatus.Draft : VersionStatus.Published,
+            ApprovedBy = approval is null ? null : approval.ApprovedBy ?? parsed.ResponsiblePerson,
+            ApprovedOn = approval?.ApprovedOn,
+            ApprovalNote = approval?.Note,
             Justification = options.Justification,
             CreatedAt = now,
             CreatedBy = actor,

@@ -60,7 +60,7 @@ public static class PlanApi
                     own.Where(a => a.Key.SubcomponentCode == s.Code).Select(a => a.Dto).ToList())).ToList(),
                 own.Where(a => a.Key.SubcomponentCode is null).Select(a => a.Dto).ToList());
         }).ToList();
-        return Results.Ok(new PlanDto(plan.EntityName, plan.EntitySlug, plan.Kind.ToString(), plan.Year, plan.Title, plan.Status.ToString(), plan.Version,
+        return Results.Ok(new PlanDto(plan.EntityName, plan.EntitySlug, plan.Kind.ToString(), plan.Year, plan.Title, plan.VersionStatus.ToString(), plan.Version,
             plan.DocumentCode, plan.Objective, plan.Scope, plan.ResponsiblePerson, plan.CoordinatingUnit, plan.ParticipatingUnits, components));
     }
 

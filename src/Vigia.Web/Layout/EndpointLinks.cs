@@ -14,6 +14,10 @@ public static class EndpointLinks
     public static string ActionsData(this IUrlHelper url, string entity, int year, string format) =>
         Generate(url, OpenDataEndpoints.ActionsByEntityName, new { entity, year, format });
 
+    /// <summary>/datos/{entity}/{year}/plan.xlsx, or ?version=n for an earlier public version.</summary>
+    public static string PlanWorkbook(this IUrlHelper url, string entity, int year, int? version = null) =>
+        Generate(url, OpenDataEndpoints.WorkbookByEntityName, new { entity, year, version });
+
     /// <summary>/datos/{year}/seguimientos.{csv|json}</summary>
     public static string FollowUpsData(this IUrlHelper url, int year, string format) =>
         Generate(url, FollowUpOpenDataEndpoints.FollowUpsName, new { year, format });

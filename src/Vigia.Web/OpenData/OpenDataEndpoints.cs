@@ -10,6 +10,12 @@ public static class OpenDataEndpoints
     public const string ActionsName = "OpenData.Actions";
     public const string ActionsByEntityName = "OpenData.ActionsByEntity";
 
+    public const string WorkbookName = "OpenData.PlanWorkbook";
+    public const string WorkbookByEntityName = "OpenData.PlanWorkbookByEntity";
+
+    /// <summary>"1; Published": the plan version an open-data file serves, and its state.</summary>
+    public const string PlanVersionHeader = "X-Plan-Version";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -28,6 +34,36 @@ public static class OpenDataEndpoints
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ActionsAsync(entity, year, format, locator, db, http, ct))
             .WithName(ActionsByEntityName);
+        group.MapGet("/{year:int}/plan.xlsx",
+            (int year, int? version, PlanLocator locator, AppDbContext db, CancellationToken ct) => WorkbookAsync(null, year, version, locator, db, ct))
+            .WithName(WorkbookName);
+        group.MapGet("/{entity}/{year:int}/plan.xlsx",
+            (string entity, int year, int? version, PlanLocator locator, AppDbContext db, CancellationToken ct) => WorkbookAsync(entity, year, version, locator, db, ct))
+            .WithName(WorkbookByEntityName);
+    }
+
+    /// <summary>The plan in the document's own layout: the version the public sees, or any public version
+    /// (<c>?version=n</c>), with the change log on a second sheet.</summary>
+    private static async Task<IResult> WorkbookAsync(string? entity, int year, int? version, PlanLocator locator, AppDbContext db, CancellationToken ct)
+    {
+        var location = await locator.FindAsync(entity, year, ct);
+        if (!location.Found)
+        {
+            return PlanNotFound(location, year, "plan.xlsx");
+        }
+        var planId = location.PlanId!.Value;
+        var heading = await PlanDocumentHeading.LoadAsync(db, planId, ct);
+        var header = await PlanHeader.LoadAsync(db, planId, ct);
+        var versions = await PlanVersions.ListAsync(db, planId, includeDrafts: false, ct);
+        var number = version ?? header.Version;
+        if (versions.All(v => v.Number != number) || await PlanLifecycleService.ContentAsync(db, planId, number, ct) is not { } content)
+        {
+            return Results.Problem(title: $"El plan {year} no tiene una versión {number} publicada", statusCode: StatusCodes.Status404NotFound);
+        }
+        using var output = new MemoryStream();
+        PlanWorkbook.Write(output, heading, content, number, versions);
+        return Results.File(output.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            string.Create(CultureInfo.InvariantCulture, $"plan-{location.CandidateEntities[0]}-{year}-version-{number}.xlsx"));
     }
 
     private static async Task<IResult> ActionsAsync(string? entity, int year, string format, PlanLocator locator,
@@ -41,6 +77,9 @@ public static class OpenDataEndpoints
         var rows = await ActionRow.LoadAsync(db, location.PlanId!.Value, ct);
         var fileName = $"paac-{location.CandidateEntities[0]}-{year}-acciones.{format}";
         http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        // The files keep their columns; which version of the plan they hold travels in a header of its own.
+        var header = await PlanHeader.LoadAsync(db, location.PlanId!.Value, ct);
+        http.Response.Headers[PlanVersionHeader] = string.Create(CultureInfo.InvariantCulture, $"{header.Version}; {header.VersionStatus}");
         if (format == "json")
         {
             var payload = rows.Select(r => new Dictionary<string, object?>

@@ -9,6 +9,10 @@ public static class DatabaseInitializer
 {
     public const string BundledPlanFile = "paac-cali-2022.txt";
 
+    /// <summary>The bundled document is Cali's published plan, signed by the mayor as the person responsible for it
+    /// («Original Firmado»); it states no approval date, so none is recorded.</summary>
+    public static readonly PublicationApproval BundledApproval = new(null, null, "Original firmado");
+
     private static string DescribeConnection(AppDbContext db)
     {
         var connection = db.Database.GetDbConnection();
@@ -33,7 +37,8 @@ public static class DatabaseInitializer
         var read = PlanDocumentReader.ReadText(reader);
         var importer = scope.ServiceProvider.GetRequiredService<PlanImportService>();
         var outcome = await importer.ImportAsync(read,
-            new PlanImportOptions(SourceFileName: BundledPlanFile, SourceSha256: Convert.ToHexStringLower(SHA256.HashData(bytes))),
+            new PlanImportOptions(SourceFileName: BundledPlanFile, SourceSha256: Convert.ToHexStringLower(SHA256.HashData(bytes)),
+                Published: BundledApproval),
             "sistema (plan de demostración)");
         if (outcome.Succeeded)
         {

@@ -23,6 +23,14 @@ public abstract class PlanApiTests(VigiaFactory app)
         Assert.Equal(86, activities.Sum(a => a.GetProperty("actions").GetArrayLength()));
         Assert.Empty(components[1].GetProperty("subcomponents").EnumerateArray());
     }
+
+    [Fact]
+    public async Task Get_CarriesThePublishedVersionAndItsStatus()
+    {
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/api/plans/2022"));
+
+        Assert.Equal(("Published", 1), (doc.RootElement.GetProperty("status").GetString(), doc.RootElement.GetProperty("version").GetInt32()));
+    }
 }
 
 [Collection(SharedHosts.SqliteBundledPlan)]

@@ -63,7 +63,15 @@ public static class TestData
             Status = spec.Status,
             CreatedAt = now,
             PublishedAt = spec.Status == PlanStatus.Published ? now : null,
-            Versions = [new PlanVersion { Number = 1, Justification = "Versión inicial", CreatedAt = now, CreatedBy = "pruebas" }],
+            Versions =
+            [
+                new PlanVersion
+                {
+                    Number = 1, Justification = "Versión inicial", CreatedAt = now, CreatedBy = "pruebas",
+                    Status = spec.Status == PlanStatus.Draft ? VersionStatus.Draft : VersionStatus.Published,
+                    PublishedAt = spec.Status == PlanStatus.Draft ? null : now,
+                },
+            ],
         };
         var actions = new Dictionary<string, PlanAction>(StringComparer.Ordinal);
         foreach (var c in spec.Components)

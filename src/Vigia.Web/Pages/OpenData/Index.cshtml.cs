@@ -26,5 +26,21 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public IReadOnlyList<PlanListItem> Plans { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Plans = await Pages.Plans.IndexModel.LoadAsync(db, ct);
+    /// <summary>The version each plan's data comes from, by entity and year: the last published one, or the draft
+    /// before the first publication.</summary>
+    public IReadOnlyDictionary<(string EntitySlug, int Year), string> ServedVersions { get; private set; } =
+        new Dictionary<(string, int), string>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Plans = await Pages.Plans.IndexModel.LoadAsync(db, ct);
+        var versions = await db.PlanVersions.AsNoTracking()
+            .Select(v => new { v.Plan!.Entity!.Slug, v.Plan.Year, v.Number, v.Status })
+            .ToListAsync(ct);
+        ServedVersions = versions.GroupBy(v => (v.Slug, v.Year)).ToDictionary(g => g.Key, g =>
+        {
+            var served = g.Where(v => v.Status == VersionStatus.Published).MaxBy(v => v.Number) ?? g.MinBy(v => v.Number)!;
+            return $"Versión {served.Number} ({PlanHeader.VersionStatusName(served.Status)})";
+        });
+    }
 }

@@ -5,9 +5,14 @@ using Vigia.Core.Schedule;
 namespace Vigia.Web.Tests.Pages.Schedule;
 
 /// <summary>A component's schedule grid (/gestion/planes/{year}/cronograma/{number}) on the bundled Cali 2022 plan,
-/// whose goals the suggestions read. Each test changes its own action's row.</summary>
-public abstract class ComponentTests(VigiaFactory app)
+/// whose goals the suggestions read. Each test changes its own action's row. The bundled plan loads as published; the
+/// grid's draft behaviour is tested on it as a draft, and the published tests set it published themselves.</summary>
+public abstract class ComponentTests(VigiaFactory app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => SetPlanStatusAsync(PlanStatus.Draft);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private const string Component1 = "/gestion/planes/2022/cronograma/1";
 
     private static Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) => TestClient.ParseAsync(response);

@@ -4,6 +4,10 @@ namespace Vigia.Web.Pages.FollowUps.Desk;
 
 public sealed record CutOffRow(CutOffDeadline Deadline, FollowUpStatus? Status, int Version, int Assessed, DateOnly? PublishedOn, bool PublishedLate);
 
+/// <summary>A published change to a plan (version 2 onwards), which Control Interno follows up against.</summary>
+public sealed record PublishedPlanChange(string EntityName, string EntitySlug, int Year, string Title, int Version, string Justification,
+    DateTimeOffset? PublishedAt);
+
 public sealed record PlanCutOffs(FollowUpPlan Plan, int Actions, IReadOnlyList<CutOffRow> CutOffs);
 
 /// <summary>Control Interno's desk: every plan with its cut-offs, deadlines and the state of each follow-up.</summary>
@@ -11,6 +15,8 @@ public class IndexModel(AppDbContext db, FollowUpCalendar calendar) : PageModel
 {
     public IReadOnlyList<PlanCutOffs> Plans { get; private set; } = [];
     public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<PublishedPlanChange> PlanChanges { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -37,5 +43,10 @@ public class IndexModel(AppDbContext db, FollowUpCalendar calendar) : PageModel
             result.Add(new PlanCutOffs(p.Plan, p.Actions, rows));
         }
         Plans = result;
+        PlanChanges = await db.PlanVersions.AsNoTracking()
+            .Where(v => v.Number > 1 && v.Status == VersionStatus.Published)
+            .OrderByDescending(v => v.Plan!.Year).ThenBy(v => v.Plan!.Entity!.Name).ThenByDescending(v => v.Number)
+            .Select(v => new PublishedPlanChange(v.Plan!.Entity!.Name, v.Plan.Entity.Slug, v.Plan.Year, v.Plan.Title, v.Number, v.Justification, v.PublishedAt))
+            .ToListAsync(ct);
     }
 }

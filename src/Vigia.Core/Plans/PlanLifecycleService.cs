@@ -1,0 +1,279 @@
+using Vigia.Core.Accounts;
+using Vigia.Core.Audit;
+using Vigia.Core.Schedule;
+
+namespace Vigia.Core.Plans;
+
+/// <summary>Who approved a version for publication, and when (in the Cali 2022 document: the mayor, «Original firmado»).</summary>
+public sealed record PublicationApproval(string? ApprovedBy, DateOnly? ApprovedOn, string? Note = null);
+
+/// <summary>The new text of one action in a draft revision.</summary>
+public sealed record ActionEdit(int ActionId, string? Description, string? Goal, string? Deliverable, string? IndicatorFormula,
+    decimal? TargetQuantity, string? ResponsibleText);
+
+/// <summary>The fields lifecycle errors are keyed by.</summary>
+public static class LifecycleFields
+{
+    public const string ApprovedBy = "ApprovedBy";
+    public const string ApprovedOn = "ApprovedOn";
+    public const string Justification = "Justification";
+    public const string Description = "Description";
+    public const string Goal = "Goal";
+    public const string TargetQuantity = "TargetQuantity";
+}
+
+/// <summary>Owns a plan's life: publishing a version with its approval, opening a justified revision of a published
+/// plan, editing the revision, and publishing it. The live structure always holds the current published version
+/// (or the first draft), so every page, report and follow-up keeps reading the actions by their ids; a revision is
+/// edited as a <see cref="PlanSnapshot"/> on its own version and applied to the live actions, in place, when it is
+/// published, after freezing the version it replaces.</summary>
+public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, TimeProvider clock)
+{
+    public const int MinJustificationLength = 10;
+    public const int MaxTextLength = 4000;
+
+    public static bool CanManage(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsIn(Roles.Planning);
+    }
+
+    public async Task<Result<int>> PublishAsync(int planId, PublicationApproval approval, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(approval);
+        if (!CanManage(actor))
+        {
+            return Result.Forbidden("Solo Planeación publica el plan.");
+        }
+        var plan = await db.Plans.Include(p => p.Versions).SingleOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null)
+        {
+            return Result.NotFound();
+        }
+        var draft = plan.Versions.MaxBy(v => v.Number)!;
+        if (draft.Status == VersionStatus.Published)
+        {
+            return Result.Conflict($"La versión {draft.Number} ya está publicada; para cambiar el plan abra una nueva versión con su justificación.");
+        }
+        var errors = new Dictionary<string, string>();
+        var approvedBy = approval.ApprovedBy?.Trim();
+        if (string.IsNullOrEmpty(approvedBy))
+        {
+            errors[LifecycleFields.ApprovedBy] = "Indique quién aprobó el plan (nombre y cargo).";
+        }
+        else if (approvedBy.Length > 300)
+        {
+            errors[LifecycleFields.ApprovedBy] = "El nombre y cargo de quien aprobó puede tener como máximo 300 caracteres.";
+        }
+        if (approval.ApprovedOn is not { } approvedOn)
+        {
+            errors[LifecycleFields.ApprovedOn] = "Indique la fecha de aprobación.";
+        }
+        else if (approvedOn > ColombianTime.Today(clock))
+        {
+            errors[LifecycleFields.ApprovedOn] = "La fecha de aprobación no puede ser posterior a hoy.";
+        }
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+
+        var previous = plan.Versions.Where(v => v.Status == VersionStatus.Published).MaxBy(v => v.Number);
+        if (previous is not null && draft.Snapshot is not null)
+        {
+            // Freeze what the live structure holds before the revision overwrites it.
+            previous.Snapshot = (await PlanSnapshot.LoadAsync(db, planId, ct)).ToJson();
+            await ApplyAsync(planId, PlanSnapshot.FromJson(draft.Snapshot), ct);
+            draft.Snapshot = null;
+        }
+        var now = clock.GetUtcNow();
+        draft.Status = VersionStatus.Published;
+        draft.PublishedAt = now;
+        draft.ApprovedBy = approvedBy;
+        draft.ApprovedOn = approval.ApprovedOn;
+        draft.ApprovalNote = string.IsNullOrWhiteSpace(approval.Note) ? null : approval.Note.Trim();
+        if (plan.Status == PlanStatus.Draft)
+        {
+            plan.Status = PlanStatus.Published;
+        }
+        plan.PublishedAt ??= now;
+        using (audit.Begin(new AuditActor(actor.UserId, actor.Name), draft.Justification))
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return Result.Saved(draft.Number);
+    }
+
+    /// <summary>Opens version N+1 as a draft copy of the published plan, with the reason for the change.</summary>
+    public async Task<Result<int>> StartRevisionAsync(int planId, string? justification, Actor actor, CancellationToken ct = default)
+    {
+        if (!CanManage(actor))
+        {
+            return Result.Forbidden("Solo Planeación modifica el plan.");
+        }
+        var plan = await db.Plans.Include(p => p.Versions).SingleOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null)
+        {
+            return Result.NotFound();
+        }
+        var latest = plan.Versions.MaxBy(v => v.Number)!;
+        if (latest.Status != VersionStatus.Published)
+        {
+            return Result.Conflict($"La versión {latest.Number} aún no está publicada: los cambios se hacen en ella.");
+        }
+        var reason = justification?.Trim();
+        if (reason is null || reason.Length < MinJustificationLength)
+        {
+            return Result.Invalid(LifecycleFields.Justification,
+                $"Explique por qué se modifica el plan publicado (al menos {MinJustificationLength} caracteres): la justificación se publica con la nueva versión.");
+        }
+        if (reason.Length > MaxTextLength)
+        {
+            return Result.Invalid(LifecycleFields.Justification, $"La justificación puede tener como máximo {MaxTextLength} caracteres.");
+        }
+        var version = new PlanVersion
+        {
+            PlanId = planId,
+            Number = latest.Number + 1,
+            Justification = reason,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor.Name,
+            Status = VersionStatus.Draft,
+            Snapshot = (await PlanSnapshot.LoadAsync(db, planId, ct)).ToJson(),
+        };
+        db.PlanVersions.Add(version);
+        using (audit.Begin(new AuditActor(actor.UserId, actor.Name), reason))
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return Result.Saved(version.Number);
+    }
+
+    /// <summary>Changes one action's texts and target in the open revision; nothing public changes until it is published.</summary>
+    public async Task<Result<int>> EditDraftActionAsync(int planId, ActionEdit edit, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        if (!CanManage(actor))
+        {
+            return Result.Forbidden("Solo Planeación modifica el plan.");
+        }
+        var draft = await db.PlanVersions.Where(v => v.PlanId == planId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        if (draft is null)
+        {
+            return Result.NotFound();
+        }
+        if (draft.Status == VersionStatus.Published || draft.Snapshot is null)
+        {
+            return Result.Conflict("No hay una nueva versión en borrador: ábrala con su justificación antes de cambiar el plan publicado.");
+        }
+        var snapshot = PlanSnapshot.FromJson(draft.Snapshot);
+        if (!snapshot.Actions.Any(a => a.Id == edit.ActionId))
+        {
+            return Result.NotFound("La acción no está en esta versión del plan.");
+        }
+        var errors = new Dictionary<string, string>();
+        Required(errors, LifecycleFields.Description, edit.Description, "Escriba la descripción de la acción.");
+        Required(errors, LifecycleFields.Goal, edit.Goal, "Escriba la meta o producto de la acción.");
+        if (edit.TargetQuantity is < 0 or > 1_000_000_000m)
+        {
+            errors[LifecycleFields.TargetQuantity] = "El resultado esperado debe ser un número entre 0 y 1.000.000.000.";
+        }
+        foreach (var (field, value) in new[] { ("Deliverable", edit.Deliverable), ("IndicatorFormula", edit.IndicatorFormula), ("ResponsibleText", edit.ResponsibleText) })
+        {
+            if (value is { Length: > MaxTextLength })
+            {
+                errors[field] = $"El texto puede tener como máximo {MaxTextLength} caracteres.";
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+        var edited = snapshot with
+        {
+            Components = snapshot.Components.Select(c => c with
+            {
+                Activities = c.Activities.Select(a => a with
+                {
+                    Actions = a.Actions.Select(x => x.Id != edit.ActionId ? x : x with
+                    {
+                        Description = edit.Description!.Trim(),
+                        Goal = edit.Goal!.Trim(),
+                        Deliverable = Clean(edit.Deliverable),
+                        IndicatorFormula = Clean(edit.IndicatorFormula),
+                        TargetQuantity = edit.TargetQuantity,
+                        ResponsibleText = Clean(edit.ResponsibleText),
+                    }).ToList(),
+                }).ToList(),
+            }).ToList(),
+        };
+        draft.Snapshot = edited.ToJson();
+        using (audit.Begin(new AuditActor(actor.UserId, actor.Name), draft.Justification))
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return Result.Saved(draft.Number);
+    }
+
+    /// <summary>The content of a version: its frozen snapshot, or the live structure for the version it holds.</summary>
+    public static async Task<PlanSnapshot?> ContentAsync(AppDbContext db, int planId, int number, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var version = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId && v.Number == number)
+            .Select(v => new { v.Snapshot }).SingleOrDefaultAsync(ct);
+        if (version is null)
+        {
+            return null;
+        }
+        return version.Snapshot is null ? await PlanSnapshot.LoadAsync(db, planId, ct) : PlanSnapshot.FromJson(version.Snapshot);
+    }
+
+    /// <summary>Writes a revision onto the live actions, by id, so reports keep pointing at the same action.</summary>
+    private async Task ApplyAsync(int planId, PlanSnapshot revision, CancellationToken ct)
+    {
+        var actions = await db.Actions.Include(a => a.Schedule).Where(a => a.Activity!.Component!.PlanId == planId).ToDictionaryAsync(a => a.Id, ct);
+        foreach (var x in revision.Actions)
+        {
+            if (!actions.TryGetValue(x.Id, out var live))
+            {
+                continue;
+            }
+            live.Description = x.Description;
+            live.Goal = x.Goal;
+            live.Deliverable = x.Deliverable;
+            live.IndicatorFormula = x.IndicatorFormula;
+            live.TargetQuantity = x.TargetQuantity;
+            live.TargetUnit = x.TargetUnit;
+            live.ResponsibleText = x.ResponsibleText;
+            foreach (var entry in live.Schedule.Where(s => !x.Schedule.ContainsKey(s.Month)).ToList())
+            {
+                live.Schedule.Remove(entry);
+            }
+            foreach (var (month, quantity) in x.Schedule)
+            {
+                if (live.Schedule.FirstOrDefault(s => s.Month == month) is { } entry)
+                {
+                    entry.PlannedQuantity = quantity;
+                }
+                else
+                {
+                    live.Schedule.Add(new ScheduleEntry { Month = month, PlannedQuantity = quantity });
+                }
+            }
+        }
+    }
+
+    private static void Required(Dictionary<string, string> errors, string field, string? value, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = message;
+        }
+        else if (value.Length > MaxTextLength)
+        {
+            errors[field] = $"El texto puede tener como máximo {MaxTextLength} caracteres.";
+        }
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -34,6 +34,7 @@ builder.Services.AddVigiaUploads(builder.Configuration, Environment.CurrentDirec
 builder.Services.AddVigiaMail(builder.Configuration);
 builder.Services.AddVigiaProgress(builder.Configuration);
 builder.Services.AddVigiaReminderJob(builder.Configuration);
+builder.Services.AddHostedService<Vigia.Web.Startup.EvidenceSweepService>();
 builder.Services.AddVigiaLayout();
 builder.Services.AddRazorPages(o =>
 {

@@ -361,6 +361,10 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OccurredAt")
                         .IsRequired()
                         .HasColumnType("TEXT");

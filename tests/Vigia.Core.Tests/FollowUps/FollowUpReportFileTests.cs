@@ -207,6 +207,7 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Vigia"] = ConnectionString,
+            ["Audit:KeyFile"] = Path.Combine(Path.GetTempPath(), "vigia-tests", Guid.NewGuid().ToString("N"), "audit-key"),
         }).Build();
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -233,6 +234,7 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Vigia"] = ConnectionString,
+            ["Audit:KeyFile"] = Path.Combine(Path.GetTempPath(), "vigia-tests", Guid.NewGuid().ToString("N"), "audit-key"),
         }).Build();
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -11,8 +11,8 @@ using Vigia.Core.Data;
 namespace Vigia.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201115826_AddServerSessions")]
-    partial class AddServerSessions
+    [Migration("20261201121221_SecurityAndResilience")]
+    partial class SecurityAndResilience
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -361,6 +361,10 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Hash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 

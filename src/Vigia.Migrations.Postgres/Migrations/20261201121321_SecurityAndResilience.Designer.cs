@@ -12,8 +12,8 @@ using Vigia.Core.Data;
 namespace Vigia.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201115938_AddServerSessions")]
-    partial class AddServerSessions
+    [Migration("20261201121321_SecurityAndResilience")]
+    partial class SecurityAndResilience
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -373,6 +373,10 @@ namespace Vigia.Migrations.Postgres.Migrations
 
                     b.Property<string>("Hash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 

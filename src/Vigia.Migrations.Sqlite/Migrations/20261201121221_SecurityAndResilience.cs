@@ -3,26 +3,33 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Vigia.Migrations.Postgres.Migrations
+namespace Vigia.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class AddServerSessions : Migration
+    public partial class SecurityAndResilience : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "KeyId",
+                table: "AuditEntries",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "UserSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EndedBecause = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Client = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<string>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    EndedBecause = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Client = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -46,6 +53,10 @@ namespace Vigia.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "UserSessions");
+
+            migrationBuilder.DropColumn(
+                name: "KeyId",
+                table: "AuditEntries");
         }
     }
 }

@@ -30,7 +30,10 @@ public static class CliServices
         services.AddScoped<PlanImportService>();
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync(ct);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(ct);
+        // The same key file as the web host (Audit:KeyFile): entries the command line writes are signed too.
+        await provider.GetRequiredService<AuditKeys>().LoadAsync(AuditKeys.PathFrom(configuration, Environment.CurrentDirectory), db, ct);
         return provider;
     }
 

@@ -37,6 +37,7 @@ builder.Services.AddVigiaMail(builder.Configuration);
 builder.Services.AddVigiaProgress(builder.Configuration);
 builder.Services.AddVigiaRiskMap();
 builder.Services.AddVigiaReminderJob(builder.Configuration);
+builder.Services.AddHostedService<Vigia.Web.Startup.EvidenceSweepService>();
 builder.Services.AddVigiaLayout();
 builder.Services.AddRazorPages(o =>
 {

@@ -2,16 +2,17 @@ using Vigia.Core.Audit;
 
 namespace Vigia.Cli.Commands;
 
-/// <summary><c>vigia audit verify</c>: checks the whole chain and says where it breaks. Exit code 0 when
+/// <summary><c>vigia audit verify [--checkpoint SEQ:HASH]</c>: checks the whole chain (with the key file's keys) and, when
+/// given, that it still holds a checkpoint published earlier; says where it breaks. Exit code 0 when
 /// intact, 1 when broken.</summary>
-public sealed class AuditVerifyCommand(AppDbContext db, TextWriter output)
+public sealed class AuditVerifyCommand(AppDbContext db, TextWriter output, AuditKeyRing? keys = null, AuditCheckpoint? checkpoint = null)
 {
     public const int Intact = 0;
     public const int Broken = 1;
 
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
-        var result = await AuditVerifier.VerifyAsync(db, ct);
+        var result = await AuditVerifier.VerifyAsync(db, keys, checkpoint, ct: ct);
         if (result.FirstBreak is { } broken)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -23,6 +24,10 @@ public sealed class AuditVerifyCommand(AppDbContext db, TextWriter output)
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"El registro de auditoría está íntegro: {result.Count} entradas verificadas."));
+        if (checkpoint is { } held)
+        {
+            await output.WriteLineAsync($"Contiene el punto de control {held}.");
+        }
         if (result.Count > 0)
         {
             // Written down outside the database, the head also reveals entries deleted from the end.

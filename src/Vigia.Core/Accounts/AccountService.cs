@@ -13,7 +13,8 @@ public sealed record CreatedAccount(AppUser User, string? ActivationToken);
 
 /// <summary>Creates and changes accounts: roles by line of defence, units and components, activation links.
 /// Users are never deleted, only deactivated.</summary>
-public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AccountTokens tokens, TimeProvider clock)
+public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AccountTokens tokens, UserSessions sessions,
+    TimeProvider clock)
 {
     public async Task EnsureRolesAsync(CancellationToken ct = default)
     {
@@ -111,7 +112,7 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         return Result.Saved(user);
     }
 
-    /// <summary>Deactivates: the person can no longer sign in and any open session ends at its next check.</summary>
+    /// <summary>Deactivates: the person can no longer sign in and every open session ends at once.</summary>
     public async Task<Result<AppUser>> SetActiveAsync(string userId, bool active, CancellationToken ct = default)
     {
         var user = await users.FindByIdAsync(userId);
@@ -121,6 +122,11 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         }
         user.IsActive = active;
         user.LockoutEnd = active ? null : DateTimeOffset.MaxValue;
+        if (!active)
+        {
+            // Saved by UpdateAsync below, in the same SaveChanges as the deactivation.
+            await sessions.EndAllAsync(user.Id, UserSessions.AccountDeactivated, ct);
+        }
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
         ct.ThrowIfCancellationRequested();

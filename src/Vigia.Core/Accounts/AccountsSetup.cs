@@ -11,6 +11,7 @@ public static class AccountsSetup
     public static IdentityBuilder AddVigiaIdentityCore(this IServiceCollection services)
     {
         services.AddScoped<AccountTokens>();
+        services.AddScoped<UserSessions>();
         services.AddScoped<AccountService>();
         services.AddScoped<FirstAdministrator>();
         services.AddScoped<ActionAccess>();

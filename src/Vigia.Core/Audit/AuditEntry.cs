@@ -26,6 +26,10 @@ public class AuditEntry
     public required string Changes { get; set; }
     public string? Reason { get; set; }
     public required string PreviousHash { get; set; }
-    /// <summary>SHA-256 of this entry's content and <see cref="PreviousHash"/>, as 64 lower-case hex digits.</summary>
+    /// <summary>The key (<see cref="AuditKeyRing"/>) whose HMAC-SHA-256 is <see cref="Hash"/>; null for entries
+    /// written before the chain was keyed, whose hash is plain SHA-256 (scheme v1).</summary>
+    public string? KeyId { get; set; }
+    /// <summary>HMAC-SHA-256 (or, for unkeyed entries, SHA-256) of this entry's content and <see cref="PreviousHash"/>,
+    /// as 64 lower-case hex digits.</summary>
     public required string Hash { get; set; }
 }

@@ -13,6 +13,7 @@ public static class AuditHasher
     public static readonly string GenesisHash = new('0', 64);
 
     private const string Version = "vigia-audit-v1";
+    private const string KeyedVersion = "vigia-audit-v2";
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     /// <summary>UTC, truncated to whole microseconds: PostgreSQL keeps microseconds and SQLite keeps the
@@ -27,11 +28,28 @@ public static class AuditHasher
     public static string FormatTimestamp(DateTimeOffset value) =>
         Normalize(value).UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>Scheme v1, plain SHA-256: entries written before the chain was keyed (their <c>KeyId</c> is null).</summary>
     public static string ComputeHash(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(entry, Version))));
+    }
+
+    /// <summary>Scheme v2, HMAC-SHA-256 with <paramref name="key"/> over the same fields, the key's id and the version
+    /// tag: without the key nobody can produce it, so a rewritten chain no longer verifies.</summary>
+    public static string ComputeHash(AuditEntry entry, AuditKey key)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(key);
+        var text = new StringBuilder(Canonical(entry, KeyedVersion));
+        Append(text, key.Id);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key.Secret, Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static string Canonical(AuditEntry entry, string version)
+    {
         var text = new StringBuilder(256 + entry.Changes.Length);
-        Append(text, Version);
+        Append(text, version);
         Append(text, entry.Sequence.ToString(CultureInfo.InvariantCulture));
         Append(text, FormatTimestamp(entry.OccurredAt));
         Append(text, entry.UserId);
@@ -42,7 +60,7 @@ public static class AuditHasher
         Append(text, entry.Changes);
         Append(text, entry.Reason);
         Append(text, entry.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return text.ToString();
     }
 
     private static void Append(StringBuilder text, string? value)

@@ -13,7 +13,8 @@ namespace Vigia.Core.Audit;
 /// rows just written hold the database's write lock. The unique index on <see cref="AuditEntry.Sequence"/>
 /// turns any race that slipped past into a failed save, never into a forked chain.
 /// A context whose save failed holds entities in a state the database no longer has: discard it.</remarks>
-public sealed class AuditInterceptor(AuditScope scope, TimeProvider? clock = null, IAuditPolicy? policy = null, AuditOptions? options = null)
+public sealed class AuditInterceptor(AuditScope scope, TimeProvider? clock = null, IAuditPolicy? policy = null, AuditOptions? options = null,
+    AuditKeys? keys = null)
     : SaveChangesInterceptor
 {
     /// <summary>Advisory lock key that serialises appends to the chain on PostgreSQL ("VigiaAud" in ASCII).</summary>
@@ -184,7 +185,15 @@ public sealed class AuditInterceptor(AuditScope scope, TimeProvider? clock = nul
                 PreviousHash = previous,
                 Hash = "",
             };
-            entry.Hash = previous = AuditHasher.ComputeHash(entry);
+            if (keys?.Ring?.Current is { } key)
+            {
+                entry.KeyId = key.Id;
+                entry.Hash = previous = AuditHasher.ComputeHash(entry, key);
+            }
+            else
+            {
+                entry.Hash = previous = AuditHasher.ComputeHash(entry);
+            }
             entries.Add(entry);
         }
         return entries;

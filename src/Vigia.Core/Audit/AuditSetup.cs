@@ -17,11 +17,13 @@ public static class AuditSetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAuditPolicy, PublishedPlanAuditPolicy>();
         services.TryAddScoped<AuditScope>();
+        services.TryAddSingleton<AuditKeys>();
         services.TryAddScoped(sp => new AuditInterceptor(
             sp.GetRequiredService<AuditScope>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IAuditPolicy>(),
-            sp.GetRequiredService<AuditOptions>()));
+            sp.GetRequiredService<AuditOptions>(),
+            sp.GetRequiredService<AuditKeys>()));
         return services;
     }
 }

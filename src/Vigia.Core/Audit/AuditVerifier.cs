@@ -11,6 +11,44 @@ public enum AuditBreakKind
     /// <summary>The entry is intact but does not follow from the previous one: the previous entry was
     /// rewritten with a new hash, or this one was written for another chain.</summary>
     ChainBroken = 4,
+    /// <summary>From the sequence the chain was keyed on, an entry without a valid HMAC: rewritten by someone
+    /// without the key (with plain SHA-256, or with a key id that is not in the key file).</summary>
+    NotSigned = 5,
+    /// <summary>The checkpoint given is no longer in the trail: entries were deleted from the end, or rewritten.</summary>
+    CheckpointLost = 6,
+}
+
+/// <summary>A published head of the chain, <c>SEQ:HASH</c>: whoever kept one can later prove that the trail still
+/// holds that entry with that hash (no truncation, no rewrite up to it).</summary>
+public readonly record struct AuditCheckpoint(long Sequence, string Hash)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Sequence}:{Hash}");
+
+    public static bool TryParse(string? text, out AuditCheckpoint checkpoint)
+    {
+        checkpoint = default;
+        var parts = (text ?? "").Trim().Split(':');
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) || sequence < 1
+            || parts[1].Length != 64 || !parts[1].All(char.IsAsciiHexDigitLower))
+        {
+            return false;
+        }
+        checkpoint = new AuditCheckpoint(sequence, parts[1]);
+        return true;
+    }
+
+    /// <summary>The last entry of the trail as a checkpoint; null for an empty trail.</summary>
+    public static async Task<AuditCheckpoint?> CurrentAsync(AppDbContext db, DateTimeOffset? before = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var query = db.AuditEntries.AsNoTracking();
+        if (before is { } limit)
+        {
+            query = query.Where(e => e.OccurredAt < limit);
+        }
+        var head = await query.OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        return head is null ? null : new AuditCheckpoint(head.Sequence, head.Hash);
+    }
 }
 
 /// <summary>The first place the chain breaks. <see cref="EntryId"/> is null for a deleted entry.</summary>
@@ -30,7 +68,32 @@ public static class AuditVerifier
     public static Task<AuditVerification> VerifyAsync(AppDbContext db, CancellationToken ct = default) =>
         VerifyAsync(db, DefaultBatchSize, ct);
 
-    public static async Task<AuditVerification> VerifyAsync(AppDbContext db, int batchSize, CancellationToken ct = default)
+    public static Task<AuditVerification> VerifyAsync(AppDbContext db, int batchSize, CancellationToken ct = default) =>
+        VerifyAsync(db, null, null, batchSize, ct);
+
+    /// <summary>Checks the chain with <paramref name="keys"/> (signed entries, and no unsigned entry from the
+    /// sequence the chain was keyed on) and, when given, that it still holds <paramref name="checkpoint"/>.</summary>
+    public static async Task<AuditVerification> VerifyAsync(AppDbContext db, AuditKeyRing? keys, AuditCheckpoint? checkpoint = null,
+        int batchSize = DefaultBatchSize, CancellationToken ct = default)
+    {
+        var result = await VerifyChainAsync(db, keys, batchSize, ct);
+        if (!result.Ok || checkpoint is not { } expected)
+        {
+            return result;
+        }
+        var held = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence == expected.Sequence).Select(e => e.Hash).ToListAsync(ct);
+        return held is [var hash] && hash == expected.Hash
+            ? result
+            : result with
+            {
+                Ok = false,
+                FirstBreak = new AuditBreak(expected.Sequence, null, AuditBreakKind.CheckpointLost, held.Count == 0
+                    ? $"El registro ya no tiene la entrada {expected.Sequence} del punto de control {expected}: se eliminaron entradas del final."
+                    : $"La entrada {expected.Sequence} ya no tiene la huella del punto de control {expected}: el registro fue reescrito."),
+            };
+    }
+
+    private static async Task<AuditVerification> VerifyChainAsync(AppDbContext db, AuditKeyRing? keys, int batchSize, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
@@ -47,7 +110,7 @@ public static class AuditVerifier
                 .ToListAsync(ct);
             foreach (var entry in batch)
             {
-                if (Check(entry, previous) is { } broken)
+                if (Check(entry, previous, keys) is { } broken)
                 {
                     return new AuditVerification(false, count, broken, previous.Sequence, previous.Hash);
                 }
@@ -61,7 +124,7 @@ public static class AuditVerifier
         }
     }
 
-    private static AuditBreak? Check(AuditEntry entry, Link previous)
+    private static AuditBreak? Check(AuditEntry entry, Link previous, AuditKeyRing? keys)
     {
         var expected = previous.Sequence + 1;
         if (entry.Sequence > expected)
@@ -82,7 +145,27 @@ public static class AuditVerifier
             return new AuditBreak(previous.Sequence, previous.Id, AuditBreakKind.OutOfOrder,
                 $"La entrada {previous.Sequence} fue insertada fuera de orden: se escribió después de la entrada {entry.Sequence}.");
         }
-        var intact = AuditHasher.ComputeHash(entry) == entry.Hash;
+        string computed;
+        if (entry.KeyId is null)
+        {
+            if (keys is not null && entry.Sequence >= keys.KeyedFrom)
+            {
+                return new AuditBreak(entry.Sequence, entry.Id, AuditBreakKind.NotSigned,
+                    $"La entrada {entry.Sequence} no está firmada con la clave del registro (HMAC): fue escrita o reescrita sin la clave.");
+            }
+            computed = AuditHasher.ComputeHash(entry);
+        }
+        else if (keys?.Find(entry.KeyId) is { } key)
+        {
+            computed = AuditHasher.ComputeHash(entry, key);
+        }
+        else
+        {
+            return new AuditBreak(entry.Sequence, entry.Id, AuditBreakKind.NotSigned, keys is null
+                ? $"La entrada {entry.Sequence} está firmada con la clave «{entry.KeyId}» y no se cargó el archivo de claves: no se puede verificar."
+                : $"La entrada {entry.Sequence} dice estar firmada con la clave «{entry.KeyId}», que no está en el archivo de claves.");
+        }
+        var intact = computed == entry.Hash;
         var linked = entry.PreviousHash == previous.Hash;
         return (intact, linked) switch
         {

@@ -28,6 +28,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
     public DbSet<UserComponent> UserComponents => Set<UserComponent>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
@@ -48,6 +49,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             // The trail is filtered by date; see UtcTextConverter.
             builder.Entity<AuditEntry>().Property(e => e.OccurredAt).HasConversion<UtcTextConverter>();
+            // Every request compares a session's expiry with now.
+            builder.Entity<UserSession>().Property(e => e.ExpiresAt).HasConversion<UtcTextConverter>();
         }
     }
 

@@ -20,6 +20,12 @@ public interface IFileStore
     /// <summary>Removes a stored file, e.g. when saving the record that points to it failed. Missing files are ignored.</summary>
     /// <exception cref="ArgumentException">The key is not one this store generates.</exception>
     Task DeleteAsync(string storageKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every file this store wrote that is not in <paramref name="referenced"/> and was last written
+    /// before <paramref name="writtenBefore"/>, with the leftovers of interrupted writes; anything else in the folder
+    /// is left alone. Returns what it deleted (storage keys, or the leftovers' paths).</summary>
+    Task<IReadOnlyList<string>> DeleteUnreferencedAsync(IReadOnlySet<string> referenced, DateTimeOffset writtenBefore,
+        CancellationToken cancellationToken = default);
 }
 
 /// <summary>A kept file.</summary>

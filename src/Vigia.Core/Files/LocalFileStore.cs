@@ -100,6 +100,34 @@ public sealed partial class LocalFileStore : IFileStore
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<string>> DeleteUnreferencedAsync(IReadOnlySet<string> referenced, DateTimeOffset writtenBefore,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(referenced);
+        var deleted = new List<string>();
+        if (!Directory.Exists(root))
+        {
+            return Task.FromResult<IReadOnlyList<string>>(deleted);
+        }
+        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var relative = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+            var isKey = StorageKeyPattern().IsMatch(relative);
+            // Only what this store writes is ever removed: kept files and the temporary parts of interrupted writes.
+            if ((isKey && referenced.Contains(relative)) || (!isKey && !PartPattern().IsMatch(relative)))
+            {
+                continue;
+            }
+            if (File.GetLastWriteTimeUtc(path) < writtenBefore.UtcDateTime)
+            {
+                File.Delete(path);
+                deleted.Add(relative);
+            }
+        }
+        return Task.FromResult<IReadOnlyList<string>>(deleted);
+    }
+
     /// <summary>
     /// Copies at most <c>maxBytes + 1</c> bytes, hashing as it goes: one byte over the limit is enough to refuse,
     /// so a huge or endless upload is never read further nor held in memory. A length over the limit means "too large".
@@ -123,6 +151,9 @@ public sealed partial class LocalFileStore : IFileStore
                 await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
             await target.FlushAsync(cancellationToken);
+            // On the disk, not only in the page cache, before the report that points to it can commit: a power cut
+            // after the commit must not leave a row whose file is empty or missing.
+            target.Flush(flushToDisk: true);
             target.Position = 0;
             return (total, Convert.ToHexStringLower(hash.GetHashAndReset()));
         }
@@ -148,4 +179,7 @@ public sealed partial class LocalFileStore : IFileStore
 
     [GeneratedRegex("^[0-9]{4}/[0-9]{2}/[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
     private static partial Regex StorageKeyPattern();
+
+    [GeneratedRegex("^[0-9]{4}/[0-9]{2}/\\.[0-9a-f]{32}\\.part$", RegexOptions.CultureInvariant)]
+    private static partial Regex PartPattern();
 }

@@ -19,6 +19,11 @@ public sealed class UploadOptions
     /// </summary>
     public string Root { get; set; } = DefaultRoot;
 
+    /// <summary>How long a stored file may go without a report pointing to it before the sweep removes it
+    /// (<c>Uploads:OrphanGracePeriod</c>, default one hour): far longer than any upload takes to be saved, so an
+    /// upload in flight is never swept.</summary>
+    public TimeSpan OrphanGracePeriod { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Whether a path has a <c>wwwroot</c> folder anywhere in it.</summary>
     public static bool IsInsideWebRoot(string path)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using CsvHelper;
 
 namespace Vigia.Core.OpenData;
@@ -7,10 +8,11 @@ namespace Vigia.Core.OpenData;
 /// every record, a field quoted only when it holds a comma, a quote or a line break, UTF-8 without a byte order mark.
 /// </summary>
 /// <remarks>
-/// The dialect lives in <see cref="Options"/> alone, so a rule for every file is one change there. Protecting
-/// spreadsheet users from formulas (issue 14) is <c>Injection = CsvInjection.Escape</c>, which puts <c>'</c> in front
-/// of a field starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR; note that it applies to every cell, since
-/// cells arrive as text already formatted (numbers in open data are never negative).
+/// The dialect lives in <see cref="Options"/> alone, so a rule for every file is one change there. Spreadsheet users
+/// are protected from formulas (issue 14, OWASP "CSV injection") by <c>Injection = CsvInjection.Escape</c>: a field
+/// starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR gets a <c>'</c> in front and is quoted. It applies
+/// to every cell, since cells arrive as text already formatted (numbers in open data are never negative); a reader
+/// gets the original text back with <see cref="Unescape"/>.
 /// </remarks>
 public static class CsvFormat
 {
@@ -22,7 +24,18 @@ public static class CsvFormat
         NewLine = "\r\n",
         WriteByteOrderMark = false,
         FormatProvider = CultureInfo.InvariantCulture,
+        Injection = CsvInjection.Escape,
     };
+
+    private static readonly SearchValues<char> InjectionStarts = SearchValues.Create("=+-@\t\r");
+
+    /// <summary>The text a cell held before <see cref="Options"/> neutralised it: drops the <c>'</c> put in front of a
+    /// field that starts like a formula. A field that merely starts with <c>'</c> is left alone.</summary>
+    public static string Unescape(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Length >= 2 && field[0] == '\'' && InjectionStarts.Contains(field[1]) ? field[1..] : field;
+    }
 
     public static Task WriteAsync(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows,
         CancellationToken ct = default) => WriteAsync(writer, header, rows.ToAsyncEnumerable(), ct);

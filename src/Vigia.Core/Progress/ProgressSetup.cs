@@ -15,6 +15,7 @@ public static class ProgressSetup
         services.AddScoped<ProgressSettings>();
         services.AddScoped<ProgressAgenda>();
         services.AddScoped<ProgressService>();
+        services.AddScoped<EvidenceSweep>();
         services.AddScoped<MonitoringService>();
         services.AddScoped<ReminderService>();
         services.AddOptions<ReminderOptions>().Configure(o => o.PublicBaseUrl = configuration["Vigia:PublicBaseUrl"]);

@@ -49,6 +49,7 @@ public static class SecuritySetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            ServerSessions.Attach(o);
         });
         services.ConfigureExternalCookie(o =>
         {
@@ -56,7 +57,11 @@ public static class SecuritySetup
             o.Cookie.HttpOnly = true;
         });
         // A deactivated account or changed roles end open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = ServerSessions.CarrySessionOver;
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "vigia-af";

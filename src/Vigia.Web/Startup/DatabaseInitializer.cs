@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Vigia.Core.Audit;
 using Vigia.Core.Plans.Importing;
 
 namespace Vigia.Web.Startup;
@@ -27,6 +28,10 @@ public static class DatabaseInitializer
         // Before anything else reads them: every risk is assessed with a stored method revision.
         await scope.ServiceProvider.GetRequiredService<Vigia.Core.RiskMap.RiskMethodCatalog>().EnsureLoadedAsync();
         logger.LogInformation("Base de datos {Provider}: {Database}", db.Database.ProviderName, DescribeConnection(db));
+        // Before anything is written: from here on every audit entry is signed with the key kept outside the database.
+        var keyFile = AuditKeys.PathFrom(configuration, services.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory);
+        var ring = await services.GetRequiredService<AuditKeys>().LoadAsync(keyFile, db);
+        logger.LogInformation("Registro de auditoría firmado con la clave {KeyId} ({KeyFile})", ring.Current.Id, keyFile);
         if (!configuration.GetValue("Vigia:LoadDemoPlan", true) || await db.Plans.AnyAsync())
         {
             return;

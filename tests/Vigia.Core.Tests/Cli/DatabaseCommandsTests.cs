@@ -19,6 +19,7 @@ public abstract class DatabaseCommandsTests(DatabaseProvider provider) : IAsyncL
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:Vigia"] = database.ConnectionString,
             ["Vigia:PublicBaseUrl"] = "https://vigia.cali.gov.co",
+            ["Audit:KeyFile"] = Path.Combine(Path.GetTempPath(), "vigia-tests", Guid.NewGuid().ToString("N"), "audit-key"),
         }).Build();
     }
 

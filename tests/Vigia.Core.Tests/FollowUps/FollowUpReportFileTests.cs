@@ -113,6 +113,31 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
     }
 
     [Fact]
+    public async Task Xlsx_TextsThatStartLikeFormulas_AreWrittenAsTextNeverAsFormulas()
+    {
+        const string Formula = "=HYPERLINK(\"http://x\",\"y\")";
+        var closed = await ClosedAprilAsync();
+        var s = closed.Snapshot;
+        var component = s.Components[1] with
+        {
+            Observations = Formula,
+            Actions = [.. s.Components[1].Actions.Select(a => a with { Goal = "+57 300", ActivityName = "@SUM(A1)" })],
+        };
+        var document = closed with { Snapshot = s with { Components = [s.Components[0], component] } };
+
+        using var workbook = Xlsx(document);
+
+        var observations = workbook.Worksheet(FollowUpXlsx.SummarySheet).Cell(FollowUpXlsx.SummaryHeaderRow + 2, 7);
+        Assert.False(observations.HasFormula);
+        Assert.Equal((XLDataType.Text, Formula), (observations.DataType, observations.GetString()));
+        var first = workbook.Worksheet(FollowUpXlsx.DetailSheet).Row(4 + s.Components[0].Actions.Count);
+        Assert.False(first.Cell(4).HasFormula);
+        Assert.Equal("+57 300", first.Cell(4).GetString());
+        Assert.EndsWith("@SUM(A1)", first.Cell(3).GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.HasFormula);
+    }
+
+    [Fact]
     public async Task Xlsx_OfADraft_IsMarkedBorradorOnEverySheet()
     {
         var document = (await Documents().ForCutOffAsync(Seeded.PlanId, FollowUpFixture.April))!;
@@ -182,6 +207,7 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Vigia"] = ConnectionString,
+            ["Audit:KeyFile"] = Path.Combine(Path.GetTempPath(), "vigia-tests", Guid.NewGuid().ToString("N"), "audit-key"),
         }).Build();
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -208,6 +234,7 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Vigia"] = ConnectionString,
+            ["Audit:KeyFile"] = Path.Combine(Path.GetTempPath(), "vigia-tests", Guid.NewGuid().ToString("N"), "audit-key"),
         }).Build();
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -14,12 +14,17 @@ public static class TestTemplates
     /// instead of once per test class.</summary>
     public static DatabaseTemplate BundledPlan { get; } = new("cali", LoadBundledPlanAsync);
 
+    /// <summary>The audit key the bundled-plan template's entries are signed with; a host made from the template
+    /// starts with a copy of it, as a restored installation starts with its key file.</summary>
+    public static string AuditKeyFile { get; } = Path.Combine(Path.GetTempPath(), "vigia-tests", $"template-audit-key-{Guid.NewGuid():N}");
+
     private static async Task LoadBundledPlanAsync(DatabaseProvider provider, string connectionString)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:Vigia"] = connectionString,
+            ["Audit:KeyFile"] = AuditKeyFile,
         }).Build();
         var services = new ServiceCollection()
             .AddLogging()

@@ -57,6 +57,9 @@ public class VigiaFactory(DatabaseProvider provider, VigiaFactoryOptions? option
 
     public string UploadRoot => Path.Combine(folder, "uploads");
 
+    /// <summary>The host's audit key file (<c>Audit:KeyFile</c>), outside its database as in production.</summary>
+    public string AuditKeyFile => Path.Combine(folder, "audit-key");
+
     /// <summary>The SMTP listener the host sends to, with <see cref="VigiaFactoryOptions.Mail"/>.</summary>
     public SimpleSmtpServer Smtp => smtp ?? throw new InvalidOperationException("This host was made without Mail = true.");
 
@@ -72,6 +75,11 @@ public class VigiaFactory(DatabaseProvider provider, VigiaFactoryOptions? option
     {
         Database = await TestDatabase.CreateFromTemplateAsync(provider,
             options.Seed == TestSeed.BundledPlan ? TestTemplates.BundledPlan : DatabaseTemplate.Migrated);
+        if (options.Seed == TestSeed.BundledPlan)
+        {
+            Directory.CreateDirectory(folder);
+            File.Copy(TestTemplates.AuditKeyFile, AuditKeyFile);
+        }
         if (options.Mail)
         {
             smtp = Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(0).Build();
@@ -89,6 +97,7 @@ public class VigiaFactory(DatabaseProvider provider, VigiaFactoryOptions? option
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Security:PublicFormPostsPerMinute", "100000");
         builder.UseSetting("Uploads:Root", UploadRoot);
+        builder.UseSetting("Audit:KeyFile", AuditKeyFile);
         builder.UseSetting("Uploads:MaxBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));
         if (smtp is not null)
         {

@@ -11,7 +11,8 @@ namespace Vigia.Web.Pages.Accounts;
 [EnableRateLimiting(Policies.SignInRateLimit)]
 public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
-    public const string Rejected = "El correo o la contraseña no son correctos, o la cuenta no está activa.";
+    public const string Rejected = "El correo o la contraseña no son correctos, o la cuenta no está activa o quedó bloqueada "
+        + "por varios intentos fallidos (espere 15 minutos o restablezca su contraseña).";
 
     [BindProperty]
     [Required(ErrorMessage = "Escriba su correo electrónico.")]
@@ -38,25 +39,27 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         {
             return this.InvalidPage();
         }
+        // Unknown, deactivated, locked and wrong password all get the same answer, so the form does not tell an
+        // attacker which addresses have accounts (issue 14); the one message says what a locked person can do.
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is null || !user.IsActive)
         {
-            ModelState.AddModelError(nameof(Email), Rejected);
-            return this.InvalidPage();
+            // Spend what a password check costs, so the answer does not come back measurably sooner either.
+            users.PasswordHasher.HashPassword(user ?? new AppUser(), Password);
+            return Refuse();
         }
         var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError(nameof(Email),
-                "La cuenta quedó bloqueada por varios intentos fallidos. Espere 15 minutos o restablezca su contraseña.");
-            return this.InvalidPage();
-        }
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Email), Rejected);
-            return this.InvalidPage();
+            return Refuse();
         }
         return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Progress/Index");
+    }
+
+    private PageResult Refuse()
+    {
+        ModelState.AddModelError(nameof(Email), Rejected);
+        return this.InvalidPage();
     }
 
     public IActionResult OnPostExternal(string scheme)

@@ -4,7 +4,7 @@ using Vigia.Core.Audit;
 namespace Vigia.Web.Pages.Audit;
 
 /// <summary>The whole trail for administrators: filter by person, record and date, export as CSV, verify the chain.</summary>
-public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, AuditKeys keys) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "persona")]
     public string? Person { get; set; }
@@ -36,7 +36,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
-        Verification = await AuditVerifier.VerifyAsync(db, ct);
+        Verification = await AuditVerifier.VerifyAsync(db, keys.Ring, ct: ct);
         await OnGetAsync(ct);
     }
 

@@ -1,14 +1,18 @@
+using System.Security.Cryptography;
 using Vigia.Core.Files;
 using Vigia.Core.Progress;
 
 namespace Vigia.Web.Pages.Progress;
 
 /// <summary>Downloads an evidence file, always as an attachment (never rendered in the browser from our origin),
-/// and only for people who can see the report's action; anyone else gets 404.</summary>
-public class EvidenceModel(AppDbContext db, ActionAccess access, IFileStore files) : PageModel
+/// and only for people who can see the report's action; anyone else gets 404. A file whose bytes no longer match the
+/// SHA-256 recorded when it was reported is refused (409, with an explanation) rather than served as the original.</summary>
+public class EvidenceModel(AppDbContext db, ActionAccess access, IFileStore files, ILogger<EvidenceModel> logger) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
+
+    public string? FileName { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -27,6 +31,26 @@ public class EvidenceModel(AppDbContext db, ActionAccess access, IFileStore file
         catch (FileNotFoundException)
         {
             return NotFound();
+        }
+        if (evidence.Sha256 is { Length: 64 } recorded)
+        {
+            // Read twice (hash, then serve): evidence is at most Uploads:MaxBytes, and serving first would hand out
+            // the altered bytes before the check could refuse them.
+            string actual;
+            await using (content)
+            {
+                actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct));
+            }
+            if (!string.Equals(actual, recorded, StringComparison.Ordinal))
+            {
+                logger.LogError("Evidence {Id} ({Key}) no longer matches its recorded SHA-256 {Recorded}: found {Actual}.",
+                    Id, evidence.StorageKey, recorded, actual);
+                FileName = evidence.FileName;
+                Response.Headers.CacheControl = "private, no-store";
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            }
+            content = await files.OpenReadAsync(evidence.StorageKey, ct);
         }
         if (evidence.Sha256 is { Length: 64 } hex)
         {

@@ -37,6 +37,35 @@ public abstract class LoginTests(VigiaFactory app)
     }
 
     [Fact]
+    public async Task Post_LockedUnknownAndWrongPassword_GetTheSameAnswer()
+    {
+        var locked = await TestPeople.CreateAsync(app.Services, Roles.Planning);
+        var wrong = await TestPeople.CreateAsync(app.Services, Roles.Planning);
+        var client = app.Anonymous();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostFormAsync("/cuenta/ingresar", new() { ["Email"] = locked.Email!, ["Password"] = $"intento fallido {i}" });
+        }
+
+        var answers = new List<(HttpStatusCode, string)>();
+        foreach (var (email, password) in new[]
+        {
+            (locked.Email!, TestPeople.Password),
+            (locked.Email!, "otra contraseña equivocada"),
+            ("nadie-" + locked.Email!, TestPeople.Password),
+            (wrong.Email!, "no es la contraseña"),
+        })
+        {
+            var response = await client.PostFormAsync("/cuenta/ingresar", new() { ["Email"] = email, ["Password"] = password });
+            answers.Add((response.StatusCode, await ErrorsAsync(response)));
+        }
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.BadRequest, a.Item1));
+        Assert.Single(answers.Distinct());
+        Assert.Contains(global::Vigia.Web.Pages.Accounts.LoginModel.Rejected, answers[0].Item2, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_DeactivatedAccount_CannotSignIn()
     {
         await TestData.SmallPlanAsync(app);

@@ -2,13 +2,17 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Vigia.Web.Pages.Accounts.Users;
 
-public class EditModel(AppDbContext db, AccountService accounts, UserManager<AppUser> users, AccountTokens tokens) : UserFormModel(db)
+public class EditModel(AppDbContext db, AccountService accounts, UserManager<AppUser> users, AccountTokens tokens, UserSessions sessions)
+    : UserFormModel(db)
 {
     [FromRoute]
     public string Id { get; set; } = "";
 
     public string Email { get; private set; } = "";
     public bool IsActive { get; private set; }
+
+    /// <summary>The person's running sessions, newest first.</summary>
+    public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -21,6 +25,7 @@ public class EditModel(AppDbContext db, AccountService accounts, UserManager<App
         SelectedRoles = (await users.GetRolesAsync(user)).ToList();
         UnitIds = user.Units.Select(u => u.UnitId).ToList();
         ComponentIds = user.Components.Select(c => c.ComponentId).ToList();
+        Sessions = await sessions.ActiveAsync(user.Id, ct);
         await LoadChoicesAsync(ct);
         return Page();
     }
@@ -47,6 +52,20 @@ public class EditModel(AppDbContext db, AccountService accounts, UserManager<App
         var result = await accounts.SetActiveAsync(Id, active, ct);
         return await this.RespondAsync(result, _ => this.RedirectWithNotice(
             active ? "La cuenta quedó activa." : "La cuenta quedó desactivada: ya no puede ingresar.", "/Accounts/Users/Edit", new { id = Id }));
+    }
+
+    /// <summary>Ends one of this person's sessions: its cookie opens nothing from the next request on.</summary>
+    public async Task<IActionResult> OnPostEndSessionAsync(string session, CancellationToken ct)
+    {
+        var result = await sessions.EndAsync(session ?? "", UserSessions.EndedByAdministrator, userId: Id, ct: ct);
+        return await this.RespondAsync(result, _ => this.RedirectWithNotice("La sesión quedó cerrada.", "/Accounts/Users/Edit", new { id = Id }));
+    }
+
+    public async Task<IActionResult> OnPostEndSessionsAsync(CancellationToken ct)
+    {
+        var result = await sessions.EndEveryAsync(Id, ct);
+        return await this.RespondAsync(result, ended => this.RedirectWithNotice(
+            ended == 1 ? "Se cerró 1 sesión." : $"Se cerraron {ended} sesiones.", "/Accounts/Users/Edit", new { id = Id }));
     }
 
     /// <summary>For installations without e-mail: the administrator hands over a single-use link instead.</summary>

@@ -152,7 +152,7 @@ public abstract partial class AuditKeyedChainTests(DatabaseProvider provider) : 
         // A trail of the old scheme: written without keys, as before issue 14.
         await using (var db = AuditedContext(new AuditKeys()))
         {
-            db.Entities.Add(new Organisation.Entity { Name = "Antes de la firma", Slug = "antes" });
+            db.Entities.Add(new Vigia.Core.Organisation.Entity { Name = "Antes de la firma", Slug = "antes" });
             await db.SaveChangesAsync();
         }
         var keys = new AuditKeys();
@@ -163,7 +163,7 @@ public abstract partial class AuditKeyedChainTests(DatabaseProvider provider) : 
         Assert.Equal(2, keys.Ring!.KeyedFrom);
         await using (var db = AuditedContext(keys))
         {
-            db.Entities.Add(new Organisation.Entity { Name = "Con la primera clave", Slug = "primera" });
+            db.Entities.Add(new Vigia.Core.Organisation.Entity { Name = "Con la primera clave", Slug = "primera" });
             await db.SaveChangesAsync();
         }
         var rotated = AuditKeyRing.NewKey();
@@ -175,7 +175,7 @@ public abstract partial class AuditKeyedChainTests(DatabaseProvider provider) : 
         }
         await using (var db = AuditedContext(reloaded))
         {
-            db.Entities.Add(new Organisation.Entity { Name = "Con la clave nueva", Slug = "nueva" });
+            db.Entities.Add(new Vigia.Core.Organisation.Entity { Name = "Con la clave nueva", Slug = "nueva" });
             await db.SaveChangesAsync();
         }
 

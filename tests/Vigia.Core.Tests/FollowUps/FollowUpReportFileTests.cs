@@ -45,13 +45,14 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
         Assert.Equal(new DateTime(2026, 5, 15), ws.Cell(8, 2).GetDateTime());
         Assert.Equal(document.Sha256, ws.Cell(10, 2).GetString());
         var header = FollowUpXlsx.SummaryHeaderRow;
-        Assert.Equal(["Componente", "Actividades programadas", "Actividades cumplidas", "% de avance", "Avance promedio verificado", "Zona", "Observaciones"],
-            Enumerable.Range(1, 7).Select(c => ws.Cell(header, c).GetString()));
+        Assert.Equal(["Componente", "Actividades programadas", "Actividades cumplidas", "% de avance", "Acciones programadas", "Acciones cumplidas",
+                "Avance promedio verificado", "Zona", "Observaciones"],
+            Enumerable.Range(1, 9).Select(c => ws.Cell(header, c).GetString()));
         object[][] expected =
         [
-            ["1. GESTIÓN DEL RIESGO DE CORRUPCIÓN", 2, 2, 1.0, 1.0, "Alta", ""],
-            ["2. RENDICIÓN DE CUENTAS", 5, 3, 0.6, 0.68, "Media", "Dos acciones con rezago; se recomienda un plan de mejora."],
-            ["Total", 7, 5, 0.714, 0.771, "Media", ""],
+            ["1. GESTIÓN DEL RIESGO DE CORRUPCIÓN", 1, 1, 1.0, 2, 2, 1.0, "Alta", ""],
+            ["2. RENDICIÓN DE CUENTAS", 1, 0, 0.0, 5, 3, 0.68, "Baja", "Dos acciones con rezago; se recomienda un plan de mejora."],
+            ["Total", 2, 1, 0.5, 7, 5, 0.771, "Baja", ""],
         ];
         for (var i = 0; i < expected.Length; i++)
         {
@@ -60,12 +61,15 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
             Assert.Equal(expected[i][1], ws.Cell(row, 2).GetValue<int>());
             Assert.Equal(expected[i][2], ws.Cell(row, 3).GetValue<int>());
             Assert.Equal((double)expected[i][3], ws.Cell(row, 4).GetDouble(), 6);
-            Assert.Equal((double)expected[i][4], ws.Cell(row, 5).GetDouble(), 6);
+            Assert.Equal(expected[i][4], ws.Cell(row, 5).GetValue<int>());
+            Assert.Equal(expected[i][5], ws.Cell(row, 6).GetValue<int>());
+            Assert.Equal((double)expected[i][6], ws.Cell(row, 7).GetDouble(), 6);
             Assert.Equal("0.0%", ws.Cell(row, 4).Style.NumberFormat.Format);
-            Assert.Equal(expected[i][5], ws.Cell(row, 6).GetString());
-            Assert.Equal(expected[i][6], ws.Cell(row, 7).GetString());
+            Assert.Equal(expected[i][7], ws.Cell(row, 8).GetString());
+            Assert.Equal(expected[i][8], ws.Cell(row, 9).GetString());
         }
-        Assert.True(ws.Column(7).Width >= 50);
+        Assert.True(ws.Column(9).Width >= 50);
+        Assert.Contains("difiere de la programación y los reportes aceptados en 4 acciones", ws.Cell(header + 6, 1).GetString(), StringComparison.Ordinal);
 
         var detail = workbook.Worksheet(FollowUpXlsx.DetailSheet);
         Assert.Equal("Acción", detail.Cell(3, 2).GetString());
@@ -103,7 +107,7 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
             var first = detail.Row(4 + s.Components[0].Actions.Count);
             Assert.Equal((XLDataType.Text, "2.1.1"), (first.Cell(2).DataType, first.Cell(2).GetString()));
             Assert.Equal((XLDataType.Text, "30-4"), (first.Cell(4).DataType, first.Cell(4).GetString()));
-            var observations = workbook.Worksheet(FollowUpXlsx.SummarySheet).Cell(FollowUpXlsx.SummaryHeaderRow + 2, 7);
+            var observations = workbook.Worksheet(FollowUpXlsx.SummarySheet).Cell(FollowUpXlsx.SummaryHeaderRow + 2, 9);
             Assert.Equal((XLDataType.Text, "1.5"), (observations.DataType, observations.GetString()));
         }
         finally
@@ -122,7 +126,8 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
         Assert.All(workbook.Worksheets, ws => Assert.StartsWith(FollowUpText.DraftMark, ws.Cell(2, 1).GetString(), StringComparison.Ordinal));
         var ws = workbook.Worksheet(FollowUpXlsx.SummarySheet);
         Assert.Equal("Sin publicar (borrador)", ws.Cell(5, 2).GetString());
-        Assert.Equal(7, ws.Cell(FollowUpXlsx.SummaryHeaderRow + 3, 2).GetValue<int>());
+        Assert.Equal(2, ws.Cell(FollowUpXlsx.SummaryHeaderRow + 3, 2).GetValue<int>());
+        Assert.Equal(6, ws.Cell(FollowUpXlsx.SummaryHeaderRow + 3, 5).GetValue<int>());
         Assert.Equal("Sin valorar", workbook.Worksheet(FollowUpXlsx.DetailSheet).Cell(4, 10).GetString());
     }
 
@@ -143,8 +148,9 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
             Assert.DoesNotContain(FollowUpText.DraftMark, pages[i], StringComparison.Ordinal);
         }
         var all = string.Join(" ", pages);
-        Assert.Contains("2. RENDICIÓN DE CUENTAS 5 3 60 % 68 % Media", all, StringComparison.Ordinal);
-        Assert.Contains("Total 7 5 71,4 % 77,1 % Media", all, StringComparison.Ordinal);
+        Assert.Contains("2. RENDICIÓN DE CUENTAS 1 0 0 % 5 3 68 % Baja", all, StringComparison.Ordinal);
+        Assert.Contains("Total 2 1 50 % 7 5 77,1 % Baja", all, StringComparison.Ordinal);
+        Assert.Contains("difiere de la programación y los reportes aceptados en 4 acciones", all, StringComparison.Ordinal);
         Assert.Contains("Actualizar la política de riesgos", all, StringComparison.Ordinal);
         Assert.Contains("niñas, niños", all, StringComparison.Ordinal);
         Assert.Contains(document.Sha256!, all, StringComparison.Ordinal);

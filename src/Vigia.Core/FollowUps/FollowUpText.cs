@@ -69,6 +69,16 @@ public static class FollowUpText
             : "Sin publicar";
     }
 
+    /// <summary>Whether the report came out within its legal term, as the PDF and the public list say it.</summary>
+    public static string Timeliness(FollowUpDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.IsDraft ? "Sin publicar (borrador)"
+            : document.PublishedOn is null ? "Sin publicar"
+            : document.PublishedLate ? $"Publicado fuera del plazo (vencía el {Date(document.Snapshot.CutOff.PublicationDeadline)})"
+            : "Publicado dentro del plazo";
+    }
+
     public static string Schedule(IReadOnlyList<SnapshotMonth> schedule) => schedule.Count == 0
         ? "Sin programación mensual"
         : string.Join(", ", schedule.Select(s => $"{SpanishMonths.Abbreviation(s.Month).ToLowerInvariant()}: {Number(s.Quantity)}"));

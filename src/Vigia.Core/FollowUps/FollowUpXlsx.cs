@@ -14,7 +14,7 @@ public static class FollowUpXlsx
     public const string RiskSheet = "Mapa de riesgos";
 
     /// <summary>Row of the summary table's header on <see cref="SummarySheet"/>; components follow, then «Total».</summary>
-    public const int SummaryHeaderRow = 12;
+    public const int SummaryHeaderRow = 13;
 
     /// <summary>Columns of the summary table on <see cref="SummarySheet"/>.</summary>
     private const int Columns = 9;
@@ -55,6 +55,8 @@ public static class FollowUpXlsx
             ("Plazo de publicación", s.CutOff.PublicationDeadline.ToDateTime(TimeOnly.MinValue), DateFormat),
             ("Plan", $"{s.Plan.Title} (versión {s.Plan.Version})", null),
             ("SHA-256 de la instantánea", document.Sha256 ?? "— (borrador: sin instantánea)", null),
+            // The publication date cell is a real date, so the late mark the PDF prints next to it gets its own row.
+            ("Oportunidad de la publicación", FollowUpText.Timeliness(document), null),
         };
         for (var i = 0; i < fields.Length; i++)
         {

@@ -117,6 +117,54 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
     }
 
     [Fact]
+    public async Task Xlsx_EveryCodeCell_IsTextWithTheSnapshotsCode_AndEveryFigureANumber()
+    {
+        var document = await ClosedAprilAsync();
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = SpanishFormat.Culture;
+        try
+        {
+            using var workbook = Xlsx(document);
+
+            var detail = workbook.Worksheet(FollowUpXlsx.DetailSheet);
+            var actions = document.Snapshot.Actions.ToList();
+            for (var i = 0; i < actions.Count; i++)
+            {
+                var row = detail.Row(4 + i);
+                Assert.Equal((XLDataType.Text, actions[i].Code), (row.Cell(2).DataType, row.Cell(2).GetString()));
+                Assert.Equal((XLDataType.Text, $"{actions[i].ActivityCode} {actions[i].ActivityName}"), (row.Cell(3).DataType, row.Cell(3).GetString()));
+                Assert.Equal(actions[i].Schedule.Count == 0 ? XLDataType.Text : XLDataType.Number, row.Cell(7).DataType);
+            }
+            var summary = workbook.Worksheet(FollowUpXlsx.SummarySheet);
+            for (var row = FollowUpXlsx.SummaryHeaderRow + 1; row <= FollowUpXlsx.SummaryHeaderRow + 3; row++)
+            {
+                Assert.All(new[] { 2, 3, 4, 5, 6, 7 }, c => Assert.Equal(XLDataType.Number, summary.Cell(row, c).DataType));
+            }
+            Assert.Equal(XLDataType.DateTime, summary.Cell(6, 2).DataType);
+            Assert.Equal(XLDataType.Number, summary.Cell(4, 2).DataType);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public async Task Xlsx_OfALatePublication_SaysSoAsThePdfDoes()
+    {
+        var closed = await ClosedAprilAsync();
+        var late = closed with { Status = FollowUpStatus.Published, PublishedOn = new DateOnly(2026, 5, 20), PublishedLate = true };
+
+        using var workbook = Xlsx(late);
+
+        var ws = workbook.Worksheet(FollowUpXlsx.SummarySheet);
+        Assert.Equal(new DateTime(2026, 5, 20), ws.Cell(5, 2).GetDateTime());
+        Assert.Equal(("Oportunidad de la publicación", "Publicado fuera del plazo (vencía el 15 de mayo de 2026)"),
+            (ws.Cell(11, 1).GetString(), ws.Cell(11, 2).GetString()));
+        Assert.Contains("publicado fuera del plazo", string.Join(" ", PdfPages(late)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Xlsx_OfADraft_IsMarkedBorradorOnEverySheet()
     {
         var document = (await Documents().ForCutOffAsync(Seeded.PlanId, FollowUpFixture.April))!;

@@ -64,6 +64,10 @@ public static class FollowUpPdf
 
         private void Summary()
         {
+            if (S.Simulated)
+            {
+                Paragraph(FollowUpText.SimulatedNotice, text);
+            }
             Heading("Resumen por componente");
             double[] widths = [200, 62, 62, 55, 58, 58, 62, 50, 163];
             var headers = FollowUpText.SummaryHeaders.ToArray();

@@ -24,6 +24,10 @@ public sealed record FollowUpSnapshot(
 
     [JsonIgnore]
     public IEnumerable<SnapshotAction> Actions => Components.SelectMany(c => c.Actions);
+
+    /// <summary>Rests on reports made by the demo simulation: every output of the follow-up says so.</summary>
+    [JsonIgnore]
+    public bool Simulated => Actions.Any(a => a.Reports.Any(r => r.IsSimulated));
 }
 
 public sealed record SnapshotEntity(string Name, string Slug);
@@ -69,7 +73,7 @@ public sealed record SnapshotMonth(int Month, decimal Quantity);
 
 public sealed record SnapshotReport(int Id, int Month, decimal ExecutedQuantity, string Narrative, string Status, DateTimeOffset SubmittedAt,
     string? SubmittedBy, bool IsLate, int? CorrectsId, string? ReviewComment, string? ReviewedBy, DateTimeOffset? ReviewedAt,
-    IReadOnlyList<SnapshotEvidence> Evidence);
+    IReadOnlyList<SnapshotEvidence> Evidence, bool IsSimulated = false);
 
 public sealed record SnapshotEvidence(int Id, string Kind, string? FileName, string? Url, string? Description, long? SizeBytes, string? Sha256);
 

@@ -248,11 +248,13 @@ public static class FollowUpXlsx
 
     private static void DraftBanner(IXLWorksheet ws, FollowUpDocument document, int row, int columns)
     {
-        if (!document.IsDraft)
+        var notices = new[] { document.IsDraft ? FollowUpText.DraftNotice : null, document.Snapshot.Simulated ? FollowUpText.SimulatedNotice : null }
+            .OfType<string>().ToList();
+        if (notices.Count == 0)
         {
             return;
         }
-        ws.Cell(row, 1).SetValue(FollowUpText.DraftNotice);
+        ws.Cell(row, 1).SetValue(string.Join(" ", notices));
         ws.Range(row, 1, row, Math.Max(columns, 1)).Merge().Style.Font.SetBold().Font.SetFontColor(DraftRed);
     }
 

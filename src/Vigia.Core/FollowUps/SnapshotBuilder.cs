@@ -150,6 +150,7 @@ internal sealed class SnapshotBuilder(AppDbContext db)
                 r.ReviewComment,
                 r.ReviewedByName,
                 r.ReviewedAt,
+                r.IsSimulated,
                 Evidence = r.Evidence.OrderBy(e => e.Id)
                     .Select(e => new { e.Id, e.Kind, e.FileName, e.Url, e.Description, e.SizeBytes, e.Sha256 }).ToList(),
             })
@@ -158,7 +159,8 @@ internal sealed class SnapshotBuilder(AppDbContext db)
         return rows.Select(r => (r.ActionId, new SnapshotReport(r.Id, r.Month, N(r.ExecutedQuantity), r.Narrative, r.Status.ToString(),
             Utc(r.SubmittedAt), r.SubmittedByName, r.IsLate, r.CorrectsId, r.ReviewComment, r.ReviewedByName,
             r.ReviewedAt is { } at ? Utc(at) : null,
-            r.Evidence.Select(e => new SnapshotEvidence(e.Id, e.Kind.ToString(), e.FileName, e.Url, e.Description, e.SizeBytes, e.Sha256)).ToList())))
+            r.Evidence.Select(e => new SnapshotEvidence(e.Id, e.Kind.ToString(), e.FileName, e.Url, e.Description, e.SizeBytes, e.Sha256)).ToList(),
+            r.IsSimulated)))
             .ToList();
     }
 

@@ -97,6 +97,8 @@ public abstract class OneOfficialFigureTests(VigiaFactory app)
         using (var workbook = new XLWorkbook(await (await client.GetAsync(basis + "/informe.xlsx")).Content.ReadAsStreamAsync()))
         {
             var ws = workbook.Worksheet(FollowUpXlsx.SummarySheet);
+            // Resting on the demo simulation's reports, every sheet says so.
+            Assert.All(workbook.Worksheets, sheet => Assert.Contains("DATOS SIMULADOS", sheet.Cell(2, 1).GetString(), StringComparison.Ordinal));
             for (var row = FollowUpXlsx.SummaryHeaderRow + 1; row <= FollowUpXlsx.SummaryHeaderRow + 7; row++)
             {
                 var cell = ws.Cell(row, 4);
@@ -111,6 +113,7 @@ public abstract class OneOfficialFigureTests(VigiaFactory app)
         var pdfBytes = await (await client.GetAsync(basis + "/informe.pdf")).Content.ReadAsByteArrayAsync();
         using var pdf = PdfDocument.Open(pdfBytes);
         var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains("DATOS SIMULADOS", text, StringComparison.Ordinal);
         foreach (var (key, l) in api)
         {
             var figures = $"{l.ProgrammedActivities} {l.CompletedActivities} {l.Percent} {l.ProgrammedActions} {l.CompletedActions}";

@@ -90,13 +90,35 @@ public static class ComplianceCalculator
         if (node.Action is { } action)
         {
             var result = Action(action, months);
+            var verdict = Verdict(node.Code, result);
             return new ComplianceNode(node.Kind, node.Id, node.Code, node.Name, result.ToDate, result.Year, 1,
-                result.ToDate.Percent is null ? 0 : 1, result.ToDate.Percent >= 100 ? 1 : 0, [], result);
+                verdict.Programmed ? 1 : 0, verdict.Completed ? 1 : 0, [], result)
+            {
+                Official = new OfficialCount(0, 0, 0, 1, verdict.Programmed ? 1 : 0, verdict.Completed ? 1 : 0),
+                ScheduledActions = action.Schedule.Any(s => s.Value > 0) ? 1 : 0,
+            };
         }
         var children = node.Children.Select(c => Evaluate(c, months)).ToList();
+        var official = node.Kind == NodeKind.Activity
+            ? OfficialCompliance.Activity(children.Select(c => Verdict(node.Code, c.Action!)).ToList())
+            : children.Aggregate(OfficialCount.Zero, (sum, c) => sum + c.Official);
         return new ComplianceNode(node.Kind, node.Id, node.Code, node.Name,
             Rollup(children.Select(c => c.ToDate)), Rollup(children.Select(c => c.Year)),
-            children.Sum(c => c.ActionCount), children.Sum(c => c.PlannedActions), children.Sum(c => c.CompletedActions), children);
+            children.Sum(c => c.ActionCount), children.Sum(c => c.PlannedActions), children.Sum(c => c.CompletedActions), children)
+        {
+            Official = official,
+            ScheduledActions = children.Sum(c => c.ScheduledActions),
+        };
+    }
+
+    /// <summary>What the accepted reports say of an action: programmed when its schedule plans something in the months
+    /// counted, completed when its accepted reports reach what was planned. The follow-up uses the same verdict for an
+    /// action Control Interno has not assessed, and compares it with the assessment.</summary>
+    public static ActionVerdict Verdict(string activityKey, ActionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var programmed = result.PlannedToDate > 0;
+        return new ActionVerdict(activityKey, programmed, programmed && result.ExecutedToDate >= result.PlannedToDate);
     }
 
     /// <summary>For each month, the weighted share of the year's targets planned, and executed, by its end

@@ -51,8 +51,9 @@ public readonly record struct Score(decimal? Percent, decimal Weight)
 public sealed record ActionResult(decimal PlannedToDate, decimal ExecutedToDate, decimal? YearTarget, Score ToDate, Score Year,
     IReadOnlyList<int> MissingMonths, int LateReports);
 
-/// <summary>The compliance of a node of the plan at a date.</summary>
-/// <param name="ToDate">Executed to date against planned to date, rolled up.</param>
+/// <summary>The compliance of a node of the plan at a date. <see cref="Official"/> is the headline figure;
+/// <paramref name="ToDate"/> is the weighted progress («avance ponderado»), a second figure without a band.</summary>
+/// <param name="ToDate">Executed to date against planned to date, rolled up as a weighted mean.</param>
 /// <param name="Year">Executed to date against the year's target, rolled up.</param>
 /// <param name="ActionCount">Actions under the node.</param>
 /// <param name="PlannedActions">Actions with something planned in the months counted ("programadas a la fecha").</param>
@@ -61,6 +62,14 @@ public sealed record ComplianceNode(NodeKind Kind, int Id, string Code, string N
     int PlannedActions, int CompletedActions, IReadOnlyList<ComplianceNode> Children, ActionResult? Action = null)
 {
     public IEnumerable<ComplianceNode> Leaves() => Action is not null ? [this] : Children.SelectMany(c => c.Leaves());
+
+    /// <summary>The official counts and percentage (<see cref="OfficialCompliance"/>).</summary>
+    public OfficialCount Official { get; init; } = OfficialCount.Zero;
+
+    /// <summary>Actions under the node with a monthly schedule; none means «sin programación», which Planeación must set.</summary>
+    public int ScheduledActions { get; init; }
+
+    public bool IsUnscheduled => ScheduledActions == 0;
 }
 
 /// <summary>One month of the planned-versus-executed curve, as a percentage of the year's targets reached by the

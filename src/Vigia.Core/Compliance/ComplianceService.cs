@@ -2,8 +2,12 @@ using Vigia.Core.Progress;
 
 namespace Vigia.Core.Compliance;
 
-/// <summary>A responsible unit's compliance over the actions it shares.</summary>
-public sealed record UnitCompliance(int UnitId, string Name, int ActionCount, int PlannedActions, int CompletedActions, Score ToDate, Score Year);
+/// <summary>A responsible unit's compliance over the actions it shares. Activities do not apply to a unit (an activity's
+/// actions may belong to several), so its official share counts actions: <see cref="OfficialCount.ActionPercent"/>.</summary>
+public sealed record UnitCompliance(int UnitId, string Name, int ActionCount, int PlannedActions, int CompletedActions, Score ToDate, Score Year)
+{
+    public OfficialCount Official => new(0, 0, 0, ActionCount, PlannedActions, CompletedActions);
+}
 
 /// <summary>An action whose report is missing for a month that ended with something planned, or that was reported late.</summary>
 public sealed record ActionGap(int ActionId, string Code, string Goal, int ComponentNumber, IReadOnlyList<string> Units,
@@ -45,7 +49,7 @@ public sealed class ComplianceService(AppDbContext db)
             .ToList();
         var units = data.UnitsOf.SelectMany(g => g).GroupBy(u => (u.UnitId, u.Name))
             .Select(g => RankEntry(g.Key.UnitId, g.Key.Name, g.Select(u => leaves[u.ActionId]).DistinctBy(l => l.Id).ToList()))
-            .OrderByDescending(u => u.ToDate.Percent.HasValue).ThenByDescending(u => u.ToDate.Percent)
+            .OrderByDescending(u => u.PlannedActions > 0).ThenByDescending(u => u.Official.ActionPercent).ThenByDescending(u => u.ToDate.Percent)
             .ThenByDescending(u => u.Year.Percent).ThenBy(u => u.Name, SpanishText.NameOrder)
             .ToList();
         return new PlanCompliance(planId, data.Year, at, months, await ComplianceBands.LoadAsync(db, ct), evaluated,

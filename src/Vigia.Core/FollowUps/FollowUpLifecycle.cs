@@ -64,8 +64,8 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         var snapshot = await new SnapshotBuilder(db).BuildAsync(planId, deadline, followUp, previous, bands, ct);
         followUp.SnapshotJson = SnapshotJson.Serialize(snapshot);
         followUp.SnapshotSha256 = SnapshotJson.Sha256(followUp.SnapshotJson);
-        followUp.ProgrammedCount = snapshot.Totals.Programmed;
-        followUp.CompletedCount = snapshot.Totals.Completed;
+        followUp.ProgrammedCount = snapshot.Totals.ProgrammedActivities;
+        followUp.CompletedCount = snapshot.Totals.CompletedActivities;
         followUp.CompliancePercent = snapshot.Totals.CompliancePercent;
         followUp.AverageProgress = snapshot.Totals.AverageProgress;
         followUp.ComplianceBand = snapshot.Totals.Band;

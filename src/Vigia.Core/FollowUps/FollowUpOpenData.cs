@@ -8,7 +8,8 @@ public static class FollowUpOpenData
     [
         "entidad", "vigencia", "corte", "seguimiento", "version", "fecha_publicacion", "fecha_limite_publicacion", "publicado_a_tiempo",
         "sha256_instantanea", "componente", "actividad_codigo", "actividad", "accion", "meta", "responsables", "programada_en_el_periodo",
-        "estado", "avance_verificado_porcentaje", "cantidad_verificada", "observaciones",
+        "estado", "avance_verificado_porcentaje", "cantidad_verificada", "observaciones", "cumplida", "segun_reportes",
+        "datos_simulados",
     ];
 
     public static async Task<List<Dictionary<string, object?>>> LoadAsync(AppDbContext db, int planId, CancellationToken ct = default)
@@ -48,6 +49,9 @@ public static class FollowUpOpenData
                         ["avance_verificado_porcentaje"] = a.Assessment?.VerifiedPercent,
                         ["cantidad_verificada"] = a.Assessment?.VerifiedQuantity,
                         ["observaciones"] = a.Assessment?.Observations ?? "",
+                        ["cumplida"] = a.Completed ? "si" : "no",
+                        ["segun_reportes"] = FollowUpText.FromReports(a).ToLowerInvariant(),
+                        ["datos_simulados"] = s.Simulated ? "si" : "no",
                     });
                 }
             }

@@ -64,14 +64,22 @@ public static class FollowUpPdf
 
         private void Summary()
         {
+            if (S.Simulated)
+            {
+                Paragraph(FollowUpText.SimulatedNotice, text);
+            }
             Heading("Resumen por componente");
-            double[] widths = [230, 70, 70, 60, 70, 52, 218];
-            string[] headers = ["Componente", "Actividades programadas", "Actividades cumplidas", "% de avance", "Avance promedio verificado", "Zona", "Observaciones"];
+            double[] widths = [200, 62, 62, 55, 58, 58, 62, 50, 163];
+            var headers = FollowUpText.SummaryHeaders.ToArray();
             var rows = S.Components.Select(c => TotalsRow($"{c.Number}. {c.Name}", c.Totals, c.Observations ?? "", false))
                 .Append(TotalsRow("Total", S.Totals, "", true));
             Table(headers, widths, rows);
             y += 4;
             Paragraph(FollowUpText.Computation(S.Bands), small);
+            if (FollowUpText.Differences(S) is { } differences)
+            {
+                Paragraph(differences, text);
+            }
             if (document.CorrectionReason is { } reason)
             {
                 Paragraph($"Versión {document.Version}. Motivo de la corrección: {reason}", text);
@@ -81,9 +89,11 @@ public static class FollowUpPdf
         private static Cell[] TotalsRow(string name, SnapshotTotals t, string observations, bool total) =>
         [
             new(name, total),
-            new(t.Programmed.ToString(SpanishFormat.Culture), total, Right: true),
-            new(t.Completed.ToString(SpanishFormat.Culture), total, Right: true),
+            new(t.ProgrammedActivities.ToString(SpanishFormat.Culture), total, Right: true),
+            new(t.CompletedActivities.ToString(SpanishFormat.Culture), total, Right: true),
             new(FollowUpText.Percent(t.CompliancePercent), total, Right: true),
+            new(t.ProgrammedActions.ToString(SpanishFormat.Culture), total, Right: true),
+            new(t.CompletedActions.ToString(SpanishFormat.Culture), total, Right: true),
             new(FollowUpText.Percent(t.AverageProgress), total, Right: true),
             BandCell(t.Band),
             new(observations),
@@ -115,7 +125,8 @@ public static class FollowUpPdf
                     new(string.Join("; ", a.ResponsibleUnits)),
                     new(a.Schedule.Count == 0 ? "Sin cronograma" : FollowUpText.Number(a.PlannedToCutOff), Right: true),
                     new(FollowUpText.Number(a.ReportedToCutOff), Right: true),
-                    new(FollowUpText.Status(a.Assessment) + (a.Programmed ? "" : " (no cuenta)")),
+                    new(FollowUpText.Status(a.Assessment) + (a.Programmed ? "" : " (no cuenta)")
+                        + (a.DiffersFromReports ? $" (según los reportes: {FollowUpText.FromReports(a).ToLowerInvariant()})" : "")),
                     new(FollowUpText.Percent(a.Assessment?.VerifiedPercent), Right: true),
                     new(a.Assessment?.Observations ?? ""),
                 }));

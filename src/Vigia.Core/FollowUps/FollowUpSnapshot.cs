@@ -19,10 +19,15 @@ public sealed record FollowUpSnapshot(
     SnapshotTotals Totals,
     SnapshotRiskMap RiskMap)
 {
-    public const string CurrentSchema = "vigia-seguimiento-v1";
+    /// <summary>v2 counts activities (v1 counted actions as «actividades») and records what the reports say of each action.</summary>
+    public const string CurrentSchema = "vigia-seguimiento-v2";
 
     [JsonIgnore]
     public IEnumerable<SnapshotAction> Actions => Components.SelectMany(c => c.Actions);
+
+    /// <summary>Rests on reports made by the demo simulation: every output of the follow-up says so.</summary>
+    [JsonIgnore]
+    public bool Simulated => Actions.Any(a => a.Reports.Any(r => r.IsSimulated));
 }
 
 public sealed record SnapshotEntity(string Name, string Slug);
@@ -45,22 +50,30 @@ public sealed record SnapshotMonitoring(int Month, string Summary, DateTimeOffse
 /// schedule at all (then the whole year is the period).</param>
 /// <param name="ReportedToCutOff">Accepted reports up to the cut-off: their sum for counts, the latest for percentages.</param>
 /// <param name="Programmed">Counted as programmed: the assessment says so (any status but "no programada"), or,
-/// without one, <paramref name="ScheduledInPeriod"/>.</param>
-/// <param name="Completed">Assessed "cumplida".</param>
+/// without one, <paramref name="ReportsProgrammed"/>.</param>
+/// <param name="Completed">Assessed "cumplida", or, without an assessment, <paramref name="ReportsCompleted"/>.</param>
+/// <param name="ReportsProgrammed">What the official rule says from the schedule: something planned up to the cut-off
+/// (null in snapshots of schema v1).</param>
+/// <param name="ReportsCompleted">What the official rule says from the accepted reports: they reach what was planned.</param>
 public sealed record SnapshotAction(int Id, string ActivityCode, string ActivityName, string? Subcomponent, int Number, string Description,
     string Goal, decimal? TargetQuantity, string TargetUnit, IReadOnlyList<string> ResponsibleUnits, IReadOnlyList<SnapshotMonth> Schedule,
     decimal PlannedToCutOff, bool ScheduledInPeriod, decimal? ReportedToCutOff, IReadOnlyList<SnapshotReport> Reports,
-    SnapshotAssessment? Assessment, bool Programmed, bool Completed)
+    SnapshotAssessment? Assessment, bool Programmed, bool Completed, bool? ReportsProgrammed = null, bool? ReportsCompleted = null)
 {
     [JsonIgnore]
     public string Code => $"{ActivityCode}.{Number}";
+
+    /// <summary>Control Interno's assessment counts this action differently from the schedule and the accepted reports.</summary>
+    [JsonIgnore]
+    public bool DiffersFromReports => Assessment is not null && ReportsProgrammed is { } programmed
+        && (Programmed != programmed || Completed != (ReportsCompleted ?? false));
 }
 
 public sealed record SnapshotMonth(int Month, decimal Quantity);
 
 public sealed record SnapshotReport(int Id, int Month, decimal ExecutedQuantity, string Narrative, string Status, DateTimeOffset SubmittedAt,
     string? SubmittedBy, bool IsLate, int? CorrectsId, string? ReviewComment, string? ReviewedBy, DateTimeOffset? ReviewedAt,
-    IReadOnlyList<SnapshotEvidence> Evidence);
+    IReadOnlyList<SnapshotEvidence> Evidence, bool IsSimulated = false);
 
 public sealed record SnapshotEvidence(int Id, string Kind, string? FileName, string? Url, string? Description, long? SizeBytes, string? Sha256);
 
@@ -71,15 +84,20 @@ public sealed record SnapshotAssessment(string Status, decimal? VerifiedPercent,
     public AssessmentStatus StatusValue => Enum.Parse<AssessmentStatus>(Status);
 }
 
+/// <param name="Activities">Activities (1.1.1) in the plan (or component).</param>
 /// <param name="Actions">Actions in the plan (or component).</param>
-/// <param name="Programmed">Actividades programadas en el periodo.</param>
-/// <param name="Completed">Actividades cumplidas.</param>
+/// <param name="ProgrammedActivities">Actividades programadas en el periodo: at least one action programmed.</param>
+/// <param name="CompletedActivities">Actividades cumplidas: every programmed action completed.</param>
+/// <param name="ProgrammedActions">Acciones programadas en el periodo.</param>
+/// <param name="CompletedActions">Acciones cumplidas.</param>
 /// <param name="Assessed">Actions that have an assessment (all of them once closed).</param>
-/// <param name="CompliancePercent">Completed ÷ programmed × 100, one decimal; null with nothing programmed.</param>
+/// <param name="CompliancePercent">Completed ÷ programmed activities × 100, one decimal (<see cref="Compliance.OfficialCompliance"/>);
+/// null with nothing programmed.</param>
 /// <param name="AverageProgress">Mean verified progress of the assessed programmed actions, one decimal.</param>
 /// <param name="Band">alta, media or baja, from <paramref name="CompliancePercent"/>.</param>
-public sealed record SnapshotTotals(int Actions, int Programmed, int Completed, int Assessed, decimal? CompliancePercent,
-    decimal? AverageProgress, string? Band);
+/// <param name="DifferFromReports">Assessed actions counted differently from what the schedule and the accepted reports say.</param>
+public sealed record SnapshotTotals(int Activities, int Actions, int ProgrammedActivities, int CompletedActivities, int ProgrammedActions,
+    int CompletedActions, int Assessed, decimal? CompliancePercent, decimal? AverageProgress, string? Band, int DifferFromReports);
 
 /// <summary>Seam for the corruption risk map follow-up, which Vigía does not record yet: always "pendiente"
 /// with no items in this schema version.</summary>

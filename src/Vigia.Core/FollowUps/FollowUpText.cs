@@ -9,6 +9,9 @@ public static class FollowUpText
     public const string DraftMark = "BORRADOR";
     public const string DraftNotice = "BORRADOR: seguimiento sin cerrar, generado con los datos actuales; no es el informe oficial.";
 
+    public const string SimulatedNotice = "DATOS SIMULADOS: este seguimiento se basa en reportes de avance generados automáticamente para la "
+        + "demostración de Vigía; no corresponden a la ejecución real de la entidad.";
+
     public static string Title(string planKind) => planKind == nameof(PlanKind.Ptep)
         ? "FORMATO SEGUIMIENTO AL PROGRAMA DE TRANSPARENCIA Y ÉTICA PÚBLICA"
         : "FORMATO SEGUIMIENTO AL PLAN ANTICORRUPCIÓN Y DE ATENCIÓN AL CIUDADANO";
@@ -69,15 +72,59 @@ public static class FollowUpText
             : "Sin publicar";
     }
 
+    /// <summary>Whether the report came out within its legal term, as the PDF and the public list say it.</summary>
+    public static string Timeliness(FollowUpDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.IsDraft ? "Sin publicar (borrador)"
+            : document.PublishedOn is null ? "Sin publicar"
+            : document.PublishedLate ? $"Publicado fuera del plazo (vencía el {Date(document.Snapshot.CutOff.PublicationDeadline)})"
+            : "Publicado dentro del plazo";
+    }
+
     public static string Schedule(IReadOnlyList<SnapshotMonth> schedule) => schedule.Count == 0
         ? "Sin programación mensual"
         : string.Join(", ", schedule.Select(s => $"{SpanishMonths.Abbreviation(s.Month).ToLowerInvariant()}: {Number(s.Quantity)}"));
 
+    /// <summary>The columns of the summary per component, the same on screen, in XLSX and in PDF.</summary>
+    public static IReadOnlyList<string> SummaryHeaders { get; } =
+    [
+        "Componente", "Actividades programadas", "Actividades cumplidas", "% de avance", "Acciones programadas", "Acciones cumplidas",
+        "Avance promedio verificado", "Zona", "Observaciones",
+    ];
+
     public static string Computation(SnapshotBands bands)
     {
         ArgumentNullException.ThrowIfNull(bands);
-        return "% de avance = actividades cumplidas ÷ actividades programadas en el periodo. Avance promedio = promedio del avance verificado "
+        return "% de avance = actividades cumplidas ÷ actividades programadas en el periodo; una actividad está cumplida cuando todas "
+            + "sus acciones programadas en el periodo están cumplidas. Sin valoración de Control Interno, una acción cuenta como dicen "
+            + "la programación mensual y los reportes aceptados. Avance promedio = promedio del avance verificado "
             + "por Control Interno en las acciones programadas. Las acciones «no programadas en el periodo» no se cuentan. "
             + $"Zonas: baja 0 a {bands.MediaFrom - 1} %, media {bands.MediaFrom} a {bands.AltaFrom - 1} %, alta {bands.AltaFrom} a 100 %.";
+    }
+
+    /// <summary>Where Control Interno's judgement departs from the schedule and the accepted reports, the report says so
+    /// (the figure then differs from the public dashboard's); null when they agree.</summary>
+    public static string? Differences(FollowUpSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var codes = snapshot.Actions.Where(a => a.DiffersFromReports).Select(a => a.Code).ToList();
+        return codes.Count == 0
+            ? null
+            : $"La valoración de Control Interno difiere de la programación y los reportes aceptados en {codes.Count} "
+                + (codes.Count == 1 ? "acción" : "acciones") + $" ({string.Join(", ", codes)}); por eso el % de avance de este seguimiento "
+                + "puede ser distinto del que muestra el tablero público a la misma fecha.";
+    }
+
+    /// <summary>What the schedule and the accepted reports say of one action, for the detail.</summary>
+    public static string FromReports(SnapshotAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return action.ReportsProgrammed switch
+        {
+            null => "—",
+            false => "No programada",
+            true => action.ReportsCompleted == true ? "Cumplida" : "No cumplida",
+        };
     }
 }

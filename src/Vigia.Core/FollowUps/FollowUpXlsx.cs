@@ -14,7 +14,10 @@ public static class FollowUpXlsx
     public const string RiskSheet = "Mapa de riesgos";
 
     /// <summary>Row of the summary table's header on <see cref="SummarySheet"/>; components follow, then «Total».</summary>
-    public const int SummaryHeaderRow = 12;
+    public const int SummaryHeaderRow = 13;
+
+    /// <summary>Columns of the summary table on <see cref="SummarySheet"/>.</summary>
+    private const int Columns = 9;
 
     private const string PercentFormat = "0.0%";
     private const string DateFormat = "dd/mm/yyyy";
@@ -39,9 +42,9 @@ public static class FollowUpXlsx
         var s = document.Snapshot;
         Setup(ws, document);
         ws.Cell(1, 1).SetValue(FollowUpText.Title(s.Plan.Kind));
-        ws.Range(1, 1, 1, 7).Merge().Style.Font.SetBold().Font.SetFontSize(14).Alignment.SetWrapText();
+        ws.Range(1, 1, 1, Columns).Merge().Style.Font.SetBold().Font.SetFontSize(14).Alignment.SetWrapText();
         ws.Row(1).Height = 36;
-        DraftBanner(ws, document, 2, 7);
+        DraftBanner(ws, document, 2, Columns);
         var fields = new (string Label, object Value, string? Format)[]
         {
             ("Entidad", s.Entity.Name, null),
@@ -52,6 +55,8 @@ public static class FollowUpXlsx
             ("Plazo de publicación", s.CutOff.PublicationDeadline.ToDateTime(TimeOnly.MinValue), DateFormat),
             ("Plan", $"{s.Plan.Title} (versión {s.Plan.Version})", null),
             ("SHA-256 de la instantánea", document.Sha256 ?? "— (borrador: sin instantánea)", null),
+            // The publication date cell is a real date, so the late mark the PDF prints next to it gets its own row.
+            ("Oportunidad de la publicación", FollowUpText.Timeliness(document), null),
         };
         for (var i = 0; i < fields.Length; i++)
         {
@@ -72,17 +77,17 @@ public static class FollowUpXlsx
                 }
             }
             cell.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
-            ws.Range(row, 2, row, 7).Merge();
+            ws.Range(row, 2, row, Columns).Merge();
         }
         if (document.CorrectionReason is { } reason)
         {
             ws.Cell(3 + fields.Length, 1).SetValue("Motivo de la corrección");
             ws.Cell(3 + fields.Length, 1).Style.Font.SetBold();
             ws.Cell(3 + fields.Length, 2).SetValue(reason);
-            ws.Range(3 + fields.Length, 2, 3 + fields.Length, 7).Merge().Style.Alignment.SetWrapText();
+            ws.Range(3 + fields.Length, 2, 3 + fields.Length, Columns).Merge().Style.Alignment.SetWrapText();
         }
 
-        string[] headers = ["Componente", "Actividades programadas", "Actividades cumplidas", "% de avance", "Avance promedio verificado", "Zona", "Observaciones"];
+        var headers = FollowUpText.SummaryHeaders.ToArray();
         var r = SummaryHeaderRow;
         HeaderRow(ws, r, headers);
         foreach (var c in s.Components)
@@ -92,19 +97,23 @@ public static class FollowUpXlsx
         }
         r++;
         TotalsRow(ws, r, "Total", s.Totals, "");
-        ws.Range(r, 1, r, 7).Style.Font.SetBold().Border.SetTopBorder(XLBorderStyleValues.Double);
-        ws.Range(SummaryHeaderRow, 1, r, 7).Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
+        ws.Range(r, 1, r, Columns).Style.Font.SetBold().Border.SetTopBorder(XLBorderStyleValues.Double);
+        ws.Range(SummaryHeaderRow, 1, r, Columns).Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
         ws.Cell(r + 2, 1).SetValue(FollowUpText.Computation(s.Bands));
-        ws.Range(r + 2, 1, r + 2, 7).Merge().Style.Alignment.SetWrapText().Font.SetItalic();
-        ws.Row(r + 2).Height = 45;
-        ws.Column(1).Width = 42;
-        ws.Column(2).Width = 14;
-        ws.Column(3).Width = 14;
-        ws.Column(4).Width = 12;
-        ws.Column(5).Width = 14;
-        ws.Column(6).Width = 10;
-        ws.Column(7).Width = 60;
-        FitRowHeights(ws, SummaryHeaderRow + 1, r, 7);
+        ws.Range(r + 2, 1, r + 2, Columns).Merge().Style.Alignment.SetWrapText().Font.SetItalic();
+        ws.Row(r + 2).Height = 60;
+        if (FollowUpText.Differences(s) is { } differences)
+        {
+            ws.Cell(r + 3, 1).SetValue(differences);
+            ws.Range(r + 3, 1, r + 3, Columns).Merge().Style.Alignment.SetWrapText().Font.SetBold();
+            ws.Row(r + 3).Height = 45;
+        }
+        double[] widths = [42, 14, 14, 12, 14, 14, 14, 10, 50];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            ws.Column(i + 1).Width = widths[i];
+        }
+        FitRowHeights(ws, SummaryHeaderRow + 1, r, Columns);
         ws.SheetView.FreezeRows(SummaryHeaderRow);
         ws.PageSetup.SetRowsToRepeatAtTop(SummaryHeaderRow, SummaryHeaderRow);
     }
@@ -112,13 +121,15 @@ public static class FollowUpXlsx
     private static void TotalsRow(IXLWorksheet ws, int row, string name, SnapshotTotals totals, string observations)
     {
         ws.Cell(row, 1).SetValue(name);
-        ws.Cell(row, 2).Value = totals.Programmed;
-        ws.Cell(row, 3).Value = totals.Completed;
+        ws.Cell(row, 2).Value = totals.ProgrammedActivities;
+        ws.Cell(row, 3).Value = totals.CompletedActivities;
         Percent(ws.Cell(row, 4), totals.CompliancePercent);
-        Percent(ws.Cell(row, 5), totals.AverageProgress);
-        Band(ws.Cell(row, 6), totals.Band);
-        ws.Cell(row, 7).SetValue(observations);
-        ws.Range(row, 1, row, 7).Style.Alignment.SetVertical(XLAlignmentVerticalValues.Top).Alignment.SetWrapText();
+        ws.Cell(row, 5).Value = totals.ProgrammedActions;
+        ws.Cell(row, 6).Value = totals.CompletedActions;
+        Percent(ws.Cell(row, 7), totals.AverageProgress);
+        Band(ws.Cell(row, 8), totals.Band);
+        ws.Cell(row, 9).SetValue(observations);
+        ws.Range(row, 1, row, Columns).Style.Alignment.SetVertical(XLAlignmentVerticalValues.Top).Alignment.SetWrapText();
     }
 
     private static void WriteDetail(IXLWorksheet ws, FollowUpDocument document)
@@ -129,6 +140,7 @@ public static class FollowUpXlsx
             "Componente", "Acción", "Actividad", "Meta", "Responsables", "Programación mensual", "Programado al corte",
             "Reportado y aceptado al corte", "Programada en el periodo", "Estado", "Avance verificado", "Cantidad verificada",
             "Observaciones de Control Interno", "Reportes (mes, estado, cantidad, revisión)", "Evidencias (SHA-256)",
+            "Según programación y reportes aceptados",
         ];
         Setup(ws, document);
         ws.Cell(1, 1).SetValue($"Detalle por acción — {s.Entity.Name} — vigencia {s.Plan.Year} — corte {FollowUpText.Date(s.CutOff.Date)}");
@@ -167,12 +179,13 @@ public static class FollowUpXlsx
                     + (rep.ReviewComment is { } comment ? $" — «{comment}»" : ""))));
                 ws.Cell(r, 15).SetValue(string.Join("\n", a.Reports.SelectMany(rep => rep.Evidence)
                     .Select(e => $"{e.FileName ?? e.Url}: {e.Sha256 ?? "enlace"}")));
+                ws.Cell(r, 16).SetValue(FollowUpText.FromReports(a) + (a.DiffersFromReports ? " (difiere de la valoración)" : ""));
             }
         }
         ws.Range(headerRow + 1, 1, Math.Max(r, headerRow + 1), headers.Length).Style
             .Alignment.SetVertical(XLAlignmentVerticalValues.Top).Alignment.SetWrapText()
             .Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
-        double[] widths = [28, 9, 36, 40, 32, 26, 12, 12, 12, 16, 11, 11, 48, 40, 40];
+        double[] widths = [28, 9, 36, 40, 32, 26, 12, 12, 12, 16, 11, 11, 48, 40, 40, 18];
         for (var i = 0; i < widths.Length; i++)
         {
             ws.Column(i + 1).Width = widths[i];
@@ -235,11 +248,13 @@ public static class FollowUpXlsx
 
     private static void DraftBanner(IXLWorksheet ws, FollowUpDocument document, int row, int columns)
     {
-        if (!document.IsDraft)
+        var notices = new[] { document.IsDraft ? FollowUpText.DraftNotice : null, document.Snapshot.Simulated ? FollowUpText.SimulatedNotice : null }
+            .OfType<string>().ToList();
+        if (notices.Count == 0)
         {
             return;
         }
-        ws.Cell(row, 1).SetValue(FollowUpText.DraftNotice);
+        ws.Cell(row, 1).SetValue(string.Join(" ", notices));
         ws.Range(row, 1, row, Math.Max(columns, 1)).Merge().Style.Font.SetBold().Font.SetFontColor(DraftRed);
     }
 

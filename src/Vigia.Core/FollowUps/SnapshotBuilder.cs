@@ -25,6 +25,7 @@ internal sealed class SnapshotBuilder(AppDbContext db)
             })
             .SingleAsync(ct);
         var lastMonth = cutOff.CutOffDate.Year > plan.Year ? 12 : cutOff.CutOffDate.Month;
+        var monthsCounted = ComplianceCalculator.MonthsCounted(plan.Year, cutOff.CutOffDate);
         var components = await db.Components.AsNoTracking().Where(c => c.PlanId == planId).OrderBy(c => c.Number)
             .Select(c => new { c.Id, c.Number, c.Name }).ToListAsync(ct);
         var componentIds = components.Select(c => c.Id).ToList();
@@ -47,7 +48,7 @@ internal sealed class SnapshotBuilder(AppDbContext db)
         var snapshotComponents = components.Select(c =>
         {
             var items = actions.Where(a => a.ComponentId == c.Id)
-                .Select(a => ToAction(a, lastMonth, reports[a.Id].ToList(), byAction.GetValueOrDefault(a.Id)))
+                .Select(a => ToAction(a, lastMonth, monthsCounted, reports[a.Id].ToList(), byAction.GetValueOrDefault(a.Id)))
                 .ToList();
             return new SnapshotComponent(c.Number, c.Name, notes.FirstOrDefault(n => n.ComponentNumber == c.Number)?.Observations,
                 monitoring[c.Id].ToList(), items, FollowUpMath.Totals(items, bands));
@@ -67,8 +68,9 @@ internal sealed class SnapshotBuilder(AppDbContext db)
             SnapshotRiskMap.Pending);
     }
 
-    private static SnapshotAction ToAction(ActionData a, int lastMonth, List<SnapshotReport> reports, FollowUpAssessment? assessment)
+    private static SnapshotAction ToAction(ActionData a, int lastMonth, int monthsCounted, List<SnapshotReport> reports, FollowUpAssessment? assessment)
     {
+        var fromReports = ReportsVerdict(a, monthsCounted, reports);
         var planned = a.Schedule.Where(s => s.Month <= lastMonth).Sum(s => s.Quantity);
         var scheduledInPeriod = a.Schedule.Count == 0 || planned > 0;
         var accepted = reports.Where(r => r.Status == nameof(ReportStatus.Accepted)).ToList();
@@ -81,11 +83,21 @@ internal sealed class SnapshotBuilder(AppDbContext db)
             ? null
             : new SnapshotAssessment(assessment.Status.ToString(), N(assessment.VerifiedPercent), N(assessment.VerifiedQuantity),
                 assessment.Observations, Utc(assessment.AssessedAt), assessment.AssessedByName);
-        var programmed = assessment is null ? scheduledInPeriod : assessment.Status != AssessmentStatus.NotScheduled;
-        var completed = programmed && assessment?.Status == AssessmentStatus.Completed;
+        // Until Control Interno judges an action, the follow-up says what the accepted reports say, so a draft and the
+        // dashboard give the same figure; once judged, the assessment counts and any difference is shown.
+        var programmed = assessment is null ? fromReports.Programmed : assessment.Status != AssessmentStatus.NotScheduled;
+        var completed = assessment is null ? fromReports.Completed : programmed && assessment.Status == AssessmentStatus.Completed;
         return new SnapshotAction(a.Id, a.ActivityCode, a.ActivityName, a.Subcomponent, a.Order, a.Description, a.Goal, N(a.TargetQuantity),
             a.TargetUnit == TargetUnit.Percentage ? "porcentaje" : "cantidad", a.Units, a.Schedule, N(planned), scheduledInPeriod, N(reported),
-            reports, snapshotAssessment, programmed, completed);
+            reports, snapshotAssessment, programmed, completed, fromReports.Programmed, fromReports.Completed);
+    }
+
+    /// <summary>The official rule applied to the schedule and the accepted reports (<see cref="ComplianceCalculator.Verdict"/>).</summary>
+    private static ActionVerdict ReportsVerdict(ActionData a, int monthsCounted, List<SnapshotReport> reports)
+    {
+        var input = new ActionInput(a.TargetQuantity, a.TargetUnit, null, a.Schedule.ToDictionary(s => s.Month, s => s.Quantity),
+            reports.Select(r => new ReportInput(r.Month, r.ExecutedQuantity, Enum.Parse<ReportStatus>(r.Status), r.Id, r.IsLate)).ToList());
+        return ComplianceCalculator.Verdict(a.ActivityCode, ComplianceCalculator.Action(input, monthsCounted));
     }
 
     private sealed record ActionData(int Id, int ComponentId, string ActivityCode, string ActivityName, string? Subcomponent, int Order,
@@ -138,6 +150,7 @@ internal sealed class SnapshotBuilder(AppDbContext db)
                 r.ReviewComment,
                 r.ReviewedByName,
                 r.ReviewedAt,
+                r.IsSimulated,
                 Evidence = r.Evidence.OrderBy(e => e.Id)
                     .Select(e => new { e.Id, e.Kind, e.FileName, e.Url, e.Description, e.SizeBytes, e.Sha256 }).ToList(),
             })
@@ -146,7 +159,8 @@ internal sealed class SnapshotBuilder(AppDbContext db)
         return rows.Select(r => (r.ActionId, new SnapshotReport(r.Id, r.Month, N(r.ExecutedQuantity), r.Narrative, r.Status.ToString(),
             Utc(r.SubmittedAt), r.SubmittedByName, r.IsLate, r.CorrectsId, r.ReviewComment, r.ReviewedByName,
             r.ReviewedAt is { } at ? Utc(at) : null,
-            r.Evidence.Select(e => new SnapshotEvidence(e.Id, e.Kind.ToString(), e.FileName, e.Url, e.Description, e.SizeBytes, e.Sha256)).ToList())))
+            r.Evidence.Select(e => new SnapshotEvidence(e.Id, e.Kind.ToString(), e.FileName, e.Url, e.Description, e.SizeBytes, e.Sha256)).ToList(),
+            r.IsSimulated)))
             .ToList();
     }
 
@@ -168,13 +182,14 @@ internal static class FollowUpMath
 {
     public static SnapshotTotals Totals(IReadOnlyList<SnapshotAction> actions, ComplianceBands bands)
     {
-        var programmed = actions.Where(a => a.Programmed).ToList();
-        var completed = programmed.Count(a => a.Completed);
-        var verified = programmed.Where(a => a.Assessment?.VerifiedPercent is not null).Select(a => a.Assessment!.VerifiedPercent!.Value).ToList();
-        decimal? compliance = programmed.Count == 0 ? null : Round(completed * 100m / programmed.Count);
+        var official = OfficialCompliance.Count(actions.Select(a => new ActionVerdict(a.ActivityCode, a.Programmed, a.Completed)));
+        var verified = actions.Where(a => a.Programmed && a.Assessment?.VerifiedPercent is not null)
+            .Select(a => a.Assessment!.VerifiedPercent!.Value).ToList();
+        var compliance = official.Percent is { } p ? SnapshotBuilder.N(p) : (decimal?)null;
         decimal? average = verified.Count == 0 ? null : Round(verified.Average());
-        return new SnapshotTotals(actions.Count, programmed.Count, completed, actions.Count(a => a.Assessment is not null), compliance, average,
-            bands.Classify(compliance) is { } level ? ComplianceLevels.Code(level) : null);
+        return new SnapshotTotals(official.Activities, actions.Count, official.ProgrammedActivities, official.CompletedActivities,
+            official.ProgrammedActions, official.CompletedActions, actions.Count(a => a.Assessment is not null), compliance, average,
+            bands.Classify(compliance) is { } level ? ComplianceLevels.Code(level) : null, actions.Count(a => a.DiffersFromReports));
     }
 
     public static decimal Round(decimal value) => SnapshotBuilder.N(Math.Round(value, 1, MidpointRounding.AwayFromZero));

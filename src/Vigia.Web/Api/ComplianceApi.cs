@@ -3,20 +3,29 @@ using Vigia.Web.OpenData;
 
 namespace Vigia.Web.Api;
 
-/// <summary>Compliance of one part of the plan. Percentages are rounded to two decimals and null where nothing
-/// counts ("no aplica"); bands are "alta", "media" or "baja" after rounding to a whole number, and the year's band
-/// only once all twelve months count (docs/compliance.md).</summary>
-/// <param name="PlannedActions">Actions with something planned in the months counted ("programadas").</param>
-/// <param name="ExecutedActions">Of those, actions at 100 % to date ("cumplidas").</param>
-public sealed record ComplianceFigures(int Actions, int PlannedActions, int ExecutedActions, decimal? Percentage, string? Band,
-    decimal? YearPercentage, string? YearBand);
+/// <summary>Activities and actions, counted side by side.</summary>
+public sealed record CountsDto(int Activities, int Actions);
+
+/// <summary>Compliance of one part of the plan. <paramref name="Percentage"/> is the official figure (completed ÷
+/// programmed activities, one decimal, <see cref="OfficialCompliance"/>) with the counts it comes from; null when
+/// nothing is programmed yet. <paramref name="Band"/> is "alta", "media" or "baja" of that figure after rounding to a
+/// whole number. The weighted means of progress carry no band and are never the headline (docs/compliance.md).</summary>
+/// <param name="Total">Activities and actions under the part.</param>
+/// <param name="Programmed">Programmed in the months counted.</param>
+/// <param name="Completed">Of those, completed.</param>
+/// <param name="Scheduled">False when no action of the part has a monthly schedule («sin programación»: Planeación sets it).</param>
+/// <param name="WeightedProgress">Weighted mean of executed ÷ planned to date per action («avance ponderado»), two decimals.</param>
+/// <param name="YearProgress">Weighted mean of executed ÷ the year's target per action, two decimals.</param>
+public sealed record ComplianceFigures(CountsDto Total, CountsDto Programmed, CountsDto Completed, decimal? Percentage, string? Band,
+    bool Scheduled, decimal? WeightedProgress, decimal? YearProgress);
 
 public sealed record ComponentComplianceDto(int Number, string Name, ComplianceFigures Compliance);
 
 public sealed record ComplianceBandsDto(int MediumFrom, int HighFrom);
 
+/// <param name="Rule">The official rule in one sentence (<see cref="OfficialCompliance.Explanation"/>).</param>
 public sealed record PlanComplianceDto(string Entity, string EntitySlug, int Year, string At, int MonthsCounted, bool Simulated,
-    ComplianceBandsDto Bands, ComplianceFigures Plan, IReadOnlyList<ComponentComplianceDto> Components, string Rules);
+    ComplianceBandsDto Bands, ComplianceFigures Plan, IReadOnlyList<ComponentComplianceDto> Components, string Rules, string Rule);
 
 /// <summary>GET /api/plans/{year}/compliance?at=YYYY-MM-DD and /api/entities/{entity}/plans/{year}/compliance.</summary>
 public static class ComplianceApi
@@ -70,15 +79,17 @@ public static class ComplianceApi
             result.MonthsCounted, result.HasSimulatedData, new ComplianceBandsDto(result.Bands.MediumFrom, result.Bands.HighFrom),
             Figures(result.Plan, result),
             result.Components.Select(c => new ComponentComplianceDto(int.Parse(c.Code, CultureInfo.InvariantCulture), c.Name, Figures(c, result))).ToList(),
-            RulesPath));
+            RulesPath, OfficialCompliance.Explanation));
     }
 
     public static ComplianceFigures Figures(ComplianceNode node, PlanCompliance result)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(result);
-        return new ComplianceFigures(node.ActionCount, node.PlannedActions, node.CompletedActions, Round(node.ToDate.Percent),
-            Code(result.Bands.Classify(node.ToDate.Percent)), Round(node.Year.Percent), Code(result.YearLevel(node.Year)));
+        var o = node.Official;
+        return new ComplianceFigures(new CountsDto(o.Activities, o.Actions), new CountsDto(o.ProgrammedActivities, o.ProgrammedActions),
+            new CountsDto(o.CompletedActivities, o.CompletedActions), o.Percent, Code(result.Bands.Classify(o.Percent)), !node.IsUnscheduled,
+            Round(node.ToDate.Percent), Round(node.Year.Percent));
     }
 
     private static decimal? Round(decimal? percent) => percent is { } p ? Math.Round(p, 2, MidpointRounding.AwayFromZero) : null;

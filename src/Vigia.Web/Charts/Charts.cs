@@ -7,8 +7,9 @@ internal static class Svg
 {
     public static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>A percentage as people read it here: "82 %".</summary>
-    public static string Percent(decimal? value) => value is { } v ? SpanishFormat.Percent(ComplianceBands.Round(v)) : "No aplica";
+    /// <summary>A percentage as people read it here, to one decimal as the official follow-up prints it: "82 %", "23,5 %".</summary>
+    public static string Percent(decimal? value) =>
+        value is { } v ? SpanishFormat.Percent(Math.Round(v, 1, MidpointRounding.AwayFromZero), 1) : "No aplica";
 }
 
 /// <summary>One bar: a label, its percentage (null: "no aplica") and band.</summary>

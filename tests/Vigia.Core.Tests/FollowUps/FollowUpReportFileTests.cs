@@ -45,13 +45,14 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
         Assert.Equal(new DateTime(2026, 5, 15), ws.Cell(8, 2).GetDateTime());
         Assert.Equal(document.Sha256, ws.Cell(10, 2).GetString());
         var header = FollowUpXlsx.SummaryHeaderRow;
-        Assert.Equal(["Componente", "Actividades programadas", "Actividades cumplidas", "% de avance", "Avance promedio verificado", "Zona", "Observaciones"],
-            Enumerable.Range(1, 7).Select(c => ws.Cell(header, c).GetString()));
+        Assert.Equal(["Componente", "Actividades programadas", "Actividades cumplidas", "% de avance", "Acciones programadas", "Acciones cumplidas",
+                "Avance promedio verificado", "Zona", "Observaciones"],
+            Enumerable.Range(1, 9).Select(c => ws.Cell(header, c).GetString()));
         object[][] expected =
         [
-            ["1. GESTIÓN DEL RIESGO DE CORRUPCIÓN", 2, 2, 1.0, 1.0, "Alta", ""],
-            ["2. RENDICIÓN DE CUENTAS", 5, 3, 0.6, 0.68, "Media", "Dos acciones con rezago; se recomienda un plan de mejora."],
-            ["Total", 7, 5, 0.714, 0.771, "Media", ""],
+            ["1. GESTIÓN DEL RIESGO DE CORRUPCIÓN", 1, 1, 1.0, 2, 2, 1.0, "Alta", ""],
+            ["2. RENDICIÓN DE CUENTAS", 1, 0, 0.0, 5, 3, 0.68, "Baja", "Dos acciones con rezago; se recomienda un plan de mejora."],
+            ["Total", 2, 1, 0.5, 7, 5, 0.771, "Baja", ""],
         ];
         for (var i = 0; i < expected.Length; i++)
         {
@@ -60,12 +61,15 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
             Assert.Equal(expected[i][1], ws.Cell(row, 2).GetValue<int>());
             Assert.Equal(expected[i][2], ws.Cell(row, 3).GetValue<int>());
             Assert.Equal((double)expected[i][3], ws.Cell(row, 4).GetDouble(), 6);
-            Assert.Equal((double)expected[i][4], ws.Cell(row, 5).GetDouble(), 6);
+            Assert.Equal(expected[i][4], ws.Cell(row, 5).GetValue<int>());
+            Assert.Equal(expected[i][5], ws.Cell(row, 6).GetValue<int>());
+            Assert.Equal((double)expected[i][6], ws.Cell(row, 7).GetDouble(), 6);
             Assert.Equal("0.0%", ws.Cell(row, 4).Style.NumberFormat.Format);
-            Assert.Equal(expected[i][5], ws.Cell(row, 6).GetString());
-            Assert.Equal(expected[i][6], ws.Cell(row, 7).GetString());
+            Assert.Equal(expected[i][7], ws.Cell(row, 8).GetString());
+            Assert.Equal(expected[i][8], ws.Cell(row, 9).GetString());
         }
-        Assert.True(ws.Column(7).Width >= 50);
+        Assert.True(ws.Column(9).Width >= 50);
+        Assert.Contains("difiere de la programación y los reportes aceptados en 4 acciones", ws.Cell(header + 6, 1).GetString(), StringComparison.Ordinal);
 
         var detail = workbook.Worksheet(FollowUpXlsx.DetailSheet);
         Assert.Equal("Acción", detail.Cell(3, 2).GetString());
@@ -103,7 +107,7 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
             var first = detail.Row(4 + s.Components[0].Actions.Count);
             Assert.Equal((XLDataType.Text, "2.1.1"), (first.Cell(2).DataType, first.Cell(2).GetString()));
             Assert.Equal((XLDataType.Text, "30-4"), (first.Cell(4).DataType, first.Cell(4).GetString()));
-            var observations = workbook.Worksheet(FollowUpXlsx.SummarySheet).Cell(FollowUpXlsx.SummaryHeaderRow + 2, 7);
+            var observations = workbook.Worksheet(FollowUpXlsx.SummarySheet).Cell(FollowUpXlsx.SummaryHeaderRow + 2, 9);
             Assert.Equal((XLDataType.Text, "1.5"), (observations.DataType, observations.GetString()));
         }
         finally
@@ -127,7 +131,7 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
 
         using var workbook = Xlsx(document);
 
-        var observations = workbook.Worksheet(FollowUpXlsx.SummarySheet).Cell(FollowUpXlsx.SummaryHeaderRow + 2, 7);
+        var observations = workbook.Worksheet(FollowUpXlsx.SummarySheet).Cell(FollowUpXlsx.SummaryHeaderRow + 2, 9);
         Assert.False(observations.HasFormula);
         Assert.Equal((XLDataType.Text, Formula), (observations.DataType, observations.GetString()));
         var first = workbook.Worksheet(FollowUpXlsx.DetailSheet).Row(4 + s.Components[0].Actions.Count);
@@ -135,6 +139,54 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
         Assert.Equal("+57 300", first.Cell(4).GetString());
         Assert.EndsWith("@SUM(A1)", first.Cell(3).GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.HasFormula);
+    }
+
+    [Fact]
+    public async Task Xlsx_EveryCodeCell_IsTextWithTheSnapshotsCode_AndEveryFigureANumber()
+    {
+        var document = await ClosedAprilAsync();
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = SpanishFormat.Culture;
+        try
+        {
+            using var workbook = Xlsx(document);
+
+            var detail = workbook.Worksheet(FollowUpXlsx.DetailSheet);
+            var actions = document.Snapshot.Actions.ToList();
+            for (var i = 0; i < actions.Count; i++)
+            {
+                var row = detail.Row(4 + i);
+                Assert.Equal((XLDataType.Text, actions[i].Code), (row.Cell(2).DataType, row.Cell(2).GetString()));
+                Assert.Equal((XLDataType.Text, $"{actions[i].ActivityCode} {actions[i].ActivityName}"), (row.Cell(3).DataType, row.Cell(3).GetString()));
+                Assert.Equal(actions[i].Schedule.Count == 0 ? XLDataType.Text : XLDataType.Number, row.Cell(7).DataType);
+            }
+            var summary = workbook.Worksheet(FollowUpXlsx.SummarySheet);
+            for (var row = FollowUpXlsx.SummaryHeaderRow + 1; row <= FollowUpXlsx.SummaryHeaderRow + 3; row++)
+            {
+                Assert.All(new[] { 2, 3, 4, 5, 6, 7 }, c => Assert.Equal(XLDataType.Number, summary.Cell(row, c).DataType));
+            }
+            Assert.Equal(XLDataType.DateTime, summary.Cell(6, 2).DataType);
+            Assert.Equal(XLDataType.Number, summary.Cell(4, 2).DataType);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public async Task Xlsx_OfALatePublication_SaysSoAsThePdfDoes()
+    {
+        var closed = await ClosedAprilAsync();
+        var late = closed with { Status = FollowUpStatus.Published, PublishedOn = new DateOnly(2026, 5, 20), PublishedLate = true };
+
+        using var workbook = Xlsx(late);
+
+        var ws = workbook.Worksheet(FollowUpXlsx.SummarySheet);
+        Assert.Equal(new DateTime(2026, 5, 20), ws.Cell(5, 2).GetDateTime());
+        Assert.Equal(("Oportunidad de la publicación", "Publicado fuera del plazo (vencía el 15 de mayo de 2026)"),
+            (ws.Cell(11, 1).GetString(), ws.Cell(11, 2).GetString()));
+        Assert.Contains("publicado fuera del plazo", string.Join(" ", PdfPages(late)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,7 +199,8 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
         Assert.All(workbook.Worksheets, ws => Assert.StartsWith(FollowUpText.DraftMark, ws.Cell(2, 1).GetString(), StringComparison.Ordinal));
         var ws = workbook.Worksheet(FollowUpXlsx.SummarySheet);
         Assert.Equal("Sin publicar (borrador)", ws.Cell(5, 2).GetString());
-        Assert.Equal(7, ws.Cell(FollowUpXlsx.SummaryHeaderRow + 3, 2).GetValue<int>());
+        Assert.Equal(2, ws.Cell(FollowUpXlsx.SummaryHeaderRow + 3, 2).GetValue<int>());
+        Assert.Equal(6, ws.Cell(FollowUpXlsx.SummaryHeaderRow + 3, 5).GetValue<int>());
         Assert.Equal("Sin valorar", workbook.Worksheet(FollowUpXlsx.DetailSheet).Cell(4, 10).GetString());
     }
 
@@ -168,8 +221,9 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
             Assert.DoesNotContain(FollowUpText.DraftMark, pages[i], StringComparison.Ordinal);
         }
         var all = string.Join(" ", pages);
-        Assert.Contains("2. RENDICIÓN DE CUENTAS 5 3 60 % 68 % Media", all, StringComparison.Ordinal);
-        Assert.Contains("Total 7 5 71,4 % 77,1 % Media", all, StringComparison.Ordinal);
+        Assert.Contains("2. RENDICIÓN DE CUENTAS 1 0 0 % 5 3 68 % Baja", all, StringComparison.Ordinal);
+        Assert.Contains("Total 2 1 50 % 7 5 77,1 % Baja", all, StringComparison.Ordinal);
+        Assert.Contains("difiere de la programación y los reportes aceptados en 4 acciones", all, StringComparison.Ordinal);
         Assert.Contains("Actualizar la política de riesgos", all, StringComparison.Ordinal);
         Assert.Contains("niñas, niños", all, StringComparison.Ordinal);
         Assert.Contains(document.Sha256!, all, StringComparison.Ordinal);

@@ -16,29 +16,33 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
 
         var s = document.Snapshot;
         Assert.False(document.IsDraft);
-        // Component 1: A1 and A3 programmed (A2 «no programada»), both cumplidas: 2/2 = 100 %, average 100.
-        Assert.Equal(new SnapshotTotals(3, 2, 2, 3, 100m, 100m, "alta"), s.Components[0].Totals);
-        // Component 2: five programmed, three cumplidas: 3/5 = 60 %; average (100 + 0 + 40 + 100 + 100) / 5 = 68.
-        Assert.Equal(new SnapshotTotals(5, 5, 3, 5, 60m, 68m, "media"), s.Components[1].Totals);
-        // Total: 5/7 = 71,43 → 71,4 %; average 540 / 7 = 77,14 → 77,1.
-        Assert.Equal(new SnapshotTotals(8, 7, 5, 8, 71.4m, 77.1m, "media"), s.Totals);
+        // Activities are counted (issue 9), actions beside them. Component 1: activity 1.1.1 with A1 and A3 programmed (A2
+        // «no programada»), both cumplidas: 1/1 = 100 %, average 100. A1 has no accepted report and A3 no schedule, so
+        // Control Interno's «cumplida» differs from the reports in both.
+        Assert.Equal(new SnapshotTotals(1, 3, 1, 1, 2, 2, 3, 100m, 100m, "alta", 2), s.Components[0].Totals);
+        // Component 2: activity 2.1.1 with five programmed actions, three cumplidas: not completed, 0/1 = 0 %; average
+        // (100 + 0 + 40 + 100 + 100) / 5 = 68. B4 and B5 are «cumplida» without an accepted report.
+        Assert.Equal(new SnapshotTotals(1, 5, 1, 0, 5, 3, 5, 0m, 68m, "baja", 2), s.Components[1].Totals);
+        // Total: 1 of 2 activities = 50 %; actions 5 of 7; average 540 / 7 = 77,14 → 77,1.
+        Assert.Equal(new SnapshotTotals(2, 8, 2, 1, 7, 5, 8, 50m, 77.1m, "baja", 4), s.Totals);
         Assert.Equal("Dos acciones con rezago; se recomienda un plan de mejora.", s.Components[1].Observations);
         Assert.Equal(SnapshotJson.Sha256(SnapshotJson.Serialize(s)), document.Sha256);
         Assert.True(document.IntegrityOk);
         var stored = await Db().Set<FollowUp>().SingleAsync();
-        Assert.Equal((7, 5, 71.4m, 77.1m, "media"), (stored.ProgrammedCount!.Value, stored.CompletedCount!.Value, stored.CompliancePercent!.Value,
+        Assert.Equal((2, 1, 50m, 77.1m, "baja"), (stored.ProgrammedCount!.Value, stored.CompletedCount!.Value, stored.CompliancePercent!.Value,
             stored.AverageProgress!.Value, stored.ComplianceBand));
     }
 
     [Fact]
-    public async Task Draft_WithoutAssessments_CountsWhatTheScheduleProgrammes()
+    public async Task Draft_WithoutAssessments_CountsWhatTheScheduleAndTheAcceptedReportsSay()
     {
         var document = (await Documents().ForCutOffAsync(Seeded.PlanId, April))!;
 
         Assert.True(document.IsDraft);
         Assert.Null(document.Sha256);
-        // A2 is scheduled in June only; A3 has no schedule, so the whole year is its period.
-        Assert.Equal(new SnapshotTotals(8, 7, 0, 0, 0m, null, "baja"), document.Snapshot.Totals);
+        // Without assessments the official rule decides: A2 is scheduled in June only and A3 has no schedule, so
+        // neither is programmed; of the six programmed actions only B1 has its accepted reports. No activity is complete.
+        Assert.Equal(new SnapshotTotals(2, 8, 2, 0, 6, 1, 0, 0m, null, "baja", 0), document.Snapshot.Totals);
         Assert.False(document.Snapshot.Actions.Single(a => a.Id == Seeded.Actions["A2"]).ScheduledInPeriod);
         Assert.True(document.Snapshot.Actions.Single(a => a.Id == Seeded.Actions["A3"]).ScheduledInPeriod);
     }
@@ -96,7 +100,7 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
         await ClosedAprilAsync();
         var db = Db();
         var f = await db.Set<FollowUp>().SingleAsync();
-        f.SnapshotJson = f.SnapshotJson!.Replace("\"completed\":5", "\"completed\":6", StringComparison.Ordinal);
+        f.SnapshotJson = f.SnapshotJson!.Replace("\"completedActions\":5", "\"completedActions\":6", StringComparison.Ordinal);
         await db.SaveChangesAsync();
 
         Assert.False((await Documents().ForCutOffAsync(Seeded.PlanId, April))!.IntegrityOk);
@@ -106,14 +110,14 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
     public async Task Close_WithBandsInTheSettingsTable_UsesTheDashboardBands()
     {
         var db = Db();
-        db.Settings.Add(new AppSetting { Key = ComplianceBands.MediumFromKey, Value = "70" });
+        db.Settings.Add(new AppSetting { Key = ComplianceBands.MediumFromKey, Value = "40" });
         db.Settings.Add(new AppSetting { Key = ComplianceBands.HighFromKey, Value = "90" });
         await db.SaveChangesAsync();
 
         var s = (await ClosedAprilAsync()).Snapshot;
 
-        Assert.Equal(new SnapshotBands(70, 90), s.Bands);
-        // 100 % is alta; 60 % falls below the media threshold of 70; 71,4 % is media.
+        Assert.Equal(new SnapshotBands(40, 90), s.Bands);
+        // 100 % is alta; 0 % is baja; the plan's 50 % is media from 40 (it would be baja on the default scale).
         Assert.Equal(["alta", "baja"], s.Components.Select(c => c.Totals.Band));
         Assert.Equal("media", s.Totals.Band);
     }
@@ -126,7 +130,7 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
 
         // Snapshots closed before the bands came from Compliance store the thresholds and band codes like this.
         Assert.Contains("\"bands\":{\"mediaFrom\":60,\"altaFrom\":80}", json, StringComparison.Ordinal);
-        Assert.Contains("\"band\":\"media\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"band\":\"baja\"", json, StringComparison.Ordinal);
         Assert.Equal(json, SnapshotJson.Serialize(SnapshotJson.Deserialize(json)));
     }
 
@@ -243,10 +247,10 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
         Assert.Equal([1, 2], versions.Select(v => v.Version));
         Assert.Equal((FollowUpStatus.Published, v1.Sha256), (versions[0].Status, versions[0].SnapshotSha256));
         var v2 = (await Documents().ForVersionAsync(versions[1].Id, publishedOnly: false))!;
-        Assert.Equal(6, v2.Snapshot.Totals.Completed);
+        Assert.Equal(6, v2.Snapshot.Totals.CompletedActions);
         Assert.Equal(v1.Sha256, v2.Snapshot.FollowUp.PreviousSnapshotSha256);
         Assert.Equal("La acción B2 sí tenía avance verificado.", v2.Snapshot.FollowUp.CorrectionReason);
-        Assert.Equal(5, (await Documents().ForVersionAsync(versions[0].Id, publishedOnly: true))!.Snapshot.Totals.Completed);
+        Assert.Equal(5, (await Documents().ForVersionAsync(versions[0].Id, publishedOnly: true))!.Snapshot.Totals.CompletedActions);
         Assert.Null(await Documents().ForVersionAsync(versions[1].Id, publishedOnly: true));
     }
 }

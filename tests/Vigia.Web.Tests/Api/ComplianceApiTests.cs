@@ -21,6 +21,9 @@ public abstract class ComplianceApiTests(VigiaFactory app)
     private static JsonElement Component(JsonElement root, int number) =>
         root.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("number").GetInt32() == number).GetProperty("compliance");
 
+    private static (int Activities, int Actions) Counts(JsonElement counts) =>
+        (counts.GetProperty("activities").GetInt32(), counts.GetProperty("actions").GetInt32());
+
     [Fact]
     public async Task Get_HasThePlanAndItsSixComponents()
     {
@@ -34,11 +37,14 @@ public abstract class ComplianceApiTests(VigiaFactory app)
         Assert.Equal(80, root.GetProperty("bands").GetProperty("highFrom").GetInt32());
         Assert.Equal(6, root.GetProperty("components").GetArrayLength());
         Assert.Equal("RENDICIÓN DE CUENTAS", root.GetProperty("components")[2].GetProperty("name").GetString());
-        foreach (var property in new[] { "actions", "plannedActions", "executedActions", "percentage", "band", "yearPercentage", "yearBand" })
+        foreach (var property in new[] { "total", "programmed", "completed", "percentage", "band", "scheduled", "weightedProgress", "yearProgress" })
         {
             Assert.True(root.GetProperty("plan").TryGetProperty(property, out _), property);
         }
-        Assert.Equal(86, root.GetProperty("plan").GetProperty("actions").GetInt32());
+        // The weighted means carry no band (issue 9).
+        Assert.False(root.GetProperty("plan").TryGetProperty("yearBand", out _));
+        Assert.Equal(86, root.GetProperty("plan").GetProperty("total").GetProperty("actions").GetInt32());
+        Assert.Equal(Vigia.Core.Compliance.OfficialCompliance.Explanation, root.GetProperty("rule").GetString());
     }
 
     [Fact]
@@ -47,16 +53,19 @@ public abstract class ComplianceApiTests(VigiaFactory app)
         var root = await GetJsonAsync($"/api/plans/2022/compliance?at={KnownExecution.At}");
 
         var component3 = Component(root, 3);
-        Assert.Equal(3, component3.GetProperty("plannedActions").GetInt32());
-        Assert.Equal(1, component3.GetProperty("executedActions").GetInt32());
-        Assert.Equal(54.17m, component3.GetProperty("percentage").GetDecimal());
+        Assert.Equal((1, 3), Counts(component3.GetProperty("programmed")));
+        Assert.Equal((0, 1), Counts(component3.GetProperty("completed")));
+        Assert.Equal(0m, component3.GetProperty("percentage").GetDecimal());
         Assert.Equal("baja", component3.GetProperty("band").GetString());
+        Assert.Equal(54.17m, component3.GetProperty("weightedProgress").GetDecimal());
         var plan = root.GetProperty("plan");
-        Assert.Equal(54.17m, plan.GetProperty("percentage").GetDecimal());
+        Assert.Equal(0m, plan.GetProperty("percentage").GetDecimal());
         Assert.Equal("baja", plan.GetProperty("band").GetString());
-        Assert.Equal(JsonValueKind.Null, plan.GetProperty("yearBand").ValueKind);
+        Assert.Equal(54.17m, plan.GetProperty("weightedProgress").GetDecimal());
         Assert.Equal(JsonValueKind.Null, Component(root, 1).GetProperty("percentage").ValueKind);
         Assert.Equal(JsonValueKind.Null, Component(root, 1).GetProperty("band").ValueKind);
+        Assert.False(Component(root, 1).GetProperty("scheduled").GetBoolean());
+        Assert.True(component3.GetProperty("scheduled").GetBoolean());
     }
 
     [Fact]
@@ -67,7 +76,7 @@ public abstract class ComplianceApiTests(VigiaFactory app)
         await using var db = app.Database.CreateContext();
         var measured = await db.Actions.CountAsync(a => a.Activity!.Component!.Number == 3 && (a.TargetQuantity > 0 || a.Schedule.Any()));
         // 3.1.4-1 and 3.1.4-2 are at 50 % of their year's target; every other action of component 3 at 0 %.
-        Assert.Equal(Math.Round(100m / measured, 2), Component(root, 3).GetProperty("yearPercentage").GetDecimal());
+        Assert.Equal(Math.Round(100m / measured, 2), Component(root, 3).GetProperty("yearProgress").GetDecimal());
     }
 
     [Fact]
@@ -75,8 +84,9 @@ public abstract class ComplianceApiTests(VigiaFactory app)
     {
         var root = await GetJsonAsync("/api/entities/alcaldia-de-santiago-de-cali/plans/2022/compliance?at=2022-05-31");
 
-        // 3.1.4-1: 3.500 of 5.000 → 70 %; 3.1.4-2: 100 %; 3.1.4-4: 0 % → 56,67 % (baja).
-        Assert.Equal(56.67m, Component(root, 3).GetProperty("percentage").GetDecimal());
+        // 3.1.4-1: 3.500 of 5.000 → 70 %; 3.1.4-2: 100 %; 3.1.4-4: 0 % → weighted 56,67 %; activity 3.1.4 still short.
+        Assert.Equal(56.67m, Component(root, 3).GetProperty("weightedProgress").GetDecimal());
+        Assert.Equal(0m, Component(root, 3).GetProperty("percentage").GetDecimal());
         Assert.Equal(5, root.GetProperty("monthsCounted").GetInt32());
         Assert.Equal("alcaldia-de-santiago-de-cali", root.GetProperty("entitySlug").GetString());
     }
@@ -89,7 +99,7 @@ public abstract class ComplianceApiTests(VigiaFactory app)
         var today = TestTime.ColombianDate(app.Clock);
         Assert.Equal(today, root.GetProperty("at").GetString());
         Assert.Equal(12, root.GetProperty("monthsCounted").GetInt32());
-        Assert.Equal("baja", root.GetProperty("plan").GetProperty("yearBand").GetString());
+        Assert.Equal("baja", root.GetProperty("plan").GetProperty("band").GetString());
     }
 
     [Theory]

@@ -10,19 +10,21 @@ public static class DashboardCharts
     {
         ArgumentNullException.ThrowIfNull(result);
         var items = result.Components
-            .Select(c => new BarItem($"{c.Code}. {c.Name}", c.ToDate.Percent, result.Bands.Classify(c.ToDate.Percent)))
+            .Select(c => new BarItem($"{c.Code}. {c.Name}", c.Official.Percent, result.Bands.Classify(c.Official.Percent)))
             .ToList();
         return new BarChart("grafico-componentes", "Cumplimiento a la fecha por componente",
-            "Porcentaje de lo programado a la fecha que fue ejecutado, por componente: " + Describe(items) + ".",
+            "Porcentaje de las actividades programadas a la fecha que están cumplidas, por componente: " + Describe(items) + ".",
             "Componente", items, result.Bands);
     }
 
     public static BarChart Units(PlanCompliance result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var items = result.Units.Select(u => new BarItem(u.Name, u.ToDate.Percent, result.Bands.Classify(u.ToDate.Percent))).ToList();
-        return new BarChart("grafico-unidades", "Cumplimiento a la fecha por unidad responsable",
-            $"{items.Count} unidades ordenadas de mayor a menor cumplimiento a la fecha: " + Describe(items) + ".",
+        var items = result.Units
+            .Select(u => new BarItem(u.Name, u.Official.ActionPercent, result.Bands.Classify(u.Official.ActionPercent))).ToList();
+        return new BarChart("grafico-unidades", "Acciones cumplidas por unidad responsable",
+            $"{items.Count} unidades ordenadas de mayor a menor porcentaje de sus acciones programadas a la fecha que están cumplidas: "
+                + Describe(items) + ".",
             "Unidad responsable", items, result.Bands);
     }
 

@@ -2,8 +2,9 @@ using Vigia.Core.Compliance;
 
 namespace Vigia.Web.Pages.Compliance;
 
-public sealed record PlanDashboardItem(string EntityName, string EntitySlug, int Year, string Title, Score ToDate, Score YearProgress,
-    ComplianceLevel? YearLevel, ComplianceBands Bands, bool Simulated);
+/// <param name="Official">The official figure (<see cref="OfficialCompliance"/>); <paramref name="ToDate"/> is the weighted progress.</param>
+public sealed record PlanDashboardItem(string EntityName, string EntitySlug, int Year, string Title, OfficialCount Official, bool Unscheduled,
+    Score ToDate, Score YearProgress, ComplianceBands Bands, bool Simulated);
 
 /// <summary>/tablero: every plan with its compliance today and a link to its dashboard.</summary>
 public class IndexModel(AppDbContext db, ComplianceService compliance, TimeProvider clock) : PageModel
@@ -20,8 +21,8 @@ public class IndexModel(AppDbContext db, ComplianceService compliance, TimeProvi
         foreach (var p in plans)
         {
             var result = (await compliance.ComputeAsync(p.Id, Today, ct))!;
-            items.Add(new PlanDashboardItem(p.EntityName, p.Slug, p.Year, p.Title, result.Plan.ToDate, result.Plan.Year, result.YearLevel(result.Plan.Year),
-                result.Bands, result.HasSimulatedData));
+            items.Add(new PlanDashboardItem(p.EntityName, p.Slug, p.Year, p.Title, result.Plan.Official, result.Plan.IsUnscheduled,
+                result.Plan.ToDate, result.Plan.Year, result.Bands, result.HasSimulatedData));
         }
         Plans = items;
     }

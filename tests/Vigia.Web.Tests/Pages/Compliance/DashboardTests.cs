@@ -22,8 +22,15 @@ public abstract class DashboardTests(VigiaFactory app)
         var doc = await DashboardAsync();
 
         var first = doc.QuerySelector(".figures .figure")!;
-        Assert.Equal("54 %", first.QuerySelector(".figure-value")!.TextContent.Trim());
+        Assert.Equal("0 %", first.QuerySelector(".figure-value")!.TextContent.Trim());
         Assert.Equal("Baja", first.QuerySelector(".level.level-low")!.TextContent.Trim());
+        Assert.Contains("0 de 1 actividades programadas a la fecha, cumplidas (acciones: 1 de 3)",
+            SpaceNormalised(first.TextContent), StringComparison.Ordinal);
+        var weighted = doc.QuerySelectorAll(".figures .figure")[1];
+        Assert.Equal("54,2 %", weighted.QuerySelector(".figure-value")!.TextContent.Trim());
+        Assert.Contains("Avance ponderado", weighted.TextContent, StringComparison.Ordinal);
+        Assert.Null(weighted.QuerySelector(".level"));
+        Assert.Contains(Vigia.Core.Compliance.OfficialCompliance.Explanation, doc.QuerySelector(".official-rule")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Resumen al 30 de abril de 2022", doc.QuerySelector("#resumen-titulo")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("de enero a abril de 2022", doc.Body!.TextContent, StringComparison.Ordinal);
     }
@@ -36,10 +43,14 @@ public abstract class DashboardTests(VigiaFactory app)
         var rows = Rows(doc, "tabla-componentes");
         Assert.Equal(6, rows.Count);
         var component3 = rows.Single(r => r.QuerySelector("th")!.TextContent.Contains("RENDICIÓN DE CUENTAS", StringComparison.Ordinal));
-        Assert.Contains("54 %", component3.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(component3.QuerySelector("progress.progress-meter[max='100'][value='54.17']"));
+        Assert.Contains("0 %", component3.TextContent, StringComparison.Ordinal);
+        Assert.Contains("54,2 %", component3.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(component3.QuerySelector("progress.progress-meter[max='100'][value='0']"));
+        Assert.Single(component3.QuerySelectorAll(".level"));
+        // No monthly schedule: the empty state says so and who sets it, never «0 % · Baja».
         var component1 = rows[0];
-        Assert.Contains("No aplica", component1.QuerySelector(".level-not-applicable")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sin programación (la fija Planeación)", component1.QuerySelector(".unscheduled")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(component1.QuerySelector(".level"));
     }
 
     [Fact]
@@ -63,8 +74,8 @@ public abstract class DashboardTests(VigiaFactory app)
             Assert.NotEmpty(details.QuerySelectorAll("tbody tr"));
         }
         var componentDesc = doc.QuerySelector("#grafico-componentes-desc")!.TextContent;
-        Assert.Contains("3. RENDICIÓN DE CUENTAS: 54 % (Baja)", componentDesc, StringComparison.Ordinal);
-        Assert.Contains("54 % · Baja", doc.QuerySelector("#grafico-componentes-titulo")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("3. RENDICIÓN DE CUENTAS: 0 % (Baja)", componentDesc, StringComparison.Ordinal);
+        Assert.Contains("0 % · Baja", doc.QuerySelector("#grafico-componentes-titulo")!.ParentElement!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,8 +146,10 @@ public abstract class DashboardTests(VigiaFactory app)
 
         var doc = await client.GetPageAsync($"/planes/alcaldia-de-santiago-de-cali/2022/tablero?fecha={KnownExecution.At}");
 
-        Assert.Equal("54 %", doc.QuerySelector(".figure-value")!.TextContent.Trim());
+        Assert.Equal("0 %", doc.QuerySelector(".figure-value")!.TextContent.Trim());
     }
+
+    private static string SpaceNormalised(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
     public async Task Get_UnknownYear_Returns404()

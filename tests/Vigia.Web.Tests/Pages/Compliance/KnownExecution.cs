@@ -8,7 +8,9 @@ namespace Vigia.Web.Tests.Pages.Compliance;
 /// 3.1.4-1 planned 4.000 (1.000 a month from January), executed 2.500 (April's report still under review) → 62,5 %;
 /// 3.1.4-2 planned 1.100 in March, executed 1.100 → 100 %; 3.1.4-3 planned only in June → does not count yet;
 /// 3.1.4-4 planned 700 in April, its report returned → 0 % and April missing; 3.1.4-5 unscheduled → does not count.
-/// Component 3 and the plan: (62,5 + 100 + 0) / 3 = 54,17 % (baja), 3 actions planned, 1 completed.</summary>
+/// Official figure (issue 9): activity 3.1.4 is programmed and not completed (3.1.4-1 and 3.1.4-4 fall short), so
+/// component 3 and the plan are at 0 of 1 activities = 0 % (baja), with 3 actions programmed and 1 completed; the other
+/// components have no monthly schedule («sin programación»). Weighted progress: (62,5 + 100 + 0) / 3 = 54,17 %.</summary>
 public static class KnownExecution
 {
     public const string At = "2022-04-30";

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using ClosedXML.Excel;
+using Vigia.Core.Colombia;
 using Vigia.Core.FollowUps;
 using Vigia.Web.Tests.OpenData;
 using static Vigia.Web.Tests.Pages.FollowUps.FollowUpsData;
@@ -97,21 +99,25 @@ public abstract class CutOffTests(VigiaFactory app)
         var row = list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("30 de abril de 2022", StringComparison.Ordinal));
         Assert.Contains("Publicado fuera del plazo (vencía el 13 de mayo de 2022)", row.TextContent, StringComparison.Ordinal);
         Assert.Contains(sha, row.TextContent, StringComparison.Ordinal);
-        // 86 actions: 21 «no programada» (every fourth after the first), 65 programmed, 43 cumplidas.
-        Assert.Contains("66,2 %", row.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Media", row.QuerySelector(".level")!.TextContent.Trim());
+        // 86 actions: 21 «no programada» (every fourth after the first), 65 programmed, 43 cumplidas. The figure counts
+        // activities (issue 9): an activity is programmed with one programmed action, cumplida when all of them are.
+        var (programmedActivities, completedActivities) = await ExpectedActivitiesAsync(actions);
+        var percent = Math.Round(completedActivities * 100m / programmedActivities, 1, MidpointRounding.AwayFromZero);
+        Assert.Contains(SpanishFormat.Percent(percent, 1), row.TextContent, StringComparison.Ordinal);
 
         var id = row.QuerySelector("a[href^='/seguimientos/']")!.GetAttribute("href")!;
         var report = await anonymous.GetPageAsync(id);
         Assert.Contains("Política actualizada y publicada.", report.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("65", report.QuerySelectorAll("tfoot td")[0].TextContent.Trim());
+        Assert.Equal(programmedActivities.ToString(CultureInfo.InvariantCulture), report.QuerySelectorAll("tfoot td")[0].TextContent.Trim());
+        Assert.Equal("65", report.QuerySelectorAll("tfoot td")[3].TextContent.Trim());
 
         var xlsx = await anonymous.GetAsync(id + "/informe.xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         using (var workbook = new XLWorkbook(await xlsx.Content.ReadAsStreamAsync()))
         {
             var total = workbook.Worksheet("Seguimiento").RowsUsed().Single(r => r.Cell(1).GetString() == "Total");
-            Assert.Equal((65, 43), (total.Cell(2).GetValue<int>(), total.Cell(3).GetValue<int>()));
+            Assert.Equal((programmedActivities, completedActivities), (total.Cell(2).GetValue<int>(), total.Cell(3).GetValue<int>()));
+            Assert.Equal((65, 43), (total.Cell(5).GetValue<int>(), total.Cell(6).GetValue<int>()));
         }
         var pdf = await anonymous.GetAsync(id + "/informe.pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
@@ -126,6 +132,16 @@ public abstract class CutOffTests(VigiaFactory app)
         using var json = JsonDocument.Parse(await anonymous.GetStringAsync("/datos/alcaldia-de-santiago-de-cali/2022/seguimientos.json"));
         Assert.Equal(86, json.RootElement.GetArrayLength());
         Assert.Equal("no programada en el periodo", json.RootElement[4].GetProperty("estado").GetString());
+    }
+
+    /// <summary>The activity counts of the journey's assessments, worked out from the plan's activities.</summary>
+    private async Task<(int Programmed, int Completed)> ExpectedActivitiesAsync(IReadOnlyList<int> actions)
+    {
+        await using var db = app.Database.CreateContext();
+        var activityOf = await db.Actions.Where(a => actions.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.ActivityId);
+        var verdicts = actions.Select((id, i) => (Activity: activityOf[id], Programmed: i == 0 || i % 4 != 0, Completed: i == 0 || i % 4 is 2 or 3));
+        var activities = verdicts.GroupBy(v => v.Activity).Where(g => g.Any(v => v.Programmed)).ToList();
+        return (activities.Count, activities.Count(g => g.Where(v => v.Programmed).All(v => v.Completed)));
     }
 }
 

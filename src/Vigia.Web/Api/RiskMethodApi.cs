@@ -22,7 +22,7 @@ public static class RiskMethodApi
     public static void MapRiskMethodApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").AllowAnonymous();
-        group.MapGet("/risk-methods", async (AppDbContext db, LinkGenerator links, HttpContext http, CancellationToken ct) =>
+        group.MapRead("/risk-methods", async (AppDbContext db, LinkGenerator links, HttpContext http, CancellationToken ct) =>
         {
             var methods = await db.RiskMethods.AsNoTracking().OrderBy(m => m.Code).ThenBy(m => m.Revision).ToListAsync(ct);
             var latest = methods.GroupBy(m => m.Code).ToDictionary(g => g.Key, g => g.Max(m => m.Revision), StringComparer.Ordinal);
@@ -34,7 +34,7 @@ public static class RiskMethodApi
                     links.GetPathByName(http, MethodName, new { id = m.Id })!);
             }).ToList());
         }).WithName(ListName);
-        group.MapGet("/risk-methods/{id:int}", async (int id, AppDbContext db, CancellationToken ct) =>
+        group.MapRead("/risk-methods/{id:int}", async (int id, AppDbContext db, CancellationToken ct) =>
         {
             var method = await db.RiskMethods.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
             if (method is null)

@@ -34,10 +34,10 @@ public static class OpenDataEndpoints
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ActionsAsync(entity, year, format, locator, db, http, ct))
             .WithName(ActionsByEntityName);
-        group.MapGet("/{year:int}/plan.xlsx",
+        group.MapRead("/{year:int}/plan.xlsx",
             (int year, int? version, PlanLocator locator, AppDbContext db, CancellationToken ct) => WorkbookAsync(null, year, version, locator, db, ct))
             .WithName(WorkbookName);
-        group.MapGet("/{entity}/{year:int}/plan.xlsx",
+        group.MapRead("/{entity}/{year:int}/plan.xlsx",
             (string entity, int year, int? version, PlanLocator locator, AppDbContext db, CancellationToken ct) => WorkbookAsync(entity, year, version, locator, db, ct))
             .WithName(WorkbookByEntityName);
     }

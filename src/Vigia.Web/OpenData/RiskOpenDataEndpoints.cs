@@ -20,11 +20,11 @@ public static class RiskOpenDataEndpoints
     public static void MapRiskOpenData(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/datos").AllowAnonymous();
-        group.MapGet("/{year:int}/riesgos.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{year:int}/riesgos.{format:regex(^(csv|json)$)}",
             (int year, string format, AppDbContext db, RiskMethodCatalog methods, HttpContext http, CancellationToken ct) =>
                 RisksAsync(null, year, format, db, methods, http, ct))
             .WithName(RisksName);
-        group.MapGet("/{entity}/{year:int}/riesgos.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{entity}/{year:int}/riesgos.{format:regex(^(csv|json)$)}",
             (string entity, int year, string format, AppDbContext db, RiskMethodCatalog methods, HttpContext http, CancellationToken ct) =>
                 RisksAsync(entity, year, format, db, methods, http, ct))
             .WithName(RisksByEntityName);

@@ -163,7 +163,7 @@ public class CsvFormatTests
         Assert.Equal(
             string.Join(',', FollowUpOpenData.Columns) + "\r\n"
             + "entidad,2022,corte,1,2,,fecha_limite_publicacion,publicado_a_tiempo,sha256_instantanea,componente,actividad_codigo,actividad,"
-            + "3,meta,responsables,programada_en_el_periodo,estado,66.6667,1500.5,\"Revisado, \"\"con soporte\"\"\"\r\n",
+            + "3,meta,responsables,programada_en_el_periodo,estado,66.6667,1500.5,\"Revisado, \"\"con soporte\"\"\",cumplida,segun_reportes,datos_simulados\r\n",
             csv);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Vigia.Core.Plans;
+using Vigia.Core.RiskMap;
 using Vigia.Web.Startup;
 
 namespace Vigia.Web.Tests.Infrastructure;
@@ -30,6 +31,7 @@ public static class TestTemplates
             .AddLogging()
             .AddSingleton<TimeProvider>(new FakeTimeProvider(TestTime.Default.ToUniversalTime()))
             .AddVigiaDatabase(configuration)
+            .AddVigiaRiskMap()
             .AddScoped<PlanImportService>();
         await using (var provided = services.BuildServiceProvider())
         {

@@ -1,11 +1,14 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 using Vigia.Core.Compliance;
 
 namespace Vigia.Core.FollowUps;
 
 /// <summary>The official follow-up format as a PDF (PDFsharp): A4 landscape, the header and «Página N de M» on
-/// every page, tables whose long texts wrap and whose rows continue on the next page with the header repeated.</summary>
+/// every page, tables whose long texts wrap and whose rows continue on the next page with the header repeated.
+/// The PDF is tagged (<see cref="TaggedPdf"/>): title H1, section headings H2, paragraphs P, tables with TR/TH/TD;
+/// running headers and footers, repeated table headers, rules, cell backgrounds and the draft watermark are artifacts.</summary>
 public static class FollowUpPdf
 {
     public static void Write(FollowUpDocument document, Stream output)
@@ -13,18 +16,38 @@ public static class FollowUpPdf
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
         PdfFonts.EnsureInstalled();
-        using var pdf = new PdfDocument();
-        var s = document.Snapshot;
-        pdf.Info.Title = $"{FollowUpText.Title(s.Plan.Kind)} — {s.Entity.Name} {s.Plan.Year}, corte {FollowUpText.Date(s.CutOff.Date)}";
-        pdf.Info.Author = s.Entity.Name;
-        pdf.Info.Creator = "Vigía";
-        new Layout(pdf, document).Render();
+        // PDFsharp's tagging only draws on the current page, so «Página N de M» cannot be added afterwards: a first
+        // pass counts the pages (the layout does not depend on the footer), the second draws each footer in place.
+        int pages;
+        using (var counting = Render(document, 0))
+        {
+            pages = counting.PageCount;
+        }
+        using var pdf = Render(document, pages);
         pdf.Save(output, false);
+    }
+
+    /// <summary>The document title (metadata, shown by the viewer instead of the file name).</summary>
+    public static string Title(FollowUpDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var s = document.Snapshot;
+        return $"{FollowUpText.Title(s.Plan.Kind)} — {s.Entity.Name} {s.Plan.Year}, corte {FollowUpText.Date(s.CutOff.Date)}";
+    }
+
+    private static PdfDocument Render(FollowUpDocument document, int totalPages)
+    {
+        var pdf = new PdfDocument();
+        var tags = TaggedPdf.For(pdf, Title(document));
+        pdf.Info.Author = document.Snapshot.Entity.Name;
+        pdf.Info.Creator = "Vigía";
+        new Layout(pdf, tags, document, totalPages).Render();
+        return pdf;
     }
 
     private sealed record Cell(string Text, bool Bold = false, XColor? Fill = null, XColor? Color = null, bool Right = false);
 
-    private sealed class Layout(PdfDocument pdf, FollowUpDocument document)
+    private sealed class Layout(PdfDocument pdf, TaggedPdf tags, FollowUpDocument document, int totalPages)
     {
         private const double PageWidth = 842;
         private const double PageHeight = 595;
@@ -58,8 +81,7 @@ public static class FollowUpPdf
             Detail();
             Reports();
             RiskMap();
-            gfx.Dispose();
-            Footers();
+            EndPage();
         }
 
         private void Summary()
@@ -170,13 +192,19 @@ public static class FollowUpPdf
 
         private void NewPage()
         {
-            gfx?.Dispose();
+            if (gfx is not null)
+            {
+                EndPage();
+            }
             var page = pdf.AddPage();
             page.Width = XUnit.FromPoint(PageWidth);
             page.Height = XUnit.FromPoint(PageHeight);
             gfx = XGraphics.FromPdfPage(page);
+            // The header is read once, on the first page; its repetitions are artifacts.
+            var running = pdf.PageCount > 1;
             if (document.IsDraft)
             {
+                using var watermarkArtifact = tags.Artifact();
                 var state = gfx.Save();
                 gfx.RotateAtTransform(-25, new XPoint(PageWidth / 2, PageHeight / 2));
                 gfx.DrawString(FollowUpText.DraftMark, watermark, new XSolidBrush(XColor.FromArgb(40, 0xB3, 0x26, 0x1E)),
@@ -185,38 +213,52 @@ public static class FollowUpPdf
             }
             var top = Margin - 8;
             var titleWidth = document.IsDraft ? Width - 120 : Width;
-            foreach (var line in Wrap(FollowUpText.Title(S.Plan.Kind), title, titleWidth))
+            using (tags.ElementOrArtifact(PdfBlockLevelElementTag.Heading1, running))
             {
-                gfx.DrawString(line, title, new XSolidBrush(Blue), new XRect(Margin, top, titleWidth, 14), XStringFormats.TopLeft);
-                top += 14;
+                foreach (var line in Wrap(FollowUpText.Title(S.Plan.Kind), title, titleWidth))
+                {
+                    gfx.DrawString(line, title, new XSolidBrush(Blue), new XRect(Margin, top, titleWidth, 14), XStringFormats.TopLeft);
+                    top += 14;
+                }
             }
             if (document.IsDraft)
             {
+                using var draftMark = tags.ElementOrArtifact(PdfBlockLevelElementTag.Paragraph, running);
                 gfx.DrawString(FollowUpText.DraftMark, draft, new XSolidBrush(Red), new XRect(Margin, Margin - 8, Width, 16), XStringFormats.TopRight);
             }
             var info = $"Entidad: {S.Entity.Name}   ·   Vigencia: {S.Plan.Year}   ·   Corte: {FollowUpText.Date(S.CutOff.Date)} ({FollowUpText.Ordinal(S.CutOff.Number).ToLowerInvariant()}, versión {document.Version})";
             var publication = $"Fecha de publicación: {FollowUpText.Publication(document)}   ·   Plazo: {FollowUpText.Date(S.CutOff.PublicationDeadline)}";
-            gfx.DrawString(info, text, XBrushes.Black, new XRect(Margin, top + 2, Width, 10), XStringFormats.TopLeft);
-            gfx.DrawString(publication, text, XBrushes.Black, new XRect(Margin, top + 13, Width, 10), XStringFormats.TopLeft);
+            using (tags.ElementOrArtifact(PdfBlockLevelElementTag.Paragraph, running))
+            {
+                gfx.DrawString(info, text, XBrushes.Black, new XRect(Margin, top + 2, Width, 10), XStringFormats.TopLeft);
+            }
+            using (tags.ElementOrArtifact(PdfBlockLevelElementTag.Paragraph, running))
+            {
+                gfx.DrawString(publication, text, XBrushes.Black, new XRect(Margin, top + 13, Width, 10), XStringFormats.TopLeft);
+            }
             var ruleY = Math.Max(top + 27, ContentTop - 8);
-            gfx.DrawLine(new XPen(Blue, 1.2), Margin, ruleY, PageWidth - Margin, ruleY);
+            using (tags.Artifact())
+            {
+                gfx.DrawLine(new XPen(Blue, 1.2), Margin, ruleY, PageWidth - Margin, ruleY);
+            }
             y = ContentTop;
         }
 
-        private void Footers()
+        /// <summary>Draws the current page's footer (an artifact, like every running footer) and closes the page.</summary>
+        private void EndPage()
         {
-            var count = pdf.PageCount;
             var left = document.IsDraft
                 ? FollowUpText.DraftNotice
                 : $"Vigía · SHA-256 de la instantánea: {document.Sha256}";
-            for (var i = 0; i < count; i++)
+            var footerY = PageHeight - 28;
+            using (tags.Artifact())
             {
-                using var g = XGraphics.FromPdfPage(pdf.Pages[i], XGraphicsPdfPageOptions.Append);
-                var footerY = PageHeight - 28;
-                g.DrawLine(new XPen(Border, 0.5), Margin, footerY - 3, PageWidth - Margin, footerY - 3);
-                g.DrawString(left, small, document.IsDraft ? new XSolidBrush(Red) : XBrushes.Black, new XRect(Margin, footerY, Width - 90, 10), XStringFormats.TopLeft);
-                g.DrawString($"Página {i + 1} de {count}", text, XBrushes.Black, new XRect(Margin, footerY, Width, 10), XStringFormats.TopRight);
+                gfx.DrawLine(new XPen(Border, 0.5), Margin, footerY - 3, PageWidth - Margin, footerY - 3);
+                gfx.DrawString(left, small, document.IsDraft ? new XSolidBrush(Red) : XBrushes.Black, new XRect(Margin, footerY, Width - 90, 10), XStringFormats.TopLeft);
+                gfx.DrawString($"Página {pdf.PageCount} de {totalPages}", text, XBrushes.Black, new XRect(Margin, footerY, Width, 10), XStringFormats.TopRight);
             }
+            tags.EndPage();
+            gfx.Dispose();
         }
 
         private void NewPageIfBelow(double needed)
@@ -230,6 +272,7 @@ public static class FollowUpPdf
         private void Heading(string value)
         {
             NewPageIfBelow(40);
+            using var element = tags.Element(PdfBlockLevelElementTag.Heading2);
             gfx.DrawString(value, heading, new XSolidBrush(Blue), new XRect(Margin, y, Width, 14), XStringFormats.TopLeft);
             y += 17;
         }
@@ -237,6 +280,7 @@ public static class FollowUpPdf
         private void Paragraph(string value, XFont font)
         {
             var lineHeight = font.Size * 1.3;
+            using var element = tags.Element(PdfBlockLevelElementTag.Paragraph);
             foreach (var line in Wrap(value, font, Width))
             {
                 NewPageIfBelow(lineHeight);
@@ -246,10 +290,12 @@ public static class FollowUpPdf
         }
 
         /// <summary>Draws a table; a row whose cells do not fit the page goes on the next one, split line by line
-        /// when it is taller than a page. A row with a single cell spans every column.</summary>
+        /// when it is taller than a page (then it is tagged as two rows). A row with a single cell spans every column
+        /// and is tagged as a header cell; the header repeated on a continuation page is an artifact.</summary>
         private void Table(string[] headers, double[] widths, IEnumerable<Cell[]> rows)
         {
             var lineHeight = text.Size * 1.25;
+            using var table = tags.Element(PdfBlockLevelElementTag.Table);
             DrawRow(headers.Select(h => new Cell(h, true, Blue, XColors.White)).ToArray(), widths, lineHeight, header: true, headers);
             foreach (var row in rows)
             {
@@ -258,7 +304,7 @@ public static class FollowUpPdf
             y += 6;
         }
 
-        private void DrawRow(Cell[] row, double[] widths, double lineHeight, bool header, string[] headers)
+        private void DrawRow(Cell[] row, double[] widths, double lineHeight, bool header, string[] headers, bool repeated = false)
         {
             var spans = row.Length == 1 ? [widths.Sum()] : widths;
             var lines = row.Select((c, i) => Wrap(c.Text, c.Bold ? bold : text, spans[i] - 2 * Padding)).ToList();
@@ -277,32 +323,44 @@ public static class FollowUpPdf
                     NewPage();
                     if (!header)
                     {
-                        DrawRow(headers.Select(h => new Cell(h, true, Blue, XColors.White)).ToArray(), widths, lineHeight, true, headers);
+                        DrawRow(headers.Select(h => new Cell(h, true, Blue, XColors.White)).ToArray(), widths, lineHeight, true, headers, repeated: true);
                     }
                     continue;
                 }
                 var take = Math.Min(remaining, available);
                 var height = take * lineHeight + 2 * Padding;
                 var x = Margin;
-                for (var i = 0; i < row.Length; i++)
+                using (repeated ? tags.Artifact() : tags.Element(PdfBlockLevelElementTag.TableRow))
                 {
-                    var cell = row[i];
-                    var rect = new XRect(x, y, spans[i], height);
-                    if (cell.Fill is { } fill)
+                    for (var i = 0; i < row.Length; i++)
                     {
-                        gfx.DrawRectangle(new XSolidBrush(fill), rect);
+                        var cell = row[i];
+                        using var cellElement = repeated ? null
+                            : tags.Element(header || row.Length == 1 ? PdfBlockLevelElementTag.TableHeaderCell : PdfBlockLevelElementTag.TableDataCell);
+                        if (row.Length == 1 && !repeated)
+                        {
+                            tags.ColumnSpan(widths.Length);
+                        }
+                        var rect = new XRect(x, y, spans[i], height);
+                        using (repeated ? null : tags.Artifact())
+                        {
+                            if (cell.Fill is { } fill)
+                            {
+                                gfx.DrawRectangle(new XSolidBrush(fill), rect);
+                            }
+                            gfx.DrawRectangle(new XPen(Border, 0.5), rect);
+                        }
+                        var brush = cell.Color is { } color ? new XSolidBrush(color) : XBrushes.Black;
+                        var font = cell.Bold ? bold : text;
+                        var ly = y + Padding;
+                        foreach (var line in lines[i].Skip(done).Take(take))
+                        {
+                            gfx.DrawString(line, font, brush, new XRect(x + Padding, ly, spans[i] - 2 * Padding, lineHeight),
+                                cell.Right ? XStringFormats.TopRight : XStringFormats.TopLeft);
+                            ly += lineHeight;
+                        }
+                        x += spans[i];
                     }
-                    gfx.DrawRectangle(new XPen(Border, 0.5), rect);
-                    var brush = cell.Color is { } color ? new XSolidBrush(color) : XBrushes.Black;
-                    var font = cell.Bold ? bold : text;
-                    var ly = y + Padding;
-                    foreach (var line in lines[i].Skip(done).Take(take))
-                    {
-                        gfx.DrawString(line, font, brush, new XRect(x + Padding, ly, spans[i] - 2 * Padding, lineHeight),
-                            cell.Right ? XStringFormats.TopRight : XStringFormats.TopLeft);
-                        ly += lineHeight;
-                    }
-                    x += spans[i];
                 }
                 y += height;
                 done += take;
@@ -311,7 +369,7 @@ public static class FollowUpPdf
                     return;
                 }
                 NewPage();
-                DrawRow(headers.Select(h => new Cell(h, true, Blue, XColors.White)).ToArray(), widths, lineHeight, true, headers);
+                DrawRow(headers.Select(h => new Cell(h, true, Blue, XColors.White)).ToArray(), widths, lineHeight, true, headers, repeated: true);
             }
         }
 

@@ -73,9 +73,13 @@ await DemoSimulationInitializer.InitializeAsync(app, demo);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
-    app.UseHsts();
 }
 app.UseForwardedHeaders();
+// After the forwarded headers, so that HTTPS ended at the entity's proxy counts as HTTPS.
+if (app.Configuration.GetValue("Security:RequireHttps", false))
+{
+    app.UseHsts();
+}
 app.UseVigiaSecurityHeaders();
 app.UseRequestLocalization();
 app.UseVigiaLayout();

@@ -51,6 +51,13 @@ public enum UploadRefusal
 
     /// <summary>A <c>.csv</c> or <c>.txt</c> that is not UTF-8 text.</summary>
     NotUtf8Text,
+
+    /// <summary>Starts like a PDF but does not open as one, or carries bytes after its last <c>%%EOF</c>.</summary>
+    InvalidPdf,
+
+    /// <summary>An office package that would inflate past the size limit or with an abnormal compression ratio, or whose
+    /// entries cannot be inflated or inflate past their declared sizes.</summary>
+    PackageOutOfBounds,
 }
 
 /// <summary>The outcome of <see cref="IFileStore.SaveAsync"/>: the stored file, or a refusal with its reason.</summary>

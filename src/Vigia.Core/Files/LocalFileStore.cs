@@ -17,6 +17,8 @@ public sealed partial class LocalFileStore : IFileStore
 
     private readonly string root;
     private readonly long maxBytes;
+    private readonly long maxUncompressedBytes;
+    private readonly int maxCompressionRatio;
     private readonly TimeProvider timeProvider;
 
     public LocalFileStore(IOptions<UploadOptions> options, TimeProvider timeProvider)
@@ -32,6 +34,12 @@ public sealed partial class LocalFileStore : IFileStore
         maxBytes = value.MaxBytes > 0
             ? value.MaxBytes
             : throw new ArgumentException("Uploads:MaxBytes must be greater than zero.", nameof(options));
+        maxUncompressedBytes = value.MaxUncompressedBytes > 0
+            ? value.MaxUncompressedBytes
+            : throw new ArgumentException("Uploads:MaxUncompressedBytes must be greater than zero.", nameof(options));
+        maxCompressionRatio = value.MaxCompressionRatio > 0
+            ? value.MaxCompressionRatio
+            : throw new ArgumentException("Uploads:MaxCompressionRatio must be greater than zero.", nameof(options));
         this.timeProvider = timeProvider;
     }
 
@@ -70,6 +78,10 @@ public sealed partial class LocalFileStore : IFileStore
                 if (UploadMessages.CheckKind(kind, fileName) is { } refusal)
                 {
                     return refusal;
+                }
+                if (await CheckStructureAsync(kind!.Value, temp, cancellationToken) is { } invalid)
+                {
+                    return invalid;
                 }
                 var extension = Path.GetExtension(fileName);
                 stored = new StoredFile(storageKey, fileName, FileKinds.ContentTypeOf(kind!.Value, extension), length, sha256);
@@ -127,6 +139,16 @@ public sealed partial class LocalFileStore : IFileStore
         }
         return Task.FromResult<IReadOnlyList<string>>(deleted);
     }
+
+    /// <summary>What the signature alone cannot prove: a PDF is one and only one, an office package is no ZIP bomb.</summary>
+    private async Task<StoredFileResult?> CheckStructureAsync(FileKind kind, FileStream content, CancellationToken cancellationToken)
+        => kind switch
+        {
+            FileKind.Pdf => PdfCheck.Check(content),
+            FileKind.Docx or FileKind.Xlsx or FileKind.Pptx or FileKind.Odt or FileKind.Ods or FileKind.Odp
+                => await PackageBounds.CheckAsync(content, maxUncompressedBytes, maxCompressionRatio, cancellationToken),
+            _ => null,
+        };
 
     /// <summary>
     /// Copies at most <c>maxBytes + 1</c> bytes, hashing as it goes: one byte over the limit is enough to refuse,

@@ -12,6 +12,26 @@ internal static class UploadMessages
     public static StoredFileResult TooLarge(long maxBytes)
         => StoredFileResult.Refused(UploadRefusal.TooLarge, $"El archivo supera el tamaño máximo de {SpanishFormat.FileSize(maxBytes)}.");
 
+    public static StoredFileResult PdfDoesNotOpen()
+        => StoredFileResult.Refused(UploadRefusal.InvalidPdf,
+            "El archivo no es un PDF válido: no se pudo abrir como documento PDF. Guárdelo de nuevo como PDF e inténtelo otra vez.");
+
+    public static StoredFileResult PdfTrailingContent()
+        => StoredFileResult.Refused(UploadRefusal.InvalidPdf,
+            "El archivo PDF tiene contenido adicional después de su final (%%EOF) y no se acepta. Guárdelo de nuevo desde el programa que lo creó e inténtelo otra vez.");
+
+    public static StoredFileResult PackageTooLargeUncompressed(long maxUncompressedBytes)
+        => StoredFileResult.Refused(UploadRefusal.PackageOutOfBounds,
+            $"El documento de oficina ocupa más de {SpanishFormat.FileSize(maxUncompressedBytes)} al descomprimirse y no se acepta; divídalo o reduzca su contenido.");
+
+    public static StoredFileResult PackageRatioTooHigh(int maxCompressionRatio)
+        => StoredFileResult.Refused(UploadRefusal.PackageOutOfBounds,
+            string.Create(SpanishFormat.Culture, $"El documento de oficina está comprimido de forma anormal (más de {maxCompressionRatio} a 1) y no se acepta."));
+
+    public static StoredFileResult PackageDamaged()
+        => StoredFileResult.Refused(UploadRefusal.PackageOutOfBounds,
+            "El documento de oficina está dañado o sus tamaños declarados no corresponden a su contenido y no se acepta.");
+
     /// <summary>The refusal for content of this kind (null: none we accept) under this name, or null if they agree.</summary>
     public static StoredFileResult? CheckKind(FileKind? kind, string fileName)
     {

@@ -1,15 +1,25 @@
 namespace Vigia.Core.Files;
 
 /// <summary>Limits and location of uploaded files, bound from the <c>Uploads</c> configuration section
-/// (<c>Uploads:MaxBytes</c>, <c>Uploads:Root</c>).</summary>
+/// (<c>Uploads:MaxBytes</c>, <c>Uploads:Root</c>, <c>Uploads:MaxUncompressedBytes</c>, <c>Uploads:MaxCompressionRatio</c>).</summary>
 public sealed class UploadOptions
 {
     public const string SectionName = "Uploads";
     public const long DefaultMaxBytes = 10L * 1024 * 1024;
     public const string DefaultRoot = "data/uploads";
+    public const long DefaultMaxUncompressedBytes = 100L * 1024 * 1024;
+    public const int DefaultMaxCompressionRatio = 100;
 
     /// <summary>Largest accepted file in bytes (default 10 MiB).</summary>
     public long MaxBytes { get; set; } = DefaultMaxBytes;
+
+    /// <summary>Largest total size, in bytes, the entries of an office package (DOCX, XLSX, PPTX, ODT, ODS, ODP) may
+    /// inflate to (default 100 MiB); a package over it is refused as a possible ZIP bomb.</summary>
+    public long MaxUncompressedBytes { get; set; } = DefaultMaxUncompressedBytes;
+
+    /// <summary>Largest accepted ratio between an office package's uncompressed and compressed sizes (default 100):
+    /// ordinary documents stay far below it, a ZIP bomb far above.</summary>
+    public int MaxCompressionRatio { get; set; } = DefaultMaxCompressionRatio;
 
     /// <summary>
     /// Folder that holds the stored files; a relative path is resolved against the base directory given to

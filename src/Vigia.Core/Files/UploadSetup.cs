@@ -17,6 +17,8 @@ public static class UploadSetup
             .Bind(configuration.GetSection(UploadOptions.SectionName))
             .PostConfigure(o => o.Root = Path.GetFullPath(Path.Combine(baseDirectory, o.Root)))
             .Validate(o => o.MaxBytes > 0, "Uploads:MaxBytes must be greater than zero.")
+            .Validate(o => o.MaxUncompressedBytes > 0, "Uploads:MaxUncompressedBytes must be greater than zero.")
+            .Validate(o => o.MaxCompressionRatio > 0, "Uploads:MaxCompressionRatio must be greater than zero.")
             .Validate(o => !UploadOptions.IsInsideWebRoot(o.Root),
                 "Uploads:Root must lie outside wwwroot, where the static-file middleware would serve uploads to anyone.")
             .ValidateOnStart();

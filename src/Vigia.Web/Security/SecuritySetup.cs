@@ -25,6 +25,13 @@ public static class SecuritySetup
         // Behind the entity's TLS proxy the forwarded scheme makes every cookie Secure; on http://localhost (the
         // README's run command) cookies must still work. Security:RequireHttps forces Secure cookies regardless.
         var secure = builder.Configuration.GetValue("Security:RequireHttps", false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        // Sent only when Security:RequireHttps is on (Program.cs): a year, subdomains included. Not to localhost, the
+        // middleware's default exclusion, so a browser never pins HTTPS on a developer's machine.
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

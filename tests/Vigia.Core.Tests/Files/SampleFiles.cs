@@ -36,7 +36,7 @@ internal static class SampleFiles
 
     public static byte[] Pdf() => Encoding.ASCII.GetBytes(
         "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-        + "trailer << /Root 1 0 R >>\n%%EOF\n");
+        + "trailer << /Size 3 /Root 1 0 R >>\n%%EOF\n");
 
     /// <summary>A Windows executable: "MZ", a DOS stub and NUL padding.</summary>
     public static byte[] WindowsExecutable()

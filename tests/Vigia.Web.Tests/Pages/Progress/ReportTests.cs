@@ -43,6 +43,8 @@ public abstract class ReportTests(VigiaFactory app)
         { "informe-grande.pdf", [.. Pdf, .. new byte[VigiaFactory.MaxUploadBytes]], "«informe-grande.pdf»: El archivo supera el tamaño máximo de 64 KB." },
         { "acta.pdf", Executable, "«acta.pdf»: La extensión .pdf no corresponde al contenido del archivo." },
         { "vacío.pdf", [], "«vacío.pdf»: El archivo está vacío." },
+        { "informe.pdf", [.. "%PDF-1.7\n"u8, .. Executable],
+            "«informe.pdf»: El archivo PDF tiene contenido adicional después de su final (%%EOF) y no se acepta." },
     };
 
     [Theory]

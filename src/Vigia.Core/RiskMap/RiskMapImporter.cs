@@ -97,7 +97,8 @@ public static class RiskMapImporter
         {
             workbook = new XLWorkbook(xlsx);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException
+            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
         {
             return new RiskMapReading(null, [], [new RiskImportNote(0, null, RiskImportNoteKind.Error, "El archivo no es una hoja de cálculo .xlsx legible.")]);
         }

@@ -175,6 +175,17 @@ public abstract class RiskMapImportTests(DatabaseProvider provider) : IAsyncLife
         Assert.StartsWith("Fila 2: Faltan columnas de la matriz: «Impacto», «Causa inmediata»", Assert.Single(result.Value.Notes).Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("no es una hoja de cálculo")]
+    [InlineData("PK\u0003\u0004 roto")]
+    public async Task AFileThatIsNotAWorkbook_IsRefusedWithoutAnException(string content)
+    {
+        var result = await ImportAsync(database, System.Text.Encoding.UTF8.GetBytes(content));
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Equal("El archivo no es una hoja de cálculo .xlsx legible.", Assert.Single(result.Value.Notes).Text);
+    }
+
     private static Dictionary<string, object> With(Dictionary<string, object> cells, string header, object value)
     {
         cells[header] = value;

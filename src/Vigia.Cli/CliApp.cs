@@ -16,6 +16,7 @@ public static class CliApp
     [
         new CalendarCommand(),
         new ImportCommand(),
+        new RiskMapCommand(),
         new UsersCommand(),
         new AuditCommand(),
         new FollowUpCommand(),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
 using Vigia.Core.Plans;
+using Vigia.Core.RiskMap;
 
 namespace Vigia.Cli;
 
@@ -28,6 +29,7 @@ public static class CliServices
         services.AddVigiaDatabase(configuration, Environment.CurrentDirectory);
         services.AddVigiaIdentityCore();
         services.AddScoped<PlanImportService>();
+        services.AddVigiaRiskMap();
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -27,8 +27,9 @@ public enum ResultStatus
 /// to it (<c>ReportFields</c>, <c>ScheduleFields.Cell(actionId, month)</c> for one cell of the schedule grid), so
 /// the page can put each one next to its input. A service whose callers must see the whole account of a refused
 /// attempt, not only what stopped it, returns that account as the value of the refusal (<see cref="Result.Refused"/>):
-/// the plan importer's numbered notes, warnings included, are printed whether or not the plan was stored. Only the
-/// importer does this; elsewhere a refusal has no value and reading it throws.</para>
+/// the plan importer's numbered notes, warnings included, are printed whether or not the plan was stored, and the risk
+/// map importer's notes by row and column likewise. Only the importers do this; elsewhere a refusal has no value and
+/// reading it throws.</para>
 /// </remarks>
 public sealed class Result<T>
 {

@@ -121,7 +121,7 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         risk.ActivityFrequency = draft.ActivityFrequency!.Value;
         risk.ImpactAnswers = RiskAnswers.Format(draft.YesAnswers);
         risk.Treatment = draft.Treatment!.Trim();
-        Assess(definition, risk);
+        Assess(definition, risk, clock.GetUtcNow());
         if (risk.Id == 0)
         {
             db.Risks.Add(risk);
@@ -188,7 +188,7 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         (control.Type, control.Implementation) = (choice.Type, choice.Implementation);
         (control.Documentation, control.Frequency, control.Evidence) = (choice.Documentation!, choice.Frequency!, choice.Evidence!);
         control.Score = RiskRules.ControlScore(definition, choice);
-        Assess(definition, risk);
+        Assess(definition, risk, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return Result.Saved(control);
     }
@@ -212,7 +212,7 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         {
             c.Number = number++;
         }
-        Assess(risk.Method!.Definition(), risk);
+        Assess(risk.Method!.Definition(), risk, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Result.Saved(risk);
@@ -314,7 +314,7 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
     }
 
     /// <summary>Inherent position from frequency and answers, residual from the controls in their order.</summary>
-    private void Assess(RiskMethodDefinition method, Risk risk)
+    internal static void Assess(RiskMethodDefinition method, Risk risk, DateTimeOffset now)
     {
         var probability = RiskRules.ProbabilityFromFrequency(method, risk.ActivityFrequency);
         var impact = RiskRules.ImpactFromAnswers(method, risk.YesAnswers())!.Value;
@@ -323,7 +323,7 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         var residual = RiskRules.Residual(method, inherent, corruption: true, risk.Controls.OrderBy(c => c.Number).Select(c => c.Choice()).ToList());
         (risk.ResidualProbability, risk.ResidualImpact, risk.ResidualZone) = (residual.Position.Probability, residual.Position.Impact, residual.Position.Zone);
         (risk.ResidualProbabilityValue, risk.ResidualImpactValue) = (residual.ProbabilityValue, residual.ImpactValue);
-        risk.UpdatedAt = clock.GetUtcNow();
+        risk.UpdatedAt = now;
     }
 
     private async Task<Risk?> MaintainedRiskAsync(Actor actor, int riskId, CancellationToken ct)

@@ -10,6 +10,7 @@ public static class RiskMapSetup
         services.AddScoped<RiskMethodCatalog>();
         services.AddScoped<RiskMapAccess>();
         services.AddScoped<RiskMapService>();
+        services.AddScoped<RiskMapImportService>();
         return services;
     }
 }

@@ -15,6 +15,10 @@ public class DashboardModel(AppDbContext db, PlanLocator locator, ComplianceServ
 
     public PlanCompliance Result { get; private set; } = null!;
     public DateOnly Today { get; private set; }
+
+    /// <summary>The plan against its legal publication deadline (31 January): a notice when it is due, overdue or
+    /// was published late.</summary>
+    public PublicationDeadlineStatus Publication { get; private set; } = null!;
     public BarChart ComponentChart { get; private set; } = null!;
     public LineChart Curve { get; private set; } = null!;
     public BarChart UnitChart { get; private set; } = null!;
@@ -40,6 +44,7 @@ public class DashboardModel(AppDbContext db, PlanLocator locator, ComplianceServ
             return NotFound();
         }
         Today = ColombianTime.Today(clock);
+        Publication = await PublicationDeadline.ForPlanAsync(Db, Plan.Year, Plan.Id, Today, ct);
         var valid = ComplianceApi.TryReadDate(Date, clock, out var at);
         if (!valid)
         {

@@ -7,8 +7,12 @@ namespace Vigia.Web.Pages.Progress;
 /// <summary>"Mis acciones". For a Responsable: what is due this month, what is late, what was returned with the
 /// reviewer's comment, then the rest of their actions. For the second line: how many reports wait for review.
 /// Everyone sees only the actions they may see.</summary>
-public class IndexModel(AppDbContext db, ActionAccess access, ProgressAgenda agenda, MonitoringService monitoring) : PageModel
+public class IndexModel(AppDbContext db, ActionAccess access, ProgressAgenda agenda, MonitoringService monitoring, TimeProvider clock) : PageModel
 {
+    /// <summary>One entity's plan against its publication deadline; <see cref="EntityName"/> only when there are
+    /// several entities, <see cref="HasPlan"/> false when the year has no plan yet.</summary>
+    public sealed record PublicationRow(string? EntityName, bool HasPlan, PublicationDeadlineStatus Status);
+
     public sealed record OwedRow(int ActionId, string Label, string Description, int Year, int Month, string Planned, DateOnly Deadline);
 
     public sealed record ReturnedRow(int ReportId, int ActionId, string Label, string Description, int Year, int Month, string? Comment,
@@ -22,6 +26,10 @@ public class IndexModel(AppDbContext db, ActionAccess access, ProgressAgenda age
     public IReadOnlyList<ReturnedRow> Returned { get; private set; } = [];
     public int? PendingReviews { get; private set; }
 
+    /// <summary>For Planeación: the plan whose publication is at stake (next year's in December), per entity, when it
+    /// has something to say (due, overdue, published late).</summary>
+    public IReadOnlyList<PublicationRow> Publication { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = Actor.From(User);
@@ -30,6 +38,10 @@ public class IndexModel(AppDbContext db, ActionAccess access, ProgressAgenda age
         var views = await ActionView.LoadAsync(visible, ct);
         var byId = views.ToDictionary(v => v.Id);
         IsResponsible = actor.IsIn(Roles.Responsible);
+        if (actor.IsIn(Roles.Planning))
+        {
+            await LoadPublicationAsync(ct);
+        }
         if (IsResponsible)
         {
             await LoadOwedAsync(actor, byId, ct);
@@ -48,6 +60,25 @@ public class IndexModel(AppDbContext db, ActionAccess access, ProgressAgenda age
             .OrderByDescending(g => g.Key.Year)
             .Select(g => (g.Key.Year, g.Key.Entity, (IReadOnlyList<ActionView>)g.ToList()))
             .ToList();
+    }
+
+    private async Task LoadPublicationAsync(CancellationToken ct)
+    {
+        var today = ColombianTime.Today(clock);
+        var year = PublicationDeadline.PlanYearOn(today);
+        var entities = await db.Entities.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.Name }).ToListAsync(ct);
+        var plans = await db.Plans.AsNoTracking().Where(p => p.Year == year).OrderBy(p => p.Id).Select(p => new { p.Id, p.EntityId }).ToListAsync(ct);
+        var rows = new List<PublicationRow>();
+        foreach (var entity in entities)
+        {
+            var plan = plans.FirstOrDefault(p => p.EntityId == entity.Id);
+            var status = await PublicationDeadline.ForPlanAsync(db, year, plan?.Id, today, ct);
+            if (status.Notice is not null)
+            {
+                rows.Add(new PublicationRow(entities.Count > 1 ? entity.Name : null, plan is not null, status));
+            }
+        }
+        Publication = rows;
     }
 
     private async Task LoadOwedAsync(Actor actor, Dictionary<int, ActionView> views, CancellationToken ct)

@@ -83,6 +83,8 @@ public class ComplianceJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal("Meses de la acción 1.1.1-1: junio", await page.EvaluateAsync<string>("() => document.activeElement.labels[0].textContent.trim()"));
         await ScreenshotAsync(page, "11-cronograma-componente-1");
         await AssertNoAxeViolationsAsync(page, "cronograma");
+        // The bundled plan is published (issue 10): a change to its schedule carries its justification.
+        await page.GetByLabel("Justificación del cambio").FillAsync("Ajuste de la programación acordado con el líder del componente.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Guardar programación" }).ClickAsync();
 
         await Expect(page.Locator(".notice")).ToContainTextAsync("Programación guardada");

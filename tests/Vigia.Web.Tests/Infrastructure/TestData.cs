@@ -1,3 +1,4 @@
+using Vigia.Core.Audit;
 using Vigia.Core.Colombia;
 using Vigia.Core.Organisation;
 using Vigia.Core.Plans;
@@ -144,6 +145,8 @@ public static class TestData
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // The bundled plan is published: arranging its schedule is a change that needs a reason, like any other.
+        using var reason = scope.ServiceProvider.GetRequiredService<AuditScope>().Because("Programación del escenario de prueba");
         foreach (var (month, planned) in months)
         {
             if (!await db.ScheduleEntries.AnyAsync(s => s.ActionId == actionId && s.Month == month))

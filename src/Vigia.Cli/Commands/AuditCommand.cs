@@ -18,8 +18,10 @@ public sealed class AuditCommand(IConfiguration? configuration = null) : ICliCom
         Audit:KeyFile; SHA-256 para las entradas anteriores a la firma) y su encadenamiento con la
         anterior. Con --checkpoint comprueba además que el registro conserva esa entrada con esa
         huella: un punto de control publicado antes revela entradas borradas del final o un
-        registro reescrito. Termina con código 0 si el registro está íntegro y 1 si no, y nombra
-        la primera entrada con problemas.
+        registro reescrito. Después compara los datos de hoy con los últimos valores que el
+        registro guardó para cada registro auditado, y cada archivo de evidencia con su SHA-256:
+        así se ve un UPDATE hecho por fuera de la aplicación o un archivo reemplazado en disco.
+        Termina con código 0 si todo coincide y 1 si no, y nombra la primera diferencia.
 
         checkpoint imprime el punto de control actual, SEQ:HASH (la última entrada).
 
@@ -56,6 +58,8 @@ public sealed class AuditCommand(IConfiguration? configuration = null) : ICliCom
             return ExitCodes.Success;
         }
         var keys = services.GetRequiredService<AuditKeys>().Ring;
-        return await new AuditVerifyCommand(db, context.Out, keys, checkpoint).RunAsync(context.CancellationToken);
+        var reconcile = new AuditVerifyCommand.Reconcile(services.GetRequiredService<AuditOptions>(), services.GetService<Vigia.Core.Files.IFileStore>(),
+            services.GetServices<Vigia.Core.Files.IStoredFileCatalog>());
+        return await new AuditVerifyCommand(db, context.Out, keys, checkpoint, reconcile).RunAsync(context.CancellationToken);
     }
 }

@@ -1,12 +1,21 @@
 using Vigia.Core.Audit;
+using Vigia.Core.Files;
 
 namespace Vigia.Cli.Commands;
 
 /// <summary><c>vigia audit verify [--checkpoint SEQ:HASH]</c>: checks the whole chain (with the key file's keys) and, when
 /// given, that it still holds a checkpoint published earlier; says where it breaks. Exit code 0 when
-/// intact, 1 when broken.</summary>
-public sealed class AuditVerifyCommand(AppDbContext db, TextWriter output, AuditKeyRing? keys = null, AuditCheckpoint? checkpoint = null)
+/// intact, 1 when broken. With <paramref name="reconcile"/> it then compares the present data and files with the trail
+/// (<see cref="AuditReconciler"/>) and fails on the first difference too.</summary>
+public sealed class AuditVerifyCommand(AppDbContext db, TextWriter output, AuditKeyRing? keys = null, AuditCheckpoint? checkpoint = null,
+    AuditVerifyCommand.Reconcile? reconcile = null)
 {
+    /// <summary>What reconciling needs: which types are audited, and where the files are.</summary>
+    public sealed record Reconcile(AuditOptions Options, IFileStore? Files, IEnumerable<IStoredFileCatalog>? Catalogs);
+
+    /// <summary>How many differences are printed after the first.</summary>
+    public const int ListedDifferences = 10;
+
     public const int Intact = 0;
     public const int Broken = 1;
 
@@ -34,6 +43,23 @@ public sealed class AuditVerifyCommand(AppDbContext db, TextWriter output, Audit
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Última entrada: {result.LastSequence}, hash {result.LastHash}."));
         }
-        return Intact;
+        if (reconcile is null)
+        {
+            return Intact;
+        }
+        var present = await AuditReconciler.ReconcileAsync(db, reconcile.Options, reconcile.Files, reconcile.Catalogs, ct);
+        if (present.Ok)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Los datos coinciden con el registro: {present.RecordsChecked} registros y {present.FilesChecked} archivos comparados."));
+            return Intact;
+        }
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Los datos no coinciden con el registro de auditoría: {present.FindingCount} diferencias. Primera: {present.First!.Message}"));
+        foreach (var finding in present.Findings.Skip(1).Take(ListedDifferences))
+        {
+            await output.WriteLineAsync($"- {finding.Message}");
+        }
+        return Broken;
     }
 }

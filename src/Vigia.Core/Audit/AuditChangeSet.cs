@@ -76,9 +76,16 @@ internal sealed class AuditChangeSet
     private static string KeyOf(EntityEntry entry, bool original)
     {
         var key = entry.Metadata.FindPrimaryKey() ?? throw new InvalidOperationException($"{entry.Metadata.DisplayName()} has no key to audit.");
-        return string.Join('/', key.Properties.Select(p =>
-            Convert.ToString(original ? entry.OriginalValues[p] : entry.CurrentValues[p], CultureInfo.InvariantCulture)));
+        return KeyText(key.Properties.Select(p => original ? entry.OriginalValues[p] : entry.CurrentValues[p]));
     }
+
+    /// <summary>How an entry names its record: the key's values, invariant, joined by '/'.</summary>
+    public static string KeyText(IEnumerable<object?> keyValues) =>
+        string.Join('/', keyValues.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+
+    /// <summary>A value as the trail writes it (JSON), so the present can be compared with what was recorded.</summary>
+    public static string ValueJson(object? value) =>
+        value is null ? "null" : JsonSerializer.Serialize(value, value.GetType(), JsonOptions);
 
     private string AddedChanges(EntityEntry entry) =>
         Write(entry.Properties.Select(p => (p.Metadata, (object?)null, p.CurrentValue)));

@@ -8,8 +8,10 @@ namespace Vigia.Core.Progress;
 /// report leaves behind (issue 14). Files younger than <see cref="UploadOptions.OrphanGracePeriod"/> are kept, so an
 /// upload whose report is still being saved is never swept; the order of a submission (file first, then the row)
 /// means a row never points to a missing file.</summary>
+/// <remarks>A file counts as referenced when any feature's <see cref="IStoredFileCatalog"/> lists it (progress evidence
+/// always does), so a feature that keeps files never loses them to the sweep.</remarks>
 public sealed class EvidenceSweep(AppDbContext db, IFileStore files, IOptions<UploadOptions> options, TimeProvider clock,
-    ILogger<EvidenceSweep> logger)
+    ILogger<EvidenceSweep> logger, IEnumerable<IStoredFileCatalog>? catalogs = null)
 {
     /// <summary>Deletes the unreferenced files older than the grace period and returns how many went.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
@@ -18,8 +20,14 @@ public sealed class EvidenceSweep(AppDbContext db, IFileStore files, IOptions<Up
         // The cut-off is taken before the references are read: a file written after it is kept whatever the query
         // sees, and a file written before it had the whole grace period to get its row committed.
         var writtenBefore = clock.GetUtcNow() - options.Value.OrphanGracePeriod;
-        var referenced = (await db.Evidence.AsNoTracking().Where(e => e.StorageKey != null).Select(e => e.StorageKey!).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var catalog in StoredFiles.Catalogs(catalogs))
+        {
+            await foreach (var file in catalog.ListAsync(db, ct))
+            {
+                referenced.Add(file.StorageKey);
+            }
+        }
         var deleted = await files.DeleteUnreferencedAsync(referenced, writtenBefore, ct);
         if (deleted.Count > 0)
         {

@@ -16,6 +16,7 @@ public static class ProgressSetup
         services.AddScoped<ProgressAgenda>();
         services.AddScoped<ProgressService>();
         services.AddScoped<EvidenceSweep>();
+        services.AddSingleton<Files.IStoredFileCatalog, EvidenceFileCatalog>();
         services.AddScoped<MonitoringService>();
         services.AddScoped<ReminderService>();
         services.AddOptions<ReminderOptions>().Configure(o => o.PublicBaseUrl = configuration["Vigia:PublicBaseUrl"]);

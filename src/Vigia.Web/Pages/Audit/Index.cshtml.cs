@@ -1,10 +1,13 @@
 using System.Text;
 using Vigia.Core.Audit;
+using Vigia.Core.Files;
 
 namespace Vigia.Web.Pages.Audit;
 
-/// <summary>The whole trail for administrators: filter by person, record and date, export as CSV, verify the chain.</summary>
-public class IndexModel(AppDbContext db, TimeProvider clock, AuditKeys keys) : PageModel
+/// <summary>The whole trail for administrators: filter by person, record and date, export as CSV, verify the chain, and
+/// compare the present data and files with it.</summary>
+public class IndexModel(AppDbContext db, TimeProvider clock, AuditKeys keys, AuditOptions auditOptions, IFileStore files,
+    IEnumerable<IStoredFileCatalog> catalogs) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "persona")]
     public string? Person { get; set; }
@@ -27,6 +30,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, AuditKeys keys) : P
     public AuditPage Result { get; private set; } = new([], 0, 1, 50);
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
     public AuditVerification? Verification { get; private set; }
+    public AuditReconciliation? Reconciliation { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -37,6 +41,12 @@ public class IndexModel(AppDbContext db, TimeProvider clock, AuditKeys keys) : P
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
         Verification = await AuditVerifier.VerifyAsync(db, keys.Ring, ct: ct);
+        await OnGetAsync(ct);
+    }
+
+    public async Task OnPostReconcileAsync(CancellationToken ct)
+    {
+        Reconciliation = await AuditReconciler.ReconcileAsync(db, auditOptions, files, catalogs, ct);
         await OnGetAsync(ct);
     }
 

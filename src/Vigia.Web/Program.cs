@@ -37,7 +37,8 @@ builder.Services.AddVigiaMail(builder.Configuration);
 builder.Services.AddVigiaProgress(builder.Configuration);
 builder.Services.AddVigiaRiskMap();
 builder.Services.AddVigiaReminderJob(builder.Configuration);
-builder.Services.AddHostedService<Vigia.Web.Startup.EvidenceSweepService>();
+builder.Services.AddHostedService<Vigia.Web.Startup.DailyJobService<Vigia.Core.Progress.EvidenceSweep>>();
+builder.Services.AddHostedService<Vigia.Web.Startup.DailyJobService<Vigia.Core.Audit.AuditCheckpointPublisher>>();
 builder.Services.AddVigiaLayout();
 builder.Services.AddRazorPages(o =>
 {
@@ -93,6 +94,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapOpenData();
 app.MapFollowUpOpenData();
 app.MapRiskOpenData();
+app.MapAuditOpenData();
 app.MapPlanApi();
 app.MapComplianceApi();
 app.MapRiskMethodApi();

@@ -7,7 +7,8 @@ namespace Vigia.Core.Audit;
 /// change) of secret fields.</summary>
 public sealed class AuditOptions
 {
-    /// <summary>Entity types whose changes write no entry. <see cref="AuditEntry"/> is always left out.</summary>
+    /// <summary>Entity types whose changes write no entry. <see cref="AuditEntry"/> and <see cref="PublishedCheckpoint"/>
+    /// (derived from the trail) are always left out.</summary>
     public HashSet<Type> ExcludedTypes { get; } = [];
 
     /// <summary>Fields whose values are replaced by <see cref="RedactedValue"/>: passwords, security stamps
@@ -32,7 +33,7 @@ public sealed class AuditOptions
     }
 
     public bool IsAudited(IEntityType type) =>
-        type.ClrType != typeof(AuditEntry) && !ExcludedTypes.Contains(type.ClrType);
+        type.ClrType != typeof(AuditEntry) && type.ClrType != typeof(PublishedCheckpoint) && !ExcludedTypes.Contains(type.ClrType);
 
     public bool IsRedacted(IProperty property)
     {

@@ -18,6 +18,7 @@ public static class AuditSetup
         services.TryAddSingleton<IAuditPolicy, PublishedPlanAuditPolicy>();
         services.TryAddScoped<AuditScope>();
         services.TryAddSingleton<AuditKeys>();
+        services.TryAddScoped<AuditCheckpointPublisher>();
         services.TryAddScoped(sp => new AuditInterceptor(
             sp.GetRequiredService<AuditScope>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -30,6 +30,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PublishedCheckpoint> PublishedCheckpoints => Set<PublishedCheckpoint>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<MonitoringRecord> MonitoringRecords => Set<MonitoringRecord>();

@@ -106,6 +106,10 @@ public static class FollowUpPdf
             {
                 Paragraph($"Versión {document.Version}. Motivo de la corrección: {reason}", text);
             }
+            if (!document.IsDraft && S.AuditCheckpoint is { } checkpoint)
+            {
+                Paragraph(FollowUpText.SealedCheckpoint(checkpoint), small);
+            }
         }
 
         private static Cell[] TotalsRow(string name, SnapshotTotals t, string observations, bool total) =>

@@ -8,6 +8,8 @@ namespace Vigia.Core.FollowUps;
 
 /// <summary>Everything a follow-up judged, as it was when it was closed (or, for a draft, as it is now). The
 /// report in every format is generated from this record and nothing else.</summary>
+/// <param name="AuditCheckpoint">The audit trail's head (<c>SEQ:HASH</c>) when the snapshot was taken, sealed into it: the
+/// published report then vouches for the trail up to that entry (issue 14). Null in snapshots taken before it was kept.</param>
 public sealed record FollowUpSnapshot(
     string Schema,
     SnapshotEntity Entity,
@@ -17,7 +19,8 @@ public sealed record FollowUpSnapshot(
     SnapshotBands Bands,
     IReadOnlyList<SnapshotComponent> Components,
     SnapshotTotals Totals,
-    SnapshotRiskMap RiskMap)
+    SnapshotRiskMap RiskMap,
+    string? AuditCheckpoint = null)
 {
     /// <summary>v2 counts activities (v1 counted actions as «actividades») and records what the reports say of each action.</summary>
     public const string CurrentSchema = "vigia-seguimiento-v2";

@@ -73,6 +73,10 @@ public static class FollowUpText
     }
 
     /// <summary>Whether the report came out within its legal term, as the PDF and the public list say it.</summary>
+    /// <summary>The audit checkpoint sealed into a published snapshot, and what it lets a reader check.</summary>
+    public static string SealedCheckpoint(string checkpoint) =>
+        $"Punto de control del registro de auditoría al cerrar este seguimiento: {checkpoint}. Con él, cualquiera puede comprobar que el registro no se recortó ni se reescribió hasta ese momento (audit verify --checkpoint).";
+
     public static string Timeliness(FollowUpDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -57,6 +57,7 @@ public static class FollowUpXlsx
             ("SHA-256 de la instantánea", document.Sha256 ?? "— (borrador: sin instantánea)", null),
             // The publication date cell is a real date, so the late mark the PDF prints next to it gets its own row.
             ("Oportunidad de la publicación", FollowUpText.Timeliness(document), null),
+            ("Punto de control de la auditoría", document.IsDraft || s.AuditCheckpoint is null ? "—" : s.AuditCheckpoint, null),
         };
         for (var i = 0; i < fields.Length; i++)
         {

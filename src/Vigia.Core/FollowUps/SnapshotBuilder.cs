@@ -65,7 +65,8 @@ internal sealed class SnapshotBuilder(AppDbContext db)
             new SnapshotBands(bands.MediumFrom, bands.HighFrom),
             snapshotComponents,
             FollowUpMath.Totals(snapshotComponents.SelectMany(c => c.Actions).ToList(), bands),
-            SnapshotRiskMap.Pending);
+            SnapshotRiskMap.Pending,
+            (await Audit.AuditCheckpoint.CurrentAsync(db, ct: ct))?.ToString());
     }
 
     private static SnapshotAction ToAction(ActionData a, int lastMonth, int monthsCounted, List<SnapshotReport> reports, FollowUpAssessment? assessment)

@@ -11,8 +11,10 @@ namespace Vigia.Core.Progress;
 /// <remarks>A file counts as referenced when any feature's <see cref="IStoredFileCatalog"/> lists it (progress evidence
 /// always does), so a feature that keeps files never loses them to the sweep.</remarks>
 public sealed class EvidenceSweep(AppDbContext db, IFileStore files, IOptions<UploadOptions> options, TimeProvider clock,
-    ILogger<EvidenceSweep> logger, IEnumerable<IStoredFileCatalog>? catalogs = null)
+    ILogger<EvidenceSweep> logger, IEnumerable<IStoredFileCatalog>? catalogs = null) : IDailyJob
 {
+    Task IDailyJob.RunAsync(CancellationToken ct) => RunAsync(ct);
+
     /// <summary>Deletes the unreferenced files older than the grace period and returns how many went.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {

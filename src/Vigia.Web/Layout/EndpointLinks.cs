@@ -34,6 +34,10 @@ public static class EndpointLinks
     public static string RisksData(this IUrlHelper url, string entity, int year, string format) =>
         Generate(url, RiskOpenDataEndpoints.RisksByEntityName, new { entity, year, format });
 
+    /// <summary>/datos/auditoria/puntos-de-control.{csv|json}</summary>
+    public static string AuditCheckpointsData(this IUrlHelper url, string format) =>
+        Generate(url, AuditOpenDataEndpoints.CheckpointsName, new { format });
+
     /// <summary>/api/risk-methods</summary>
     public static string RiskMethodsApi(this IUrlHelper url) => Generate(url, Api.RiskMethodApi.ListName, null);
 

@@ -29,6 +29,16 @@ public abstract class FollowUpDatabaseTests(DatabaseProvider provider) : IAsyncL
         await database.DisposeAsync();
     }
 
+    /// <summary>A fresh context whose saves write the audit trail, as the application's do.</summary>
+    protected AppDbContext AuditedDb()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        DatabaseSetup.Configure(options, database.Provider, database.ConnectionString, new Vigia.Core.Audit.AuditInterceptor(new Vigia.Core.Audit.AuditScope(), Clock));
+        var db = new AppDbContext(options.Options);
+        contexts.Add(db);
+        return db;
+    }
+
     /// <summary>A fresh context, as a new request would have.</summary>
     protected AppDbContext Db()
     {

@@ -183,6 +183,21 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
     }
 
     [Fact]
+    public async Task Close_SealsTheAuditCheckpointIntoTheSnapshot()
+    {
+        await FollowUpFixture.AssessAllAsync(Service(AuditedDb()), Seeded, April);
+        var before = await Vigia.Core.Audit.AuditCheckpoint.CurrentAsync(Db());
+
+        var closed = await Lifecycle().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, April);
+        Assert.True(closed.Succeeded, string.Join("; ", closed.Errors.Values));
+        var document = (await Documents().ForCutOffAsync(Seeded.PlanId, April))!;
+
+        Assert.NotNull(before);
+        Assert.Equal(before.ToString(), document.Snapshot.AuditCheckpoint);
+        Assert.True(document.IntegrityOk);
+    }
+
+    [Fact]
     public async Task Close_WithActionsNotAssessed_IsRefused()
     {
         var service = Service();

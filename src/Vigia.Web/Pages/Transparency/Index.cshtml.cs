@@ -1,3 +1,4 @@
+using Vigia.Core.Audit;
 using Vigia.Web.Pages.Plans;
 
 namespace Vigia.Web.Pages.Transparency;
@@ -7,5 +8,12 @@ public class IndexModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<PlanListItem> Plans { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Plans = await Pages.Plans.IndexModel.LoadAsync(db, ct);
+    /// <summary>The audit trail's checkpoint of the last finished day; null before the first one is published.</summary>
+    public PublishedCheckpoint? Checkpoint { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Plans = await Pages.Plans.IndexModel.LoadAsync(db, ct);
+        Checkpoint = await AuditCheckpointPublisher.Newest(db).FirstOrDefaultAsync(ct);
+    }
 }

@@ -1,11 +1,11 @@
-using Vigia.Core.Progress;
-
 namespace Vigia.Web.Startup;
 
-/// <summary>Runs <see cref="EvidenceSweep"/> when the host starts and then every day, on the injected clock (a test's
-/// fake clock never moves on its own, so no sweep runs behind a test's back after the first).</summary>
-public sealed class EvidenceSweepService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EvidenceSweepService> logger)
+/// <summary>Runs a <see cref="IDailyJob"/> (the evidence sweep, the audit checkpoint) when the host starts and then every
+/// day, on the injected clock (a test's fake clock never moves on its own, so nothing runs behind a test's back after
+/// the first run), each run in its own scope.</summary>
+public sealed class DailyJobService<TJob>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DailyJobService<TJob>> logger)
     : BackgroundService
+    where TJob : IDailyJob
 {
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
@@ -16,17 +16,17 @@ public sealed class EvidenceSweepService(IServiceScopeFactory scopes, TimeProvid
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EvidenceSweep>().RunAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<TJob>().RunAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-#pragma warning disable CA1031 // A failed sweep (database down, a file in use) must not stop the host; tomorrow's run retries.
+#pragma warning disable CA1031 // A failed run (database down, a file in use) must not stop the host; tomorrow's run retries.
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                logger.LogError(e, "The evidence sweep failed; it runs again in {Interval}.", Interval);
+                logger.LogError(e, "The daily job {Job} failed; it runs again in {Interval}.", typeof(TJob).Name, Interval);
             }
             try
             {

@@ -98,24 +98,33 @@ public sealed class AuditKeyRing
             key {key.Id} {Convert.ToBase64String(secret)}
 
             """);
-        // CreateNew: of two processes starting at once, one writes the key and the other reads it.
-        FileStream file;
+        // Written whole under a temporary name, then renamed into place: a reader (another process starting at once, a
+        // backup, a crash halfway) sees no key file or the whole of it, never part of one. Of two processes racing,
+        // the first rename wins and the other reads its key.
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return Load(path)!;
-        }
-        using (file)
-        {
-            if (!OperatingSystem.IsWindows())
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+                file.Write(Encoding.UTF8.GetBytes(text));
+                file.Flush(flushToDisk: true);
             }
-            file.Write(Encoding.UTF8.GetBytes(text));
-            file.Flush(flushToDisk: true);
+            try
+            {
+                File.Move(temporary, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                return Load(path)!;
+            }
+        }
+        finally
+        {
+            File.Delete(temporary);
         }
         return ring;
     }

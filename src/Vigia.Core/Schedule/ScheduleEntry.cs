@@ -11,6 +11,6 @@ public class ScheduleEntry
     public int Month { get; set; }
     public decimal PlannedQuantity { get; set; }
     /// <summary>Written by the demo simulation (<c>--demo</c>), not by the entity: public pages say so. A person who
-    /// sets the month again makes it the entity's.</summary>
+    /// changes the month's quantity makes it the entity's.</summary>
     public bool IsSimulated { get; set; }
 }

@@ -54,7 +54,7 @@ public sealed class DemoExecutionSimulator(AppDbContext db, AuditScope audit, Ti
             var suggestion = ScheduleSuggester.Suggest(action.TargetQuantity, action.TargetUnit, action.Goal);
             foreach (var (month, quantity) in suggestion.Months.OrderBy(m => m.Key))
             {
-                action.Schedule.Add(new ScheduleEntry { Month = month, PlannedQuantity = quantity });
+                action.Schedule.Add(new ScheduleEntry { Month = month, PlannedQuantity = quantity, IsSimulated = true });
                 entries++;
                 if (month <= months)
                 {

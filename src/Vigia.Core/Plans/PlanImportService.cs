@@ -72,10 +72,15 @@ public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
         };
         var units = new UnitResolver(db, entity);
         await units.LoadAsync(ct);
+        foreach (var line in parsed.ParticipatingUnits)
+        {
+            units.Declare(line);
+        }
         foreach (var pc in parsed.Components)
         {
             plan.Components.Add(BuildComponent(pc, units));
         }
+        notes.AddRange(units.Notes.Select(n => new ImportNote(0, ImportNoteKind.Warning, n)));
         var approval = options.Published;
         if (approval is not null)
         {

@@ -251,13 +251,15 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
             }
             foreach (var (month, quantity) in x.Schedule)
             {
-                if (live.Schedule.FirstOrDefault(s => s.Month == month) is { } entry)
-                {
-                    entry.PlannedQuantity = quantity;
-                }
-                else
+                var entry = live.Schedule.FirstOrDefault(s => s.Month == month);
+                if (entry is null)
                 {
                     live.Schedule.Add(new ScheduleEntry { Month = month, PlannedQuantity = quantity });
+                }
+                else if (entry.PlannedQuantity != quantity)
+                {
+                    entry.PlannedQuantity = quantity;
+                    entry.IsSimulated = false;
                 }
             }
         }

@@ -10,4 +10,7 @@ public class ScheduleEntry
     public PlanAction? Action { get; set; }
     public int Month { get; set; }
     public decimal PlannedQuantity { get; set; }
+    /// <summary>Written by the demo simulation (<c>--demo</c>), not by the entity: public pages say so. A person who
+    /// changes the month's quantity makes it the entity's.</summary>
+    public bool IsSimulated { get; set; }
 }

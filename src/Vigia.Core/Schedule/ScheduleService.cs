@@ -194,6 +194,7 @@ public sealed class ScheduleService(AppDbContext db, AuditScope audit)
             else if (entry.PlannedQuantity != quantity)
             {
                 entry.PlannedQuantity = quantity;
+                entry.IsSimulated = false;
             }
         }
         foreach (var (month, quantity) in wanted.Where(m => m.Value > 0 && action.Schedule.All(s => s.Month != m.Key)))

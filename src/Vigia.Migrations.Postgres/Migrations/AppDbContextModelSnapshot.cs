@@ -1608,6 +1608,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Property<int>("ActionId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Month")
                         .HasColumnType("integer");
 

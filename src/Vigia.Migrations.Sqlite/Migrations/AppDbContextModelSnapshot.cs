@@ -1551,6 +1551,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Property<int>("ActionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 

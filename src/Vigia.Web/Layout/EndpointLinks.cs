@@ -22,6 +22,14 @@ public static class EndpointLinks
     public static string FollowUpsData(this IUrlHelper url, int year, string format) =>
         Generate(url, FollowUpOpenDataEndpoints.FollowUpsName, new { year, format });
 
+    /// <summary>/datos/{entity}/{year}/seguimientos.{csv|json}</summary>
+    public static string FollowUpsData(this IUrlHelper url, string entity, int year, string format) =>
+        Generate(url, FollowUpOpenDataEndpoints.FollowUpsByEntityName, new { entity, year, format });
+
+    /// <summary>/datos/{entity}/{year}/seguimientos-consolidado.{csv|json}</summary>
+    public static string ConsolidatedFollowUpsData(this IUrlHelper url, string entity, int year, string format) =>
+        Generate(url, FollowUpOpenDataEndpoints.ConsolidatedByEntityName, new { entity, year, format });
+
     /// <summary>/api/entities/{entity}/plans/{year}</summary>
     public static string PlanApi(this IUrlHelper url, string entity, int year) =>
         Generate(url, Api.PlanApi.PlanByEntityName, new { entity, year });

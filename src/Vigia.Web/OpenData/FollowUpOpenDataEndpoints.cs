@@ -5,11 +5,15 @@ using Vigia.Core.OpenData;
 namespace Vigia.Web.OpenData;
 
 /// <summary>Published follow-ups as open data: /datos/{year}/seguimientos.csv|json and
-/// /datos/{entity}/{year}/seguimientos.csv|json, one row per action assessment, Spanish snake_case columns.</summary>
+/// /datos/{entity}/{year}/seguimientos.csv|json, one row per action assessment, Spanish snake_case columns; and the
+/// consolidated follow-up, /datos/{year}/seguimientos-consolidado.csv|json (and with the entity), one row per cut-off and
+/// component.</summary>
 public static class FollowUpOpenDataEndpoints
 {
     public const string FollowUpsName = "OpenData.FollowUps";
     public const string FollowUpsByEntityName = "OpenData.FollowUpsByEntity";
+    public const string ConsolidatedName = "OpenData.FollowUpsConsolidated";
+    public const string ConsolidatedByEntityName = "OpenData.FollowUpsConsolidatedByEntity";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -28,6 +32,33 @@ public static class FollowUpOpenDataEndpoints
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 FollowUpsAsync(entity, year, format, locator, db, http, ct))
             .WithName(FollowUpsByEntityName);
+        group.MapRead("/{year:int}/seguimientos-consolidado.{format:regex(^(csv|json)$)}",
+            (int year, string format, PlanLocator locator, FollowUpConsolidation consolidation, HttpContext http, CancellationToken ct) =>
+                ConsolidatedAsync(null, year, format, locator, consolidation, http, ct))
+            .WithName(ConsolidatedName);
+        group.MapRead("/{entity}/{year:int}/seguimientos-consolidado.{format:regex(^(csv|json)$)}",
+            (string entity, int year, string format, PlanLocator locator, FollowUpConsolidation consolidation, HttpContext http, CancellationToken ct) =>
+                ConsolidatedAsync(entity, year, format, locator, consolidation, http, ct))
+            .WithName(ConsolidatedByEntityName);
+    }
+
+    private static async Task<IResult> ConsolidatedAsync(string? entity, int year, string format, PlanLocator locator,
+        FollowUpConsolidation consolidation, HttpContext http, CancellationToken ct)
+    {
+        var location = await locator.FindAsync(entity, year, ct);
+        if (!location.Found)
+        {
+            return OpenDataEndpoints.PlanNotFound(location, year, $"seguimientos-consolidado.{format}");
+        }
+        var rows = ConsolidatedOpenData.Rows(await consolidation.LoadAsync(location.PlanId!.Value, ct));
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"seguimientos-consolidado-{location.CandidateEntities[0]}-{year}.{format}\"";
+        if (format == "json")
+        {
+            return Results.Json(rows, Json, "application/json; charset=utf-8");
+        }
+        using var csv = new MemoryStream();
+        await CsvFormat.WriteAsync(csv, ConsolidatedOpenData.Columns, rows.Select(ConsolidatedOpenData.ToCells), ct);
+        return Results.Bytes(csv.ToArray(), "text/csv; charset=utf-8");
     }
 
     private static async Task<IResult> FollowUpsAsync(string? entity, int year, string format, PlanLocator locator, AppDbContext db,

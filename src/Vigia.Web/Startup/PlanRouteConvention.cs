@@ -4,7 +4,8 @@ namespace Vigia.Web.Startup;
 
 /// <summary>Gives every page addressed by a plan year a second address with the entity's slug in front of the year,
 /// for installations that hold several entities: /planes/2022/… and /planes/{entidad}/2022/…, and likewise
-/// /gestion/planes/2022/… and /gestion/planes/{entidad}/2022/….</summary>
+/// /gestion/planes/2022/… and /gestion/planes/{entidad}/2022/…, and /seguimientos/2022/… (the consolidated follow-up)
+/// and /seguimientos/{entidad}/2022/….</summary>
 /// <remarks>
 /// Links to such a page (<c>asp-page</c>, <c>Url.Page</c>) choose between the two addresses by route order, then by
 /// precedence: without an order the short address would always win, for it is the more specific, and an entity given
@@ -17,7 +18,7 @@ public sealed class PlanRouteConvention : IPageRouteModelConvention
 {
     public const int EntityFirst = -1;
 
-    private static readonly string[] Prefixes = ["planes/", "gestion/planes/"];
+    private static readonly string[] Prefixes = ["planes/", "gestion/planes/", "seguimientos/"];
 
     public void Apply(PageRouteModel model)
     {

@@ -249,6 +249,32 @@ public abstract class ExecutionDatabaseTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
+    public async Task Demo_ScheduleIsMarkedSimulated_UntilPlaneacionSetsTheMonthAgain()
+    {
+        var clock = new TestClock(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero));
+        await using (var db = Audited(clock))
+        {
+            await new DemoExecutionSimulator(db, scope, clock).SimulateAsync();
+        }
+        await using (var read = database.CreateContext())
+        {
+            Assert.True(await read.ScheduleEntries.AnyAsync());
+            Assert.True(await read.ScheduleEntries.AllAsync(s => s.IsSimulated));
+        }
+        var action = (await ActionsOfAsync("1.4.1")).Single();
+        var kept = action.Schedule.OrderBy(s => s.Month).First();
+        var months = action.Schedule.ToDictionary(s => s.Month, s => s.PlannedQuantity);
+        months[kept.Month] = kept.PlannedQuantity + 1;
+
+        var saved = await ScheduleAsync(Planner, DemoExecutionSimulator.Reason, new ActionScheduleInput(action.Id, months));
+
+        Assert.Equal(ResultStatus.Saved, saved.Status);
+        var after = (await ActionsOfAsync("1.4.1")).Single().Schedule;
+        Assert.False(after.Single(s => s.Month == kept.Month).IsSimulated);
+        Assert.All(after.Where(s => s.Month != kept.Month), s => Assert.True(s.IsSimulated));
+    }
+
+    [Fact]
     public async Task Demo_CurrentYear_OnlyMonthsThatEnded_AndASecondRunChangesNothing()
     {
         var clock = new TestClock(new DateTimeOffset(2022, 5, 20, 15, 0, 0, TimeSpan.Zero));

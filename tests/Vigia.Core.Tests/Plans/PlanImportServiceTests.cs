@@ -71,6 +71,42 @@ public abstract class PlanImportServiceTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
+    public async Task Import_Seed_TheHeadersHierarchyBecomesTheCatalogues()
+    {
+        var outcome = await ImportAsync(ReadSeed());
+
+        await using var db = database.CreateContext();
+        var units = await db.Units.Include(u => u.Parent).ToListAsync();
+        foreach (var office in new[] { "Oficina de Comunicaciones", "Oficina Asesora de Transparencia" })
+        {
+            var unit = Assert.Single(units, u => u.Name == office);
+            Assert.Equal("Secretaría de Gobierno", unit.Parent?.Name);
+            Assert.True(await db.ActionUnits.AnyAsync(x => x.UnitId == unit.Id));
+        }
+        Assert.Null(Assert.Single(units, u => u.Name == "Secretaría de Gobierno").ParentId);
+        Assert.Contains(outcome.Value.Notes, n => n.Kind == ImportNoteKind.Warning
+            && n.Message.Contains("«Oficina de Comunicaciones» se asignó a «Secretaría de Gobierno / Oficina de Comunicaciones»", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Import_Seed_VariantsOfOneUnitAreMergedWithANote_DifferentOfficesAreNot()
+    {
+        var outcome = await ImportAsync(ReadSeed());
+
+        await using var db = database.CreateContext();
+        var names = await db.Units.Select(u => u.Name).ToListAsync();
+        Assert.Single(names, n => n.StartsWith("Departamento Administrativo de Control Interno", StringComparison.Ordinal));
+        Assert.Contains("Departamento Administrativo de Control Interno", names);
+        Assert.Contains("Departamento Administrativo de Control Disciplinario Interno", names);
+        Assert.Single(names, n => n.StartsWith("Departamento Administrativo de Tecnologías", StringComparison.Ordinal));
+        var merges = outcome.Value.Notes.Where(n => n.Message.Contains("se registraron como una sola unidad", StringComparison.Ordinal)).ToList();
+        Assert.Contains(merges, n => n.Message.Contains("«Departamento Administrativo de Control Interno DACI»", StringComparison.Ordinal));
+        Assert.Contains(merges, n => n.Message.Contains("Tecnologías de Información y las Comunicaciones»", StringComparison.Ordinal));
+        var version = await db.PlanVersions.Include(v => v.ImportNotes).SingleAsync();
+        Assert.Contains(version.ImportNotes, n => n.Message.Contains("DACI", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Import_SamePlanTwice_IsRejectedAndChangesNothing()
     {
         await ImportAsync(ReadSeed());

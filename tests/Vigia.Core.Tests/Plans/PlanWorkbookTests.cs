@@ -75,6 +75,42 @@ public abstract class PlanWorkbookTests(DatabaseProvider provider) : IAsyncLifet
             units.Where(u => u.PlanId == copyId).Select(u => $"{u.Code}-{u.Order}:{string.Join(",", u.Units.Order())}").Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Export_UnderAnotherCulture_WritesEveryCodeAsTextAndNoCellOfThePlanAsADate()
+    {
+        int seedId;
+        await using (var seed = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "data", "paac-cali-2022.txt")))
+        {
+            seedId = await ImportAsync(seed, "paac-cali-2022.txt");
+        }
+        using var output = new MemoryStream();
+        PlanSnapshot content;
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("tr-TR");
+        try
+        {
+            await using var db = database.CreateContext();
+            content = await PlanSnapshot.LoadAsync(db, seedId, default);
+            PlanWorkbook.Write(output, await PlanDocumentHeading.LoadAsync(db, seedId, default), content, 1,
+                await PlanVersions.ListAsync(db, seedId, includeDrafts: false, default));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+
+        output.Position = 0;
+        using var workbook = new ClosedXML.Excel.XLWorkbook(output);
+        var sheet = workbook.Worksheets.First();
+        var codeCells = sheet.Column(1).CellsUsed().Where(c => c.GetString().Contains('.', StringComparison.Ordinal)).ToList();
+        var codes = content.Components.SelectMany(c => c.Activities).SelectMany(a => new[] { a.Code, a.SubcomponentCode })
+            .OfType<string>().Distinct().ToList();
+        Assert.Equal(62, content.Components.SelectMany(c => c.Activities).Count());
+        Assert.All(codes, code => Assert.Contains(codeCells, c => c.DataType == ClosedXML.Excel.XLDataType.Text && c.GetString() == code));
+        Assert.All(codeCells, c => Assert.Equal(ClosedXML.Excel.XLDataType.Text, c.DataType));
+        Assert.DoesNotContain(sheet.CellsUsed(), c => c.DataType == ClosedXML.Excel.XLDataType.DateTime);
+    }
+
     /// <summary>Headings are equal when every field and every participating unit is.</summary>
     private sealed class HeadingComparer : IEqualityComparer<PlanDocumentHeading>
     {

@@ -33,6 +33,8 @@ public abstract class GeneratedLinksTests(VigiaFactory app)
         { "/Compliance/Dashboard", "/planes/{0}2022/tablero", "" },
         { "/Schedule/Index", "/gestion/planes/{0}2022/cronograma", "" },
         { "/Schedule/Component", "/gestion/planes/{0}2022/cronograma/3", "number=3" },
+        { "/FollowUps/Consolidated", "/seguimientos/{0}2022/consolidado", "" },
+        { "/FollowUps/ConsolidatedFile", "/seguimientos/{0}2022/consolidado.pdf", "format=pdf" },
     };
 
     private static RouteValueDictionary Values(string? entity, string extra)

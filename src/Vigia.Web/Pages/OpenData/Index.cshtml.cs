@@ -31,9 +31,16 @@ public class IndexModel(AppDbContext db) : PageModel
     public IReadOnlyDictionary<(string EntitySlug, int Year), string> ServedVersions { get; private set; } =
         new Dictionary<(string, int), string>();
 
+    /// <summary>The plans with at least one published follow-up of Control Interno, whose follow-up data exist.</summary>
+    public IReadOnlySet<(string EntitySlug, int Year)> WithFollowUps { get; private set; } = new HashSet<(string, int)>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Plans = await Pages.Plans.IndexModel.LoadAsync(db, ct);
+        WithFollowUps = (await db.Set<Vigia.Core.FollowUps.FollowUp>().AsNoTracking()
+                .Where(f => f.Status == Vigia.Core.FollowUps.FollowUpStatus.Published)
+                .Select(f => new { f.Plan!.Entity!.Slug, f.Plan.Year }).Distinct().ToListAsync(ct))
+            .Select(p => (p.Slug, p.Year)).ToHashSet();
         var versions = await db.PlanVersions.AsNoTracking()
             .Select(v => new { v.Plan!.Entity!.Slug, v.Plan.Year, v.Number, v.Status })
             .ToListAsync(ct);

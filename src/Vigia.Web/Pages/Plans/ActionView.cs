@@ -15,6 +15,9 @@ public sealed record ActionView(int Id, int Number, string ActivityCode, string 
 
     public string TargetUnitName => TargetUnit == TargetUnit.Percentage ? "porcentaje" : "cantidad";
 
+    /// <summary>Some month of the schedule was written by the demo simulation, not by the entity.</summary>
+    public bool ScheduleSimulated { get; init; }
+
     public static async Task<List<ActionView>> LoadAsync(IQueryable<PlanAction> actions, CancellationToken ct)
     {
         var rows = await actions.AsNoTracking()
@@ -33,11 +36,15 @@ public sealed record ActionView(int Id, int Number, string ActivityCode, string 
                 a.TargetUnit,
                 Units = a.ResponsibleUnits.Select(u => u.Unit!.Parent == null ? u.Unit.Name : u.Unit.Parent.Name + " / " + u.Unit.Name).ToList(),
                 Schedule = a.Schedule.Select(s => new ScheduledMonth(s.Month, s.PlannedQuantity)).ToList(),
+                ScheduleSimulated = a.Schedule.Any(s => s.IsSimulated),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
         return rows.Select(a => new ActionView(a.Id, a.Order, a.Code, a.Name, a.Description, a.Goal, a.Deliverable, a.IndicatorFormula,
-            a.TargetQuantity, a.TargetUnit, a.Units, a.Schedule.ToDictionary(s => s.Month, s => s.Quantity))).ToList();
+            a.TargetQuantity, a.TargetUnit, a.Units, a.Schedule.ToDictionary(s => s.Month, s => s.Quantity))
+        {
+            ScheduleSimulated = a.ScheduleSimulated,
+        }).ToList();
     }
 
     public static IQueryable<PlanAction> OfPlan(AppDbContext db, int planId) => db.Actions.Where(a => a.Activity!.Component!.PlanId == planId);

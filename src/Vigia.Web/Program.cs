@@ -30,6 +30,7 @@ builder.Services.AddScoped<PlanImportService>();
 builder.Services.AddScoped<PlanLocator>();
 builder.Services.AddScoped<PlanLifecycleService>();
 builder.Services.AddScoped<PlanFormulationService>();
+builder.Services.AddScoped<PlanDraftService>();
 builder.Services.AddVigiaCompliance();
 builder.Services.AddVigiaFollowUps();
 builder.AddVigiaSecurity();

@@ -29,6 +29,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PlanImportService>();
 builder.Services.AddScoped<PlanLocator>();
 builder.Services.AddScoped<PlanLifecycleService>();
+builder.Services.AddScoped<PlanFormulationService>();
+builder.Services.AddScoped<PlanDraftService>();
 builder.Services.AddVigiaCompliance();
 builder.Services.AddVigiaFollowUps();
 builder.AddVigiaSecurity();

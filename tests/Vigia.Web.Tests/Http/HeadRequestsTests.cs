@@ -47,7 +47,7 @@ public abstract partial class HeadRequestsTests(VigiaFactory app)
         "code" => pattern.StartsWith("estado", StringComparison.Ordinal) ? "404" : "1.1.1",
         "cutoff" => "2022-04-30",
         "kind" => "accion",
-        "id" or "planId" or "actionId" => "1",
+        "id" or "planId" or "actionId" or "activityId" => "1",
         _ => throw new InvalidOperationException($"No test value for the route parameter {name} of {pattern}"),
     };
 

@@ -22,10 +22,12 @@ public abstract class AuthorizationMatrixTests(VigiaFactory app)
         var plan = await TestData.SmallPlanAsync(app);
         var (ownAction, component3Action) = (plan.Action("1.1.1"), plan.Action("3.1.4"));
         var adminId = (await TestPeople.CreateAsync(app.Services, Roles.Administrator)).Id;
+        int activity;
         await using (var scope = app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             Assert.False(await db.ActionUnits.AnyAsync(x => x.ActionId == component3Action && x.Unit!.Name == TestData.Organisation));
+            activity = await db.Actions.Where(x => x.Id == ownAction).Select(x => x.ActivityId).SingleAsync();
         }
         var rows = new List<(string Url, Outcome[] Expected)>
         {
@@ -42,6 +44,9 @@ public abstract class AuthorizationMatrixTests(VigiaFactory app)
             ($"/historial/accion/{ownAction}", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Ok, Outcome.Ok]),
             ($"/historial/usuario/{adminId}", [Outcome.Login, Outcome.Ok, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound]),
             ("/cuenta/contrasena", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/gestion/planes/nuevo", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
+            ("/gestion/planes/2022/borrador", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
+            ($"/gestion/planes/2022/borrador/actividades/{activity}/acciones", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
         };
         foreach (var admin in new[] { "/admin", "/admin/usuarios", "/admin/usuarios/nueva", $"/admin/usuarios/{adminId}", "/admin/unidades", "/admin/procesos", "/admin/auditoria" })
         {

@@ -46,6 +46,10 @@ public sealed class RiskMapImportService(AppDbContext db, RiskMethodCatalog meth
                 ? "Indique la entidad dueña del mapa (--entity): el archivo no la nombra y hay varias entidades."
                 : $"La entidad «{entityName}» no existe en Vigía; créela primero o indique otra."));
         }
+        else if (await RiskMapVersions.ChangeRefusalAsync(db, entity.Id, options.Year, ct) is { } locked)
+        {
+            notes.Insert(0, new RiskImportNote(0, null, RiskImportNoteKind.Error, locked));
+        }
         var processes = entity is null ? [] : await db.Processes.Where(p => p.EntityId == entity.Id).ToListAsync(ct);
         if (entity is not null)
         {

@@ -39,6 +39,9 @@ public abstract class AuthorizationMatrixTests(VigiaFactory app)
             ($"/historial/accion/{ownAction}", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Ok, Outcome.Ok]),
             ($"/historial/usuario/{adminId}", [Outcome.Login, Outcome.Ok, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound]),
             ("/cuenta/contrasena", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/mapa-riesgos/2026/versiones", [Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/mapa-riesgos/gestion/publicacion", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/mapa-riesgos/gestion/importar", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         };
         foreach (var admin in new[] { "/admin", "/admin/usuarios", "/admin/usuarios/nueva", $"/admin/usuarios/{adminId}", "/admin/unidades", "/admin/procesos", "/admin/auditoria" })
         {

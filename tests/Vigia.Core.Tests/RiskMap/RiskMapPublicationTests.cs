@@ -128,7 +128,7 @@ public abstract class RiskMapPublicationTests(DatabaseProvider provider) : IAsyn
         Assert.Equal(2, (await publication.PublishAsync(entityId, 2026, Approval with { ApprovedOn = new DateOnly(2026, 11, 20) }, Planning)).Value);
         var v2 = (await RiskMapVersions.PublishedAsync(db, entityId, 2026))!;
         Assert.Equal((2, 2), (v2.Version.Number, v2.Content.Risks.Count));
-        Assert.Equal(1, (await RiskMapVersions.PublishedAsync(db, entityId, 2026, 1))!.Content.Risks.Count);
+        Assert.Single((await RiskMapVersions.PublishedAsync(db, entityId, 2026, 1))!.Content.Risks);
         var listed = await RiskMapVersions.ListAsync(db, entityId, 2026, includeDrafts: false);
         Assert.Equal([null, "Se agrega el control de verificación pedido por el comité."], listed.Select(v => v.Justification));
         Assert.Contains(await db.AuditEntries.AsNoTracking().Select(e => e.Reason).ToListAsync(), r => r == "Se agrega el control de verificación pedido por el comité.");

@@ -109,6 +109,20 @@ public class IndexModel(AppDbContext db, RiskMethodCatalog methods, TimeProvider
             $"mapa-riesgos-{entity!.Slug}-{ShownYear}-v{published.Version.Number}.xlsx");
     }
 
+    /// <summary>The consolidated map of the published version as a tagged PDF, one section per process.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        var entity = await EntityAsync(ct);
+        var published = entity is null ? null : await RiskMapVersions.PublishedAsync(db, entity.Id, ShownYear, VersionNumber, ct);
+        if (published is null)
+        {
+            return NotFound();
+        }
+        using var stream = new MemoryStream();
+        RiskMapPdf.Write(published.Content, published.Version.Label, await methods.DefinitionsAsync(ct), stream);
+        return File(stream.ToArray(), "application/pdf", $"mapa-riesgos-{entity!.Slug}-{ShownYear}-v{published.Version.Number}.pdf");
+    }
+
     private sealed record EntityRef(int Id, string Name, string Slug);
 
     /// <summary>The entity named in the address, or the first with a published map of the year; null when there is none.</summary>

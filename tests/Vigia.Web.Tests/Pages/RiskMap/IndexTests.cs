@@ -70,6 +70,23 @@ public abstract class IndexTests(VigiaFactory app)
     }
 
     [Fact]
+    public async Task Pdf_IsTheConsolidatedMapOfThePublishedVersion_LinkedFromThePage()
+    {
+        await MapAsync();
+        var page = await app.Anonymous().GetPageAsync("/mapa-riesgos/2026");
+        var href = page.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("handler=Pdf", StringComparison.Ordinal));
+
+        var response = await app.Anonymous().GetAsync(href);
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("Proceso: Gestión de la Contratación", text, StringComparison.Ordinal);
+        Assert.Contains("RC-01 — Posibilidad de favorecer a un tercero (RC-01)", text, StringComparison.Ordinal);
+        Assert.Contains("Versión 1, publicada el", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Csv_HasTheDatasetsColumnsAndTheLevelsAsWords()
     {
         await MapAsync();

@@ -41,6 +41,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Risk> Risks => Set<Risk>();
     public DbSet<RiskControl> RiskControls => Set<RiskControl>();
     public DbSet<RiskTreatmentAction> RiskTreatmentActions => Set<RiskTreatmentAction>();
+    public DbSet<RiskMapVersion> RiskMapVersions => Set<RiskMapVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

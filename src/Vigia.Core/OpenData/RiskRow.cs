@@ -34,7 +34,15 @@ public sealed record RiskRow(
         ActionRow.FormatNumber(ResidualProbabilityPercent), ActionRow.FormatNumber(ResidualImpactPercent),
     ];
 
-    /// <summary>The risks of <paramref name="entityId"/>'s map of <paramref name="year"/>, by process and reference.</summary>
+    /// <summary>The column that says which published version of the map a file holds (the same on every row).</summary>
+    public const string VersionColumn = "version_mapa";
+
+    /// <summary>The published dataset's columns: <see cref="Columns"/> and the map's version.</summary>
+    public static readonly IReadOnlyList<string> PublishedColumns = [.. Columns, VersionColumn];
+
+    public IReadOnlyList<string> ToCells(int version) => [.. ToCells(), version.ToString(CultureInfo.InvariantCulture)];
+
+    /// <summary>The risks of <paramref name="entityId"/>'s live map of <paramref name="year"/>, by process and reference.</summary>
     public static async Task<List<RiskRow>> LoadAsync(AppDbContext db, RiskMethodCatalog methods, int entityId, int year, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -42,7 +50,15 @@ public sealed record RiskRow(
         var definitions = await methods.DefinitionsAsync(ct);
         var risks = await db.Risks.AsNoTracking().Include(r => r.Controls).Include(r => r.Process)
             .Where(r => r.Year == year && r.Process!.EntityId == entityId).ToListAsync(ct);
-        return risks.OrderBy(r => r.Process!.Name, SpanishText.NameOrder).ThenBy(r => r.Code, StringComparer.Ordinal).Select(r =>
+        return From(risks.OrderBy(r => r.Process!.Name, SpanishText.NameOrder).ThenBy(r => r.Code, StringComparer.Ordinal), definitions);
+    }
+
+    /// <summary>Rows of risks already in order, live or from a published version (<see cref="RiskMapSnapshot.ToRisks"/>).</summary>
+    public static List<RiskRow> From(IEnumerable<Risk> risks, IReadOnlyDictionary<int, RiskMethodDefinition> definitions)
+    {
+        ArgumentNullException.ThrowIfNull(risks);
+        ArgumentNullException.ThrowIfNull(definitions);
+        return risks.Select(r =>
         {
             var m = definitions[r.MethodId];
             var inherent = RiskPositionText.Of(m, r.InherentProbability, r.InherentImpact, r.InherentZone);

@@ -1,3 +1,4 @@
+using Vigia.Core.Accounts;
 using Vigia.Core.Organisation;
 
 namespace Vigia.Core.RiskMap;
@@ -8,7 +9,11 @@ public sealed record RiskMapImportOptions(int Year, string? EntityName = null);
 
 /// <summary>The import report: what was (or would have been) stored and every note by row and column.</summary>
 public sealed record RiskMapImport(int Year, string? EntityName, int Risks, int Controls, IReadOnlyList<string> CreatedProcesses,
-    IReadOnlyList<RiskImportNote> Notes);
+    IReadOnlyList<RiskImportNote> Notes)
+{
+    /// <summary>One error refuses the whole file.</summary>
+    public bool Refused => Notes.Any(n => n.Kind == RiskImportNoteKind.Error);
+}
 
 /// <summary>
 /// Stores a risk map read by <see cref="RiskMapImporter"/> into one entity's year, all or nothing: one error anywhere
@@ -20,7 +25,32 @@ public sealed record RiskMapImport(int Year, string? EntityName, int Risks, int 
 /// warnings included, so the caller can show every note whether or not the map was stored.</remarks>
 public sealed class RiskMapImportService(AppDbContext db, RiskMethodCatalog methods, TimeProvider clock)
 {
-    public async Task<Result<RiskMapImport>> ImportAsync(Stream xlsx, RiskMapImportOptions options, CancellationToken ct = default)
+    /// <summary>Who may import from the web: Planeación, which consolidates the entity's map. The CLI runs as the
+    /// operator of the server and calls the overload without an actor.</summary>
+    public static bool CanImport(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsIn(Roles.Planning);
+    }
+
+    public Task<Result<RiskMapImport>> ImportAsync(Stream xlsx, RiskMapImportOptions options, CancellationToken ct = default) =>
+        RunAsync(xlsx, options, write: true, ct);
+
+    public async Task<Result<RiskMapImport>> ImportAsync(Stream xlsx, RiskMapImportOptions options, Actor actor, CancellationToken ct = default)
+    {
+        if (!CanImport(actor))
+        {
+            return Result.Forbidden("Solo Planeación importa la matriz de riesgos.");
+        }
+        return await RunAsync(xlsx, options, write: true, ct);
+    }
+
+    /// <summary>Every check of <see cref="ImportAsync(Stream, RiskMapImportOptions, CancellationToken)"/> and its whole
+    /// report, writing nothing: what the person reads before confirming.</summary>
+    public async Task<RiskMapImport> PreviewAsync(Stream xlsx, RiskMapImportOptions options, CancellationToken ct = default) =>
+        (await RunAsync(xlsx, options, write: false, ct)).Value;
+
+    private async Task<Result<RiskMapImport>> RunAsync(Stream xlsx, RiskMapImportOptions options, bool write, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
         ArgumentNullException.ThrowIfNull(options);
@@ -45,6 +75,10 @@ public sealed class RiskMapImportService(AppDbContext db, RiskMethodCatalog meth
             notes.Insert(0, new RiskImportNote(0, null, RiskImportNoteKind.Error, entityName is null
                 ? "Indique la entidad dueña del mapa (--entity): el archivo no la nombra y hay varias entidades."
                 : $"La entidad «{entityName}» no existe en Vigía; créela primero o indique otra."));
+        }
+        else if (await RiskMapVersions.ChangeRefusalAsync(db, entity.Id, options.Year, ct) is { } locked)
+        {
+            notes.Insert(0, new RiskImportNote(0, null, RiskImportNoteKind.Error, locked));
         }
         var processes = entity is null ? [] : await db.Processes.Where(p => p.EntityId == entity.Id).ToListAsync(ct);
         if (entity is not null)
@@ -82,6 +116,10 @@ public sealed class RiskMapImportService(AppDbContext db, RiskMethodCatalog meth
         {
             return Result.Refused(Result.Invalid(errors.Select((n, i) => (n, i))
                 .ToDictionary(x => RiskImportFields.Note(x.i), x => x.n.Text, StringComparer.Ordinal)), report);
+        }
+        if (!write)
+        {
+            return Result.Saved(report);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Processes.AddRange(created);

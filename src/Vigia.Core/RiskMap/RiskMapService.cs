@@ -72,6 +72,10 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         {
             return Result.Forbidden("Solo el líder de este proceso o Planeación pueden escribir sus riesgos.");
         }
+        if (await LockedAsync(processId, risk?.Year ?? draft.Year, ct) is { } locked)
+        {
+            return Result.Conflict(locked);
+        }
         var method = risk?.Method ?? await methods.LatestAsync(ct: ct);
         if (method is null)
         {
@@ -139,6 +143,10 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         {
             return Result.NotFound();
         }
+        if (await LockedAsync(risk.ProcessId, risk.Year, ct) is { } locked)
+        {
+            return Result.Conflict(locked);
+        }
         var control = controlId is { } cid ? risk.Controls.FirstOrDefault(c => c.Id == cid) : null;
         if (controlId is not null && control is null)
         {
@@ -202,6 +210,10 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         {
             return Result.NotFound("El control no existe.");
         }
+        if (await LockedAsync(risk.ProcessId, risk.Year, ct) is { } locked)
+        {
+            return Result.Conflict(locked);
+        }
         risk.Controls.Remove(control);
         db.RiskControls.Remove(control);
         // Two saves keep the (risk, number) index unique on both providers while the numbers close the gap.
@@ -225,6 +237,10 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         if (risk is null)
         {
             return Result.NotFound();
+        }
+        if (await LockedAsync(risk.ProcessId, risk.Year, ct) is { } locked)
+        {
+            return Result.Conflict(locked);
         }
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         Require(errors, RiskFields.ActionDescription, draft.Description, "Describa la acción.");
@@ -324,6 +340,13 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         (risk.ResidualProbability, risk.ResidualImpact, risk.ResidualZone) = (residual.Position.Probability, residual.Position.Impact, residual.Position.Zone);
         (risk.ResidualProbabilityValue, risk.ResidualImpactValue) = (residual.ProbabilityValue, residual.ImpactValue);
         risk.UpdatedAt = now;
+    }
+
+    /// <summary>A published map changes only in a draft version (<see cref="RiskMapVersions.ChangeRefusalAsync"/>).</summary>
+    private async Task<string?> LockedAsync(int processId, int year, CancellationToken ct)
+    {
+        var entityId = await db.Processes.Where(p => p.Id == processId).Select(p => p.EntityId).SingleAsync(ct);
+        return await RiskMapVersions.ChangeRefusalAsync(db, entityId, year, ct);
     }
 
     private async Task<Risk?> MaintainedRiskAsync(Actor actor, int riskId, CancellationToken ct)

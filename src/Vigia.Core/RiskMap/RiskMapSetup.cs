@@ -11,6 +11,7 @@ public static class RiskMapSetup
         services.AddScoped<RiskMapAccess>();
         services.AddScoped<RiskMapService>();
         services.AddScoped<RiskMapImportService>();
+        services.AddScoped<RiskMapPublicationService>();
         return services;
     }
 }

@@ -36,15 +36,30 @@ public static class RiskMapXlsx
         ArgumentNullException.ThrowIfNull(output);
         var definitions = await methods.DefinitionsAsync(ct);
         var entity = await db.Entities.AsNoTracking().Where(e => e.Id == entityId).Select(e => e.Name).SingleAsync(ct);
-        var risks = (await db.Risks.AsNoTracking().Include(r => r.Controls).Include(r => r.Process).Include(r => r.Method)
+        var risks = (await db.Risks.AsNoTracking().Include(r => r.Controls).Include(r => r.Process)
                 .Where(r => r.Year == year && r.Process!.EntityId == entityId).ToListAsync(ct))
             .OrderBy(r => r.Process!.Name, SpanishText.NameOrder).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
+        Write(risks, definitions, entity, year, output);
+    }
+
+    /// <summary>Writes risks already in order, live or from a published version (<see cref="RiskMapSnapshot.ToRisks"/>).
+    /// <paramref name="version"/>, when given, is said under the title («Versión 2, publicada el …»).</summary>
+    public static void Write(IReadOnlyList<Risk> risks, IReadOnlyDictionary<int, RiskMethodDefinition> definitions, string entity, int year,
+        Stream output, string? version = null)
+    {
+        ArgumentNullException.ThrowIfNull(risks);
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(output);
         using var workbook = new XLWorkbook();
         workbook.Properties.Title = $"Mapa de riesgos de corrupción {year} — {entity}";
         workbook.Properties.Author = "Vigía";
         var ws = workbook.AddWorksheet(Sheet);
         ws.Cell(1, 1).SetValue($"Mapa de riesgos de corrupción {year} — {entity}");
         ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(14);
+        if (version is not null)
+        {
+            ws.Cell(2, 1).SetValue(version);
+        }
         for (var c = 0; c < Columns.Count; c++)
         {
             var cell = ws.Cell(HeaderRow, c + 1);

@@ -1456,6 +1456,65 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("RiskControls");
                 });
 
+            modelBuilder.Entity("Vigia.Core.RiskMap.RiskMapVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovalNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RiskMapVersions");
+                });
+
             modelBuilder.Entity("Vigia.Core.RiskMap.RiskMethod", b =>
                 {
                     b.Property<int>("Id")
@@ -1956,6 +2015,17 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Risk");
+                });
+
+            modelBuilder.Entity("Vigia.Core.RiskMap.RiskMapVersion", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entity");
                 });
 
             modelBuilder.Entity("Vigia.Core.RiskMap.RiskTreatmentAction", b =>

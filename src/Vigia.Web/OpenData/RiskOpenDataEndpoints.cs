@@ -33,20 +33,26 @@ public static class RiskOpenDataEndpoints
     private static async Task<IResult> RisksAsync(string? entity, int year, string format, AppDbContext db, RiskMethodCatalog methods,
         HttpContext http, CancellationToken ct)
     {
+        // Only published maps are open data: a draft (or a map never published) is not public.
         var candidates = await db.Entities.AsNoTracking()
-            .Where(e => entity == null ? db.Risks.Any(r => r.Year == year && r.Process!.EntityId == e.Id) : e.Slug == entity)
+            .Where(e => entity == null ? db.RiskMapVersions.Any(v => v.Year == year && v.EntityId == e.Id && v.PublishedAt != null) : e.Slug == entity)
             .OrderBy(e => e.Slug).Select(e => new { e.Id, e.Slug }).ToListAsync(ct);
-        if (candidates.Count == 0)
-        {
-            return Results.Problem(title: $"No hay un mapa de riesgos de corrupción para la vigencia {year}", statusCode: StatusCodes.Status404NotFound);
-        }
         if (candidates.Count > 1)
         {
             return Results.Problem(title: $"Varias entidades tienen mapa de riesgos para la vigencia {year}",
                 detail: "Indique la entidad en la dirección: " + string.Join(", ", candidates.Select(e => $"/datos/{e.Slug}/{year}/riesgos.{format}")),
                 statusCode: StatusCodes.Status404NotFound);
         }
-        var rows = await RiskRow.LoadAsync(db, methods, candidates[0].Id, year, ct);
+        var published = candidates.Count == 0 ? null : await RiskMapVersions.PublishedAsync(db, candidates[0].Id, year, ct: ct);
+        if (published is null)
+        {
+            return Results.Problem(title: $"No hay un mapa de riesgos de corrupción publicado para la vigencia {year}",
+                detail: "El mapa de riesgos aparece en los datos abiertos cuando la Oficina de Planeación lo publica.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+        var version = published.Version.Number;
+        var rows = RiskRow.From(published.Content.ToRisks(), await methods.DefinitionsAsync(ct));
+        http.Response.Headers["X-Risk-Map-Version"] = version.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers.ContentDisposition = $"inline; filename=\"mapa-riesgos-{candidates[0].Slug}-{year}.{format}\"";
         if (format == "json")
         {
@@ -56,12 +62,13 @@ public static class RiskOpenDataEndpoints
                 var row = RiskRow.Columns.Zip(r.ToCells()).ToDictionary(x => x.First, x => (object?)x.Second, StringComparer.Ordinal);
                 row["probabilidad_residual_pct"] = r.ResidualProbabilityPercent;
                 row["impacto_residual_pct"] = r.ResidualImpactPercent;
+                row[RiskRow.VersionColumn] = version;
                 return row;
             });
             return Results.Json(payload, Json, "application/json; charset=utf-8");
         }
         using var csv = new MemoryStream();
-        await CsvFormat.WriteAsync(csv, RiskRow.Columns, rows.Select(r => r.ToCells()), ct);
+        await CsvFormat.WriteAsync(csv, RiskRow.PublishedColumns, rows.Select(r => r.ToCells(version)), ct);
         return Results.Bytes(csv.ToArray(), "text/csv; charset=utf-8");
     }
 }

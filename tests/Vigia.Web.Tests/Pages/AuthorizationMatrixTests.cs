@@ -47,6 +47,9 @@ public abstract class AuthorizationMatrixTests(VigiaFactory app)
             ("/gestion/planes/nuevo", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
             ("/gestion/planes/2022/borrador", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
             ($"/gestion/planes/2022/borrador/actividades/{activity}/acciones", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
+            ("/mapa-riesgos/2026/versiones", [Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/mapa-riesgos/gestion/publicacion", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/mapa-riesgos/gestion/importar", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         };
         foreach (var admin in new[] { "/admin", "/admin/usuarios", "/admin/usuarios/nueva", $"/admin/usuarios/{adminId}", "/admin/unidades", "/admin/procesos", "/admin/auditoria" })
         {

@@ -43,6 +43,15 @@ public class IndexModel(AppDbContext db, RiskMethodCatalog methods, TimeProvider
     public IReadOnlyList<RiskRow> Rows { get; private set; } = [];
     public string? CellFilter { get; private set; }
 
+    /// <summary>The published version shown; null when the year's map has not been published.</summary>
+    public RiskMapVersionSummary? Version { get; private set; }
+
+    /// <summary>How many versions of the year's map are public (a link to the versions page when more than one).</summary>
+    public int PublishedVersions { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "version")]
+    public int? VersionNumber { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var entity = await EntityAsync(ct);
@@ -51,11 +60,17 @@ public class IndexModel(AppDbContext db, RiskMethodCatalog methods, TimeProvider
             return EntitySlug is null ? Page() : NotFound();
         }
         (EntityName, Slug) = (entity.Name, entity.Slug);
-        var risks = await db.Risks.AsNoTracking().Where(r => r.Year == ShownYear && r.Process!.EntityId == entity.Id)
-            .Select(r => new { r.Id, r.ProcessId, r.Code, r.InherentProbability, r.InherentImpact, r.ResidualProbability, r.ResidualImpact }).ToListAsync(ct);
-        Processes = (await db.Processes.AsNoTracking().Where(p => p.EntityId == entity.Id).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
-            .Select(p => new PublicProcess(p.Id, p.Name, risks.Count(r => r.ProcessId == p.Id))).Where(p => p.Risks > 0)
+        var published = await RiskMapVersions.PublishedAsync(db, entity.Id, ShownYear, VersionNumber, ct);
+        if (published is null)
+        {
+            return VersionNumber is null ? Page() : NotFound();
+        }
+        Version = published.Version;
+        PublishedVersions = (await RiskMapVersions.ListAsync(db, entity.Id, ShownYear, includeDrafts: false, ct)).Count;
+        var all = published.Content.ToRisks();
+        Processes = all.GroupBy(r => r.ProcessId).Select(g => new PublicProcess(g.Key, g.First().Process!.Name, g.Count()))
             .OrderBy(p => p.Name, SpanishText.NameOrder).ToList();
+        var risks = all;
         if (ProcessId is { } pid)
         {
             ProcessName = Processes.FirstOrDefault(p => p.Id == pid)?.Name;
@@ -63,18 +78,15 @@ public class IndexModel(AppDbContext db, RiskMethodCatalog methods, TimeProvider
             {
                 return NotFound();
             }
-            risks = risks.Where(r => r.ProcessId == pid).ToList();
+            risks = all.Where(r => r.ProcessId == pid).ToList();
         }
         var method = (await methods.LatestAsync(ct: ct))!.Definition();
         var scope = ProcessName is null ? EntityName : $"el proceso {ProcessName}";
         Inherent = View(InherentMap, $"Riesgo inherente {ShownYear}: {scope}", method, risks.Select(r => (r.InherentProbability, r.InherentImpact)));
         Residual = View(ResidualMap, $"Riesgo residual {ShownYear}: {scope}", method, risks.Select(r => (r.ResidualProbability, r.ResidualImpact)));
-        var rows = await RiskRow.LoadAsync(db, methods, entity.Id, ShownYear, ct);
-        var codes = risks.Where(r => Probability is null || Impact is null
-                || (Map == ResidualMap ? (r.ResidualProbability, r.ResidualImpact) : (r.InherentProbability, r.InherentImpact)) == (Probability.Value, Impact.Value))
-            .Select(r => (r.ProcessId, r.Code)).ToHashSet();
-        var processNames = Processes.ToDictionary(p => p.Id, p => p.Name);
-        Rows = rows.Where(r => codes.Any(c => c.Code == r.Code && processNames[c.ProcessId] == r.Process)).ToList();
+        var shown = risks.Where(r => Probability is null || Impact is null
+            || (Map == ResidualMap ? (r.ResidualProbability, r.ResidualImpact) : (r.InherentProbability, r.InherentImpact)) == (Probability.Value, Impact.Value));
+        Rows = RiskRow.From(shown, await methods.DefinitionsAsync(ct));
         if (Probability is { } p && Impact is { } i && method.ProbabilityLevels.Any(l => l.Level == p) && method.ImpactLevels.Any(l => l.Level == i))
         {
             CellFilter = $"{(Map == ResidualMap ? "riesgo residual" : "riesgo inherente")} con probabilidad {method.Probability(p).Name.ToLower(SpanishFormat.Culture)} e impacto {method.Impact(i).Name.ToLower(SpanishFormat.Culture)}";
@@ -82,28 +94,44 @@ public class IndexModel(AppDbContext db, RiskMethodCatalog methods, TimeProvider
         return Page();
     }
 
-    /// <summary>The consolidated map of the year with the DAFP v5 matrix columns (one row per control).</summary>
+    /// <summary>The consolidated map of the published version (one row per control, DAFP v5 matrix columns).</summary>
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
         var entity = await EntityAsync(ct);
-        if (entity is null)
+        var published = entity is null ? null : await RiskMapVersions.PublishedAsync(db, entity.Id, ShownYear, VersionNumber, ct);
+        if (published is null)
         {
             return NotFound();
         }
         using var stream = new MemoryStream();
-        await RiskMapXlsx.WriteAsync(db, methods, entity.Id, ShownYear, stream, ct);
-        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"mapa-riesgos-{entity.Slug}-{ShownYear}.xlsx");
+        RiskMapXlsx.Write(published.Content.ToRisks(), await methods.DefinitionsAsync(ct), published.Content.Entity, ShownYear, stream, published.Version.Label);
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"mapa-riesgos-{entity!.Slug}-{ShownYear}-v{published.Version.Number}.xlsx");
+    }
+
+    /// <summary>The consolidated map of the published version as a tagged PDF, one section per process.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        var entity = await EntityAsync(ct);
+        var published = entity is null ? null : await RiskMapVersions.PublishedAsync(db, entity.Id, ShownYear, VersionNumber, ct);
+        if (published is null)
+        {
+            return NotFound();
+        }
+        using var stream = new MemoryStream();
+        RiskMapPdf.Write(published.Content, published.Version.Label, await methods.DefinitionsAsync(ct), stream);
+        return File(stream.ToArray(), "application/pdf", $"mapa-riesgos-{entity!.Slug}-{ShownYear}-v{published.Version.Number}.pdf");
     }
 
     private sealed record EntityRef(int Id, string Name, string Slug);
 
-    /// <summary>The entity named in the address, or the first with risks in the year; null when there is none.</summary>
+    /// <summary>The entity named in the address, or the first with a published map of the year; null when there is none.</summary>
     private async Task<EntityRef?> EntityAsync(CancellationToken ct)
     {
         ShownYear = Year is >= 2000 and <= 2100 ? Year.Value : ColombianTime.Today(clock).Year;
         var year = ShownYear;
         return await db.Entities.AsNoTracking()
-            .Where(e => EntitySlug == null ? db.Risks.Any(r => r.Year == year && r.Process!.EntityId == e.Id) : e.Slug == EntitySlug)
+            .Where(e => EntitySlug == null ? db.RiskMapVersions.Any(v => v.Year == year && v.EntityId == e.Id && v.PublishedAt != null) : e.Slug == EntitySlug)
             .OrderBy(e => e.Name).Select(e => new EntityRef(e.Id, e.Name, e.Slug)).FirstOrDefaultAsync(ct);
     }
 
@@ -116,6 +144,6 @@ public class IndexModel(AppDbContext db, RiskMethodCatalog methods, TimeProvider
             ? "Mapa de calor sin riesgos."
             : $"Mapa de calor de {grid.Total} riesgos: {string.Join("; ", occupied)}.";
         return new HeatMapView($"mapa-{map}", title, description, grid, cell =>
-            Url.Page("/RiskMap/Index", null, new { year = ShownYear, entidad = Slug, proceso = ProcessId, mapa = map, probabilidad = cell.Probability, impacto = cell.Impact }, null, null, "riesgos")!);
+            Url.Page("/RiskMap/Index", null, new { year = ShownYear, entidad = Slug, version = VersionNumber, proceso = ProcessId, mapa = map, probabilidad = cell.Probability, impacto = cell.Impact }, null, null, "riesgos")!);
     }
 }

@@ -27,6 +27,10 @@ public abstract class IndexTests(VigiaFactory app)
         await service.SaveControlAsync(Planning, first.Value.Id, null, new ControlDraft("Verificación de requisitos con lista de chequeo",
             "Profesional de contratación", "preventivo", "manual", "documentado", "continua", "con-registro"));
         Assert.True((await service.SaveRiskAsync(Planning, null, Draft("RC-02", 20, 1, 2, 3, 4, 5, 6))).Succeeded);
+        // Citizens see only a published map.
+        var published = await scope.ServiceProvider.GetRequiredService<RiskMapPublicationService>().PublishAsync(process.EntityId, 2026,
+            new RiskMapApproval("Comité Institucional de Coordinación de Control Interno", new DateOnly(2026, 1, 20)), Planning);
+        Assert.True(published.Succeeded, string.Join(" ", published.Errors.Values));
         return "RC-01, RC-02";
     });
 
@@ -66,6 +70,23 @@ public abstract class IndexTests(VigiaFactory app)
     }
 
     [Fact]
+    public async Task Pdf_IsTheConsolidatedMapOfThePublishedVersion_LinkedFromThePage()
+    {
+        await MapAsync();
+        var page = await app.Anonymous().GetPageAsync("/mapa-riesgos/2026");
+        var href = page.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("handler=Pdf", StringComparison.Ordinal));
+
+        var response = await app.Anonymous().GetAsync(href);
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("Proceso: Gestión de la Contratación", text, StringComparison.Ordinal);
+        Assert.Contains("RC-01 — Posibilidad de favorecer a un tercero (RC-01)", text, StringComparison.Ordinal);
+        Assert.Contains("Versión 1, publicada el", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Csv_HasTheDatasetsColumnsAndTheLevelsAsWords()
     {
         await MapAsync();
@@ -73,10 +94,10 @@ public abstract class IndexTests(VigiaFactory app)
         var csv = await app.Anonymous().GetStringAsync("/datos/2026/riesgos.csv");
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("codigo,proceso,riesgo,clasificacion,causas,probabilidad_inherente,impacto_inherente,zona_inherente,controles,probabilidad_residual,impacto_residual,zona_residual,tratamiento,probabilidad_residual_pct,impacto_residual_pct", lines[0]);
+        Assert.Equal("codigo,proceso,riesgo,clasificacion,causas,probabilidad_inherente,impacto_inherente,zona_inherente,controles,probabilidad_residual,impacto_residual,zona_residual,tratamiento,probabilidad_residual_pct,impacto_residual_pct,version_mapa", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("RC-01,Gestión de la Contratación,Posibilidad de favorecer a un tercero (RC-01),Fraude interno,Causa inmediata: Presión de terceros | Causa raíz: Criterios ambiguos,Alta,Moderado,Alto,", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(",Media,Moderado,Moderado,Reducir (mitigar),48,60", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",Media,Moderado,Moderado,Reducir (mitigar),48,60,1", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Vigia.Core.Plans;
 using Vigia.Core.Progress;
 using Vigia.Core.Reminders;
 using Vigia.Core.RiskMap;
+using Vigia.Core.RiskMap.Tracking;
 using Vigia.Core.Schedule;
 
 namespace Vigia.Core.Data;
@@ -40,6 +41,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Risk> Risks => Set<Risk>();
     public DbSet<RiskControl> RiskControls => Set<RiskControl>();
     public DbSet<RiskTreatmentAction> RiskTreatmentActions => Set<RiskTreatmentAction>();
+    public DbSet<ControlMonitoring> ControlMonitorings => Set<ControlMonitoring>();
+    public DbSet<RiskEvidence> RiskEvidence => Set<RiskEvidence>();
+    public DbSet<RiskMaterialization> RiskMaterializations => Set<RiskMaterialization>();
+    public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

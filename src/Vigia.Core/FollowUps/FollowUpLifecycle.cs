@@ -1,6 +1,7 @@
 using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
 using Vigia.Core.Compliance;
+using Vigia.Core.RiskMap.Tracking;
 
 namespace Vigia.Core.FollowUps;
 
@@ -53,6 +54,12 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
             return Result.Invalid("", missing == 1
                 ? "Falta valorar 1 acción: todas las acciones del plan deben tener una valoración para cerrar."
                 : $"Faltan valorar {missing} acciones: todas las acciones del plan deben tener una valoración para cerrar.");
+        }
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.EntityId, p.Year }).SingleAsync(ct);
+        var pending = await MaterializationService.PendingReassessmentsAsync(db, plan.EntityId, plan.Year, cutOff, ct);
+        if (pending.Count > 0)
+        {
+            return Result.Invalid("", MaterializationService.PendingMessage(pending));
         }
         followUp.ClosedAt = Now;
         followUp.ClosedById = actor.UserId;

@@ -20,6 +20,8 @@ public sealed class EvidenceSweep(AppDbContext db, IFileStore files, IOptions<Up
         var writtenBefore = clock.GetUtcNow() - options.Value.OrphanGracePeriod;
         var referenced = (await db.Evidence.AsNoTracking().Where(e => e.StorageKey != null).Select(e => e.StorageKey!).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
+        // The risk map's monitoring and materializations keep their evidence in the same store.
+        referenced.UnionWith(await db.RiskEvidence.AsNoTracking().Where(e => e.StorageKey != null).Select(e => e.StorageKey!).ToListAsync(ct));
         var deleted = await files.DeleteUnreferencedAsync(referenced, writtenBefore, ct);
         if (deleted.Count > 0)
         {

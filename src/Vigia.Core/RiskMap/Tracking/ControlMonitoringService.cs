@@ -142,6 +142,15 @@ public sealed class ControlMonitoringService(AppDbContext db, RiskMapAccess acce
         }
     }
 
+    /// <summary>Whether the person may read a process's monitoring and materializations, and download their evidence:
+    /// who maintains the process, who reviews the map, and the roles that read everything (Control Interno among them).</summary>
+    public async Task<bool> CanSeeAsync(Actor actor, int processId, int entityId, int year, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return (actor.UserId is not null && actor.ReadsEverything) || await access.CanMaintainAsync(actor, processId, ct)
+            || await ReviewsAsync(actor, entityId, year, ct);
+    }
+
     /// <summary>Whether the person reviews the monitoring of the map of <paramref name="entityId"/> in <paramref name="year"/>.</summary>
     public async Task<bool> ReviewsAsync(Actor actor, int entityId, int year, CancellationToken ct = default)
     {

@@ -45,6 +45,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<RiskEvidence> RiskEvidence => Set<RiskEvidence>();
     public DbSet<RiskMaterialization> RiskMaterializations => Set<RiskMaterialization>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
+    public DbSet<Vigia.Core.FollowUps.FollowUpRiskAssessment> FollowUpRiskAssessments => Set<Vigia.Core.FollowUps.FollowUpRiskAssessment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

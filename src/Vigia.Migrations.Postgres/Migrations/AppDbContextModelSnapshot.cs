@@ -614,6 +614,47 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("FollowUpComponentNotes", (string)null);
                 });
 
+            modelBuilder.Entity("Vigia.Core.FollowUps.FollowUpRiskAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssessedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AssessedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Effective")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FollowUpId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Observations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId");
+
+                    b.HasIndex("FollowUpId", "RiskId")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpRiskAssessments");
+                });
+
             modelBuilder.Entity("Vigia.Core.Monitoring.MonitoringRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1969,6 +2010,23 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .WithMany("ComponentNotes")
                         .HasForeignKey("FollowUpId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FollowUp");
+                });
+
+            modelBuilder.Entity("Vigia.Core.FollowUps.FollowUpRiskAssessment", b =>
+                {
+                    b.HasOne("Vigia.Core.FollowUps.FollowUp", "FollowUp")
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.RiskMap.Risk", null)
+                        .WithMany()
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("FollowUp");

@@ -597,6 +597,45 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("FollowUpComponentNotes", (string)null);
                 });
 
+            modelBuilder.Entity("Vigia.Core.FollowUps.FollowUpRiskAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Effective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Observations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId");
+
+                    b.HasIndex("FollowUpId", "RiskId")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpRiskAssessments");
+                });
+
             modelBuilder.Entity("Vigia.Core.Monitoring.MonitoringRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1906,6 +1945,23 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .WithMany("ComponentNotes")
                         .HasForeignKey("FollowUpId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FollowUp");
+                });
+
+            modelBuilder.Entity("Vigia.Core.FollowUps.FollowUpRiskAssessment", b =>
+                {
+                    b.HasOne("Vigia.Core.FollowUps.FollowUp", "FollowUp")
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.RiskMap.Risk", null)
+                        .WithMany()
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("FollowUp");

@@ -18,17 +18,17 @@ public class EvidenceModel(AppDbContext db, ControlMonitoringService monitoring,
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var evidence = await db.RiskEvidence.AsNoTracking().Where(e => e.Id == Id && e.Kind == EvidenceKind.File)
-            .Select(e => new
-            {
-                e.StorageKey,
-                e.FileName,
-                e.ContentType,
-                e.Sha256,
-                Risk = e.MonitoringId != null ? e.Monitoring!.Control!.Risk : e.Materialization!.Risk,
-            })
-            .Select(e => new { e.StorageKey, e.FileName, e.ContentType, e.Sha256, e.Risk!.ProcessId, e.Risk.Year, e.Risk.Process!.EntityId })
+            .Select(e => new { e.StorageKey, e.FileName, e.ContentType, e.Sha256, e.MonitoringId, e.MaterializationId })
             .FirstOrDefaultAsync(ct);
-        if (evidence?.StorageKey is null || !await monitoring.CanSeeAsync(Actor.From(User), evidence.ProcessId, evidence.EntityId, evidence.Year, ct))
+        if (evidence?.StorageKey is null)
+        {
+            return NotFound();
+        }
+        var risks = evidence.MonitoringId is { } monitoringId
+            ? db.ControlMonitorings.Where(m => m.Id == monitoringId).Select(m => m.Control!.Risk!)
+            : db.RiskMaterializations.Where(m => m.Id == evidence.MaterializationId).Select(m => m.Risk!);
+        var risk = await risks.AsNoTracking().Select(r => new { r.ProcessId, r.Year, r.Process!.EntityId }).SingleAsync(ct);
+        if (!await monitoring.CanSeeAsync(Actor.From(User), risk.ProcessId, risk.EntityId, risk.Year, ct))
         {
             return NotFound();
         }

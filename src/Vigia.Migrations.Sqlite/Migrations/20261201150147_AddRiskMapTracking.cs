@@ -44,6 +44,37 @@ namespace Vigia.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FollowUpRiskAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FollowUpId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RiskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Effective = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Observations = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AssessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AssessedById = table.Column<string>(type: "TEXT", nullable: true),
+                    AssessedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpRiskAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRiskAssessments_FollowUps_FollowUpId",
+                        column: x => x.FollowUpId,
+                        principalTable: "FollowUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRiskAssessments_Risks_RiskId",
+                        column: x => x.RiskId,
+                        principalTable: "Risks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RiskMaterializations",
                 columns: table => new
                 {
@@ -148,6 +179,17 @@ namespace Vigia.Migrations.Sqlite.Migrations
                 filter: "\"Status\" <> 'Superseded'");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUpRiskAssessments_FollowUpId_RiskId",
+                table: "FollowUpRiskAssessments",
+                columns: new[] { "FollowUpId", "RiskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpRiskAssessments_RiskId",
+                table: "FollowUpRiskAssessments",
+                column: "RiskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImprovementActions_MaterializationId",
                 table: "ImprovementActions",
                 column: "MaterializationId");
@@ -176,6 +218,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "FollowUpRiskAssessments");
+
             migrationBuilder.DropTable(
                 name: "ImprovementActions");
 

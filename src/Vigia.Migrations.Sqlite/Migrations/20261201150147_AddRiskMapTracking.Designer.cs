@@ -11,7 +11,7 @@ using Vigia.Core.Data;
 namespace Vigia.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201142831_AddRiskMapTracking")]
+    [Migration("20261201150147_AddRiskMapTracking")]
     partial class AddRiskMapTracking
     {
         /// <inheritdoc />
@@ -598,6 +598,45 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("FollowUpComponentNotes", (string)null);
+                });
+
+            modelBuilder.Entity("Vigia.Core.FollowUps.FollowUpRiskAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Effective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Observations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId");
+
+                    b.HasIndex("FollowUpId", "RiskId")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpRiskAssessments");
                 });
 
             modelBuilder.Entity("Vigia.Core.Monitoring.MonitoringRecord", b =>
@@ -1909,6 +1948,23 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .WithMany("ComponentNotes")
                         .HasForeignKey("FollowUpId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FollowUp");
+                });
+
+            modelBuilder.Entity("Vigia.Core.FollowUps.FollowUpRiskAssessment", b =>
+                {
+                    b.HasOne("Vigia.Core.FollowUps.FollowUp", "FollowUp")
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.RiskMap.Risk", null)
+                        .WithMany()
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("FollowUp");

@@ -45,6 +45,37 @@ namespace Vigia.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FollowUpRiskAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FollowUpId = table.Column<int>(type: "integer", nullable: false),
+                    RiskId = table.Column<int>(type: "integer", nullable: false),
+                    Effective = table.Column<bool>(type: "boolean", nullable: false),
+                    Observations = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AssessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AssessedById = table.Column<string>(type: "text", nullable: true),
+                    AssessedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpRiskAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRiskAssessments_FollowUps_FollowUpId",
+                        column: x => x.FollowUpId,
+                        principalTable: "FollowUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRiskAssessments_Risks_RiskId",
+                        column: x => x.RiskId,
+                        principalTable: "Risks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RiskMaterializations",
                 columns: table => new
                 {
@@ -149,6 +180,17 @@ namespace Vigia.Migrations.Postgres.Migrations
                 filter: "\"Status\" <> 'Superseded'");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUpRiskAssessments_FollowUpId_RiskId",
+                table: "FollowUpRiskAssessments",
+                columns: new[] { "FollowUpId", "RiskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpRiskAssessments_RiskId",
+                table: "FollowUpRiskAssessments",
+                column: "RiskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImprovementActions_MaterializationId",
                 table: "ImprovementActions",
                 column: "MaterializationId");
@@ -177,6 +219,9 @@ namespace Vigia.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "FollowUpRiskAssessments");
+
             migrationBuilder.DropTable(
                 name: "ImprovementActions");
 

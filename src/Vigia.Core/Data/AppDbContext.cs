@@ -7,6 +7,7 @@ using Vigia.Core.Plans;
 using Vigia.Core.Progress;
 using Vigia.Core.Reminders;
 using Vigia.Core.RiskMap;
+using Vigia.Core.RiskMap.Tracking;
 using Vigia.Core.Schedule;
 
 namespace Vigia.Core.Data;
@@ -42,6 +43,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<RiskControl> RiskControls => Set<RiskControl>();
     public DbSet<RiskTreatmentAction> RiskTreatmentActions => Set<RiskTreatmentAction>();
     public DbSet<RiskMapVersion> RiskMapVersions => Set<RiskMapVersion>();
+    public DbSet<ControlMonitoring> ControlMonitorings => Set<ControlMonitoring>();
+    public DbSet<RiskEvidence> RiskEvidence => Set<RiskEvidence>();
+    public DbSet<RiskMaterialization> RiskMaterializations => Set<RiskMaterialization>();
+    public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
+    public DbSet<Vigia.Core.FollowUps.FollowUpRiskAssessment> FollowUpRiskAssessments => Set<Vigia.Core.FollowUps.FollowUpRiskAssessment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

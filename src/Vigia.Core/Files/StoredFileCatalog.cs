@@ -14,14 +14,17 @@ public interface IStoredFileCatalog
 
 public static class StoredFiles
 {
-    /// <summary>The registered catalogues, with progress evidence always among them (it is the original owner of the
-    /// store, and callers built by hand pass none).</summary>
+    /// <summary>The catalogues of the features built in (progress evidence, the risk map's evidence), so that a sweep or a
+    /// check made by hand without any registered still sees every file; registered ones of other types are added.</summary>
     public static IEnumerable<IStoredFileCatalog> Catalogs(IEnumerable<IStoredFileCatalog>? registered)
     {
-        var list = (registered ?? []).ToList();
-        if (!list.OfType<Progress.EvidenceFileCatalog>().Any())
+        List<IStoredFileCatalog> list = [new Progress.EvidenceFileCatalog(), new RiskMap.Tracking.RiskEvidenceFileCatalog()];
+        foreach (var catalog in registered ?? [])
         {
-            list.Insert(0, new Progress.EvidenceFileCatalog());
+            if (!list.Exists(c => c.GetType() == catalog.GetType()))
+            {
+                list.Add(catalog);
+            }
         }
         return list;
     }

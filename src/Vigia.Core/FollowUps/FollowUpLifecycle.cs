@@ -1,6 +1,7 @@
 using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
 using Vigia.Core.Compliance;
+using Vigia.Core.RiskMap.Tracking;
 
 namespace Vigia.Core.FollowUps;
 
@@ -53,6 +54,21 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
             return Result.Invalid("", missing == 1
                 ? "Falta valorar 1 acción: todas las acciones del plan deben tener una valoración para cerrar."
                 : $"Faltan valorar {missing} acciones: todas las acciones del plan deben tener una valoración para cerrar.");
+        }
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.EntityId, p.Year }).SingleAsync(ct);
+        var risks = await db.Risks.Where(r => r.Year == plan.Year && r.Process!.EntityId == plan.EntityId).Select(r => r.Id).ToListAsync(ct);
+        var judged = await db.FollowUpRiskAssessments.Where(a => a.FollowUpId == followUp.Id).Select(a => a.RiskId).ToListAsync(ct);
+        var unjudged = risks.Except(judged).Count();
+        if (unjudged > 0)
+        {
+            return Result.Invalid("", unjudged == 1
+                ? "Falta valorar 1 riesgo del mapa de riesgos: cada riesgo debe tener la valoración de Control Interno para cerrar."
+                : $"Faltan valorar {unjudged} riesgos del mapa de riesgos: cada riesgo debe tener la valoración de Control Interno para cerrar.");
+        }
+        var pending = await MaterializationService.PendingReassessmentsAsync(db, plan.EntityId, plan.Year, cutOff, ct);
+        if (pending.Count > 0)
+        {
+            return Result.Invalid("", MaterializationService.PendingMessage(pending));
         }
         followUp.ClosedAt = Now;
         followUp.ClosedById = actor.UserId;
@@ -133,6 +149,7 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         }
         var assessments = await db.Set<FollowUpAssessment>().AsNoTracking().Where(a => a.FollowUpId == current.Id).ToListAsync(ct);
         var notes = await db.Set<FollowUpComponentNote>().AsNoTracking().Where(n => n.FollowUpId == current.Id).ToListAsync(ct);
+        var riskAssessments = await db.FollowUpRiskAssessments.AsNoTracking().Where(a => a.FollowUpId == current.Id).ToListAsync(ct);
         var next = NewDraft(actor, current.PlanId, current.CutOffDate, current.CutOffNumber, current.PublicationDeadline);
         next.Version = current.Version + 1;
         next.PreviousVersionId = current.Id;
@@ -156,6 +173,16 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
             UpdatedByName = n.UpdatedByName,
         }));
         db.Add(next);
+        db.FollowUpRiskAssessments.AddRange(riskAssessments.Select(a => new FollowUpRiskAssessment
+        {
+            FollowUp = next,
+            RiskId = a.RiskId,
+            Effective = a.Effective,
+            Observations = a.Observations,
+            AssessedAt = a.AssessedAt,
+            AssessedById = a.AssessedById,
+            AssessedByName = a.AssessedByName,
+        }));
         await SaveAsync(actor, why, ct);
         return Result.Saved(next);
     }

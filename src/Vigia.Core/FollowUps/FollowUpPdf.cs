@@ -191,7 +191,21 @@ public static class FollowUpPdf
             NewPageIfBelow(60);
             y += 8;
             Heading("Seguimiento al mapa de riesgos de corrupción");
-            Paragraph("Pendiente: Vigía todavía no registra el mapa de riesgos de corrupción; este seguimiento no lo incluye.", text);
+            Paragraph(FollowUpRiskText.Intro(S), text);
+            if (S.RiskMap.Items.Count == 0)
+            {
+                return;
+            }
+            Table(FollowUpRiskText.Headers, [45, 90, 70, 200, 170, 70, 125], S.RiskMap.Items.Select(r => new Cell[]
+            {
+                new(r.Code, true),
+                new(r.Process),
+                new(FollowUpRiskText.Zones(r)),
+                new(FollowUpRiskText.Controls(r)),
+                new(FollowUpRiskText.Materializations(r)),
+                new(FollowUpRiskText.Assessment(r)),
+                new(r.Assessment?.Observations ?? ""),
+            }).ToList());
         }
 
         private void NewPage()

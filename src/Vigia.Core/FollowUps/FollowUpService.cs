@@ -58,6 +58,61 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
         return Result.Saved(followUp);
     }
 
+    /// <summary>Control Interno's independent assessment of one risk of the entity's map of the plan's year: its
+    /// controls effective or not, with an observation (required when they are not).</summary>
+    public async Task<Result<FollowUp>> AssessRiskAsync(Actor actor, int planId, DateOnly cutOff, int riskId, bool? effective, string? observations,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!MayWrite(actor))
+        {
+            return FollowUpWriting.Denied;
+        }
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.EntityId, p.Year }).FirstOrDefaultAsync(ct);
+        if (plan is null || !await db.Risks.AnyAsync(r => r.Id == riskId && r.Year == plan.Year && r.Process!.EntityId == plan.EntityId, ct))
+        {
+            return FollowUpWriting.Missing;
+        }
+        var text = observations?.Trim() ?? "";
+        var errors = new Dictionary<string, string>();
+        if (effective is null)
+        {
+            errors[RiskAssessmentFields.Effective] = "Diga si los controles del riesgo son efectivos.";
+        }
+        if (effective == false && text.Length == 0)
+        {
+            errors[RiskAssessmentFields.Observations] = "Explique por qué los controles del riesgo no son efectivos.";
+        }
+        if (text.Length > AssessmentRules.MaxObservations)
+        {
+            errors[RiskAssessmentFields.Observations] = $"Las observaciones admiten hasta {AssessmentRules.MaxObservations} caracteres.";
+        }
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+        var (followUp, problem) = await DraftAsync(actor, planId, cutOff, ct);
+        if (followUp is null)
+        {
+            return problem!;
+        }
+        var assessment = followUp.Id == 0
+            ? null
+            : await db.FollowUpRiskAssessments.FirstOrDefaultAsync(a => a.FollowUpId == followUp.Id && a.RiskId == riskId, ct);
+        if (assessment is null)
+        {
+            assessment = new FollowUpRiskAssessment { FollowUp = followUp, RiskId = riskId };
+            db.FollowUpRiskAssessments.Add(assessment);
+        }
+        assessment.Effective = effective!.Value;
+        assessment.Observations = text.Length == 0 ? null : text;
+        assessment.AssessedAt = Now;
+        assessment.AssessedById = actor.UserId;
+        assessment.AssessedByName = actor.Name;
+        await SaveAsync(actor, null, ct);
+        return Result.Saved(followUp);
+    }
+
     public async Task<Result<FollowUp>> SaveComponentNoteAsync(Actor actor, int planId, DateOnly cutOff, int componentNumber, string? observations,
         CancellationToken ct = default)
     {
@@ -173,4 +228,11 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
         writing.NewDraft(actor, planId, cutOff, number, deadline);
 
     private Task SaveAsync(Actor actor, string? reason, CancellationToken ct) => writing.SaveAsync(actor, reason, ct);
+}
+
+/// <summary>Form field names of the risk assessment form.</summary>
+public static class RiskAssessmentFields
+{
+    public const string Effective = "RiskEffective";
+    public const string Observations = "RiskObservations";
 }

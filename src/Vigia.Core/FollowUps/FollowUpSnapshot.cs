@@ -22,8 +22,9 @@ public sealed record FollowUpSnapshot(
     SnapshotRiskMap RiskMap,
     string? AuditCheckpoint = null)
 {
-    /// <summary>v2 counts activities (v1 counted actions as «actividades») and records what the reports say of each action.</summary>
-    public const string CurrentSchema = "vigia-seguimiento-v2";
+    /// <summary>v2 counts activities (v1 counted actions as «actividades») and records what the reports say of each action;
+    /// v3 fills the risk-map section.</summary>
+    public const string CurrentSchema = "vigia-seguimiento-v3";
 
     [JsonIgnore]
     public IEnumerable<SnapshotAction> Actions => Components.SelectMany(c => c.Actions);
@@ -102,12 +103,41 @@ public sealed record SnapshotAssessment(string Status, decimal? VerifiedPercent,
 public sealed record SnapshotTotals(int Activities, int Actions, int ProgrammedActivities, int CompletedActivities, int ProgrammedActions,
     int CompletedActions, int Assessed, decimal? CompliancePercent, decimal? AverageProgress, string? Band, int DifferFromReports);
 
-/// <summary>Seam for the corruption risk map follow-up, which Vigía does not record yet: always "pendiente"
-/// with no items in this schema version.</summary>
-public sealed record SnapshotRiskMap(string Status, IReadOnlyList<string> Items)
+/// <summary>The risk-map follow-up of the cut-off: each risk of the entity's map of the year with its controls and
+/// their monitoring in the period, its materializations up to the cut-off and Control Interno's assessment.</summary>
+/// <param name="Status">«incluido»; «sin-mapa» when the entity has no map that year; «pendiente» in snapshots of
+/// schema v2, closed before Vigía recorded the map (they have no items).</param>
+/// <param name="PeriodFromMonth">First month of the period whose monitoring is reported (the month after the
+/// previous cut-off); the period ends with the cut-off's month.</param>
+public sealed record SnapshotRiskMap(string Status, IReadOnlyList<SnapshotRisk> Items, int? PeriodFromMonth = null, int? PeriodToMonth = null,
+    SnapshotRiskSummary? Summary = null)
 {
-    public static SnapshotRiskMap Pending { get; } = new("pendiente", []);
+    public const string Included = "incluido";
+    public const string NoMap = "sin-mapa";
+    public const string PendingStatus = "pendiente";
+
+    public static SnapshotRiskMap Pending { get; } = new(PendingStatus, []);
 }
+
+/// <param name="InherentZone">The zone's name as the risk's method writes it («Alto»).</param>
+public sealed record SnapshotRisk(int Id, string Code, string Process, string Description, string InherentZone, string ResidualZone,
+    IReadOnlyList<SnapshotRiskControl> Controls, IReadOnlyList<SnapshotMaterialization> Materializations, SnapshotRiskAssessment? Assessment);
+
+public sealed record SnapshotRiskControl(int Number, string Description, string ResponsiblePost, IReadOnlyList<SnapshotControlMonitoring> Monitoring);
+
+/// <param name="Status">Submitted, Accepted or Returned: the live monitoring of the month.</param>
+public sealed record SnapshotControlMonitoring(int Month, bool Executed, string Note, string Status, string? ReviewedBy,
+    IReadOnlyList<SnapshotEvidence> Evidence);
+
+public sealed record SnapshotMaterialization(DateOnly OccurredOn, string Description, IReadOnlyList<string> InformedTo, DateOnly ReportedOn,
+    IReadOnlyList<SnapshotEvidence> Evidence, IReadOnlyList<SnapshotImprovementAction> Actions, DateTimeOffset? ReassessedAt, string? ReassessmentNote);
+
+public sealed record SnapshotImprovementAction(string Description, string Unit, DateOnly StartDate, DateOnly EndDate, string Deliverable);
+
+public sealed record SnapshotRiskAssessment(bool Effective, string? Observations, DateTimeOffset AssessedAt, string? AssessedBy);
+
+/// <param name="Monitorings">Live monitorings of the period, of every control; <paramref name="Executed"/> of them say executed.</param>
+public sealed record SnapshotRiskSummary(int Risks, int Controls, int Monitorings, int Executed, int Materializations, int Assessed, int Effective);
 
 /// <summary>The canonical text of a snapshot and its hash: compact JSON, properties in declaration order,
 /// camelCase names, UTF-8 without escaping of accents, decimals without trailing zeros, instants in UTC.</summary>

@@ -206,8 +206,39 @@ public static class FollowUpXlsx
         ws.Cell(1, 1).SetValue("Seguimiento al mapa de riesgos de corrupción");
         ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(12);
         DraftBanner(ws, document, 2, 1);
-        ws.Cell(3, 1).SetValue("Pendiente: Vigía todavía no registra el mapa de riesgos de corrupción; este seguimiento no lo incluye.");
-        ws.Column(1).Width = 100;
+        var s = document.Snapshot;
+        ws.Cell(3, 1).SetValue(FollowUpRiskText.Intro(s));
+        ws.Range(3, 1, 3, FollowUpRiskText.Headers.Length).Merge().Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+        ws.Row(3).Height = 45;
+        double[] widths = [12, 28, 20, 60, 50, 20, 48];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            ws.Column(i + 1).Width = widths[i];
+        }
+        if (s.RiskMap.Items.Count == 0)
+        {
+            return;
+        }
+        const int headerRow = 5;
+        HeaderRow(ws, headerRow, FollowUpRiskText.Headers);
+        var r = headerRow;
+        foreach (var risk in s.RiskMap.Items)
+        {
+            r++;
+            ws.Cell(r, 1).SetValue(risk.Code);
+            ws.Cell(r, 2).SetValue(risk.Process);
+            ws.Cell(r, 3).SetValue(FollowUpRiskText.Zones(risk));
+            ws.Cell(r, 4).SetValue(FollowUpRiskText.Controls(risk));
+            ws.Cell(r, 5).SetValue(FollowUpRiskText.Materializations(risk));
+            ws.Cell(r, 6).SetValue(FollowUpRiskText.Assessment(risk));
+            ws.Cell(r, 7).SetValue(risk.Assessment?.Observations ?? "");
+        }
+        ws.Range(headerRow + 1, 1, r, FollowUpRiskText.Headers.Length).Style
+            .Alignment.SetVertical(XLAlignmentVerticalValues.Top).Alignment.SetWrapText()
+            .Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
+        FitRowHeights(ws, headerRow + 1, r, FollowUpRiskText.Headers.Length);
+        ws.SheetView.FreezeRows(headerRow);
+        ws.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
     }
 
     private static void Setup(IXLWorksheet ws, FollowUpDocument document)

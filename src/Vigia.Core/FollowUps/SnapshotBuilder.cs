@@ -65,7 +65,7 @@ internal sealed class SnapshotBuilder(AppDbContext db)
             new SnapshotBands(bands.MediumFrom, bands.HighFrom),
             snapshotComponents,
             FollowUpMath.Totals(snapshotComponents.SelectMany(c => c.Actions).ToList(), bands),
-            SnapshotRiskMap.Pending,
+            await new RiskMapSnapshotBuilder(db).BuildAsync(planId, cutOff, followUp, ct),
             (await Audit.AuditCheckpoint.CurrentAsync(db, ct: ct))?.ToString());
     }
 

@@ -37,11 +37,29 @@ internal sealed class EvidenceIntake(IFileStore store)
     /// message is returned, naming the file.</summary>
     public async Task<(List<Evidence> Evidence, string? Error)> StoreAsync(IReadOnlyList<EvidenceUpload> files, DateTimeOffset at, CancellationToken ct)
     {
+        var (kept, error) = await StoreFilesAsync(files, ct);
+        return (kept.Select(file => new Evidence
+        {
+            Kind = EvidenceKind.File,
+            FileName = file.FileName,
+            StorageKey = file.StorageKey,
+            ContentType = file.ContentType,
+            SizeBytes = file.Length,
+            Sha256 = file.Sha256,
+            AddedAt = at,
+        }).ToList(), error);
+    }
+
+    /// <summary>The same all-or-nothing keeping, for evidence rows other than a progress report's (the risk map's
+    /// control monitoring and materializations): the checks, hashing and storage stay one.</summary>
+    public async Task<(List<StoredFile> Files, string? Error)> StoreFilesAsync(IReadOnlyList<EvidenceUpload> files, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         if (files.Count > MaxFilesPerSubmission)
         {
             return ([], $"Puede adjuntar hasta {MaxFilesPerSubmission} archivos a la vez.");
         }
-        var evidence = new List<Evidence>();
+        var kept = new List<StoredFile>();
         foreach (var file in files)
         {
             var result = await store.SaveAsync(file.Content, file.FileName, ct);
@@ -51,18 +69,9 @@ internal sealed class EvidenceIntake(IFileStore store)
                 return ([], $"«{Path.GetFileName(file.FileName)}»: {result.ErrorMessage}");
             }
             stored.Add(result.File);
-            evidence.Add(new Evidence
-            {
-                Kind = EvidenceKind.File,
-                FileName = result.File.FileName,
-                StorageKey = result.File.StorageKey,
-                ContentType = result.File.ContentType,
-                SizeBytes = result.File.Length,
-                Sha256 = result.File.Sha256,
-                AddedAt = at,
-            });
+            kept.Add(result.File);
         }
-        return (evidence, null);
+        return (kept, null);
     }
 
     /// <summary>Deletes the files this intake kept: their report was not saved.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Vigia.Core.RiskMap.Tracking;
 
 namespace Vigia.Core.RiskMap;
 
@@ -12,6 +13,9 @@ public static class RiskMapSetup
         services.AddScoped<RiskMapService>();
         services.AddScoped<RiskMapImportService>();
         services.AddScoped<RiskMapPublicationService>();
+        services.AddScoped<MonitoringPeriods>();
+        services.AddScoped<ControlMonitoringService>();
+        services.AddScoped<MaterializationService>();
         return services;
     }
 }

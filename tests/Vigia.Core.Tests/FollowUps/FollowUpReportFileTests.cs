@@ -82,7 +82,7 @@ public class FollowUpReportFileTests() : FollowUpDatabaseTests(DatabaseProvider.
         Assert.Contains("actas-febrero.pdf: " + new string('a', 64), b1.Cell(15).GetString(), StringComparison.Ordinal);
         var a3 = detail.RowsUsed().Single(r => r.Cell(2).GetString() == "1.1.1.3");
         Assert.Equal("Sin cronograma", a3.Cell(7).GetString());
-        Assert.Contains("Pendiente", workbook.Worksheet(FollowUpXlsx.RiskSheet).Cell(3, 1).GetString(), StringComparison.Ordinal);
+        Assert.Contains("La entidad no tiene mapa de riesgos de corrupción registrado en Vigía para la vigencia", workbook.Worksheet(FollowUpXlsx.RiskSheet).Cell(3, 1).GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public abstract class FollowUpServiceTests(DatabaseProvider provider) : FollowUp
         Assert.Equal(("Returned", "Falta el acta de aprobación"), (b2.Reports.Single().Status, b2.Reports.Single().ReviewComment));
         Assert.Null(b2.ReportedToCutOff);
         Assert.Equal(1, s.Plan.Version);
-        Assert.Equal("pendiente", s.RiskMap.Status);
+        Assert.Equal("sin-mapa", s.RiskMap.Status);
         Assert.Empty(s.RiskMap.Items);
     }
 

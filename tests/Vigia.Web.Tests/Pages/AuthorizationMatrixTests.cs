@@ -50,6 +50,11 @@ public abstract class AuthorizationMatrixTests(VigiaFactory app)
             ("/mapa-riesgos/2026/versiones", [Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
             ("/mapa-riesgos/gestion/publicacion", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
             ("/mapa-riesgos/gestion/importar", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/mapa-riesgos/gestion/monitoreo", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/mapa-riesgos/gestion/monitoreo/revision", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/mapa-riesgos/gestion/control/999999/monitoreo", [Outcome.Login, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound]),
+            ("/mapa-riesgos/gestion/riesgo/999999/materializaciones", [Outcome.Login, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound]),
+            ("/mapa-riesgos/gestion/soportes/999999", [Outcome.Login, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound]),
         };
         foreach (var admin in new[] { "/admin", "/admin/usuarios", "/admin/usuarios/nueva", $"/admin/usuarios/{adminId}", "/admin/unidades", "/admin/procesos", "/admin/auditoria" })
         {

@@ -30,6 +30,16 @@ public class CutOffModel(AppDbContext db, FollowUpCalendar calendar, FollowUpDoc
         WriteAsync(actor => followUps.SaveComponentNoteAsync(actor, PlanId, CutOff, number, note, ct),
             _ => $"Observaciones del componente {number} guardadas.", ct, field => field == "Observations" ? $"nota-{number}" : field);
 
+    public Task<IActionResult> OnPostRiskAsync(int riskId, bool? effective, string? observations, CancellationToken ct) =>
+        WriteAsync(actor => followUps.AssessRiskAsync(actor, PlanId, CutOff, riskId, effective, observations, ct),
+            _ => "Valoración del riesgo guardada.", ct,
+            field => field switch
+            {
+                RiskAssessmentFields.Effective => $"riesgo-{riskId}-efectivo",
+                RiskAssessmentFields.Observations => $"riesgo-{riskId}-observaciones",
+                _ => field,
+            });
+
     public Task<IActionResult> OnPostUnscheduledAsync(CancellationToken ct) =>
         WriteAsync(actor => followUps.MarkUnscheduledAsync(actor, PlanId, CutOff, ct),
             marked => marked == 1 ? "1 acción quedó como no programada en el periodo."

@@ -89,7 +89,8 @@ public sealed class ComplianceService(AppDbContext db)
                 .Select(s => new { s.ActionId, s.Month, s.PlannedQuantity }).ToListAsync(ct)).ToLookup(s => s.ActionId);
             var reports = await db.ProgressReports.AsNoTracking()
                 .Where(r => r.Action!.Activity!.Component!.PlanId == planId && r.Status != ReportStatus.Superseded)
-                .Select(r => new { r.Id, r.ActionId, r.Month, r.ExecutedQuantity, r.Status, r.IsLate, r.IsSimulated }).ToListAsync(ct);
+                .Select(r => new { r.Id, r.ActionId, r.UnitId, r.Month, r.ExecutedQuantity, r.Status, r.IsLate, r.IsSimulated }).ToListAsync(ct);
+            var parts = await ActionParts.ForPlanAsync(db, planId, ct);
             var units = await db.ActionUnits.AsNoTracking().Where(x => x.Action!.Activity!.Component!.PlanId == planId)
                 .Select(x => new { x.ActionId, x.UnitId, x.Unit!.Name, Parent = x.Unit.Parent == null ? null : x.Unit.Parent.Name })
                 .ToListAsync(ct);
@@ -99,7 +100,8 @@ public sealed class ComplianceService(AppDbContext db)
             NodeInput Activity(int id, string code, string name) => new(NodeKind.Activity, id, code, name,
                 actionsOf[id].Select(a => NodeInput.Leaf(a.Id, $"{code}-{a.Order}", a.Goal, new ActionInput(a.TargetQuantity, a.TargetUnit,
                     a.Weight, schedule[a.Id].ToDictionary(s => s.Month, s => s.PlannedQuantity),
-                    reportsOf[a.Id].Select(r => new ReportInput(r.Month, r.ExecutedQuantity, r.Status, r.Id, r.IsLate)).ToList()))).ToList());
+                    reportsOf[a.Id].Select(r => new ReportInput(r.Month, r.ExecutedQuantity, r.Status, r.Id, r.IsLate, r.UnitId)).ToList(),
+                    parts[a.Id].Select(p => new PartInput(p.UnitId, p.SetTarget)).ToList()))).ToList());
             NodeInput Component(int id, int number, string name) => new(NodeKind.Component, id, number.ToString(CultureInfo.InvariantCulture), name,
                 activities.Where(a => a.ComponentId == id && a.SubcomponentId is null).Select(a => Activity(a.Id, a.Code, a.Name))
                     .Concat(subcomponents.Where(s => s.ComponentId == id).Select(s => new NodeInput(NodeKind.Subcomponent, s.Id, s.Code, s.Name,

@@ -12,6 +12,12 @@ public static class UnitGroupRules
     [
         new("organismos-que-suscriben", "Organismos que suscriben el plan de racionalización",
             ["organismos que suscriben", "organismos que suscribieron", "organismos firmantes"]),
+        new("organismos-no-misionales", "Organismos no misionales", ["organismos no misionales"]),
+        new("organismos-misionales", "Organismos misionales", ["organismos misionales"]),
+        new("organismos-con-tramites", "Organismos responsables de trámites y servicios",
+            ["organismos responsables de tramites", "organismos con tramites"]),
+        new("procesos-con-materializaciones", "Procesos que reportan materializaciones",
+            ["solo los procesos que reportan materializaciones", "procesos que reportan materializaciones"]),
         new("todos-los-organismos", "Todos los organismos de la Administración",
             ["todos los organismos", "todas las dependencias", "todos los organismos y unidades", "todas las unidades administrativas"]),
         new("todos-los-procesos", "Todos los procesos de la entidad", ["todos los procesos", "todos los lideres de proceso", "lideres de cada proceso"]),

@@ -31,6 +31,10 @@ public static class ComplianceCalculator
             : counted.Sum(s => s.Value);
     }
 
+    /// <summary>The rule of collective actions in one sentence a citizen understands (docs/compliance.md).</summary>
+    public const string PartsExplanation = "Cuando el responsable es un grupo de unidades, cada unidad reporta su parte: la meta se reparte por igual "
+        + "entre ellas, salvo que Planeación fije la de alguna, y lo ejecutado por la acción es la suma de lo que cada unidad ejecutó (en una meta porcentual, el promedio de sus porcentajes).";
+
     /// <summary>What the accepted reports of the months counted say was executed. A collective action rolls up from its
     /// parts: a count is the sum of the parts, a percentage the mean of the parts' latest figures; a report without a
     /// part (made before the group was mapped, or by the demo simulation) stands for the whole action and is added to

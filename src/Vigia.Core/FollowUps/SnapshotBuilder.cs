@@ -132,12 +132,13 @@ internal sealed class SnapshotBuilder(AppDbContext db)
                 a.TargetQuantity,
                 a.TargetUnit,
                 Units = a.ResponsibleUnits.Select(u => u.Unit!.Parent == null ? u.Unit.Name : u.Unit.Parent.Name + " / " + u.Unit.Name).ToList(),
+                Groups = a.ResponsibleGroups.Select(g => g.Spelling).ToList(),
                 Schedule = a.Schedule.Select(s => new { s.Month, s.PlannedQuantity }).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
         return rows.Select(a => new ActionData(a.Id, a.ComponentId, a.Code, a.ActivityName, a.Sub, a.Order, a.Description, a.Goal,
-            a.TargetQuantity, a.TargetUnit, a.Units.Order(StringComparer.Ordinal).ToList(),
+            a.TargetQuantity, a.TargetUnit, a.Units.Concat(a.Groups).Order(StringComparer.Ordinal).ToList(),
             a.Schedule.OrderBy(s => s.Month).Select(s => new SnapshotMonth(s.Month, N(s.PlannedQuantity))).ToList())).ToList();
     }
 

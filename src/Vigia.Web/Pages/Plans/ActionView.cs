@@ -32,12 +32,13 @@ public sealed record ActionView(int Id, int Number, string ActivityCode, string 
                 a.TargetQuantity,
                 a.TargetUnit,
                 Units = a.ResponsibleUnits.Select(u => u.Unit!.Parent == null ? u.Unit.Name : u.Unit.Parent.Name + " / " + u.Unit.Name).ToList(),
+                Groups = a.ResponsibleGroups.OrderBy(g => g.GroupId).Select(g => g.Spelling).ToList(),
                 Schedule = a.Schedule.Select(s => new ScheduledMonth(s.Month, s.PlannedQuantity)).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
         return rows.Select(a => new ActionView(a.Id, a.Order, a.Code, a.Name, a.Description, a.Goal, a.Deliverable, a.IndicatorFormula,
-            a.TargetQuantity, a.TargetUnit, a.Units, a.Schedule.ToDictionary(s => s.Month, s => s.Quantity))).ToList();
+            a.TargetQuantity, a.TargetUnit, [.. a.Units, .. a.Groups], a.Schedule.ToDictionary(s => s.Month, s => s.Quantity))).ToList();
     }
 
     public static IQueryable<PlanAction> OfPlan(AppDbContext db, int planId) => db.Actions.Where(a => a.Activity!.Component!.PlanId == planId);

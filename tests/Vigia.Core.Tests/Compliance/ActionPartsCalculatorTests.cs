@@ -95,6 +95,7 @@ public class ActionPartsCalculatorTests
         var emptyParts = withoutParts with { Parts = [] };
 
         Assert.Empty(ComplianceCalculator.Parts(emptyParts, 6));
-        Assert.Equal(ComplianceCalculator.Action(withoutParts, 6), ComplianceCalculator.Action(emptyParts, 6));
+        var (before, after) = (ComplianceCalculator.Action(withoutParts, 6), ComplianceCalculator.Action(emptyParts, 6));
+        Assert.Equal((before.PlannedToDate, before.ExecutedToDate, before.ToDate, before.Year), (after.PlannedToDate, after.ExecutedToDate, after.ToDate, after.Year));
     }
 }

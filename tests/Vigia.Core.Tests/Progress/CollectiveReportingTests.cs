@@ -1,7 +1,6 @@
 using Vigia.Core.Accounts;
 using Vigia.Core.Compliance;
 using Vigia.Core.Organisation;
-using Vigia.Core.Plans;
 using Vigia.Core.Progress;
 
 namespace Vigia.Core.Tests.Progress;
@@ -106,7 +105,7 @@ public abstract class CollectiveReportingTests(DatabaseProvider provider) : IAsy
     [Fact]
     public async Task PerUnitTarget_SetByPlaneacion_TheOtherPartTakesTheRest()
     {
-        var set = await new UnitGroupService(world.Db(), new Audit.AuditScope()).SetPartTargetAsync(world.Planning, world.ActionA, subdirection, 4000);
+        var set = await new UnitGroupService(world.Db(), new Vigia.Core.Audit.AuditScope()).SetPartTargetAsync(world.Planning, world.ActionA, subdirection, 4000);
         Assert.True(set.Succeeded, string.Join(" ", set.Errors.Values));
 
         var compliance = await new ComplianceService(world.Db()).ComputeAsync(await PlanIdAsync(), new DateOnly(2022, 3, 31));
@@ -126,7 +125,7 @@ public abstract class CollectiveReportingTests(DatabaseProvider provider) : IAsy
             await db.SaveChangesAsync();
         }
 
-        var set = await new UnitGroupService(world.Db(), new Audit.AuditScope()).SetPartTargetAsync(world.Planning, world.ActionB, other, 50);
+        var set = await new UnitGroupService(world.Db(), new Vigia.Core.Audit.AuditScope()).SetPartTargetAsync(world.Planning, world.ActionB, other, 50);
 
         Assert.Equal(ResultStatus.Invalid, set.Status);
     }

@@ -38,7 +38,7 @@ public sealed record ActionView(int Id, int Number, string ActivityCode, string 
             .AsSplitQuery()
             .ToListAsync(ct);
         return rows.Select(a => new ActionView(a.Id, a.Order, a.Code, a.Name, a.Description, a.Goal, a.Deliverable, a.IndicatorFormula,
-            a.TargetQuantity, a.TargetUnit, [.. a.Units, .. a.Groups], a.Schedule.ToDictionary(s => s.Month, s => s.Quantity))).ToList();
+            a.TargetQuantity, a.TargetUnit, [.. a.Groups, .. a.Units], a.Schedule.ToDictionary(s => s.Month, s => s.Quantity))).ToList();
     }
 
     public static IQueryable<PlanAction> OfPlan(AppDbContext db, int planId) => db.Actions.Where(a => a.Activity!.Component!.PlanId == planId);

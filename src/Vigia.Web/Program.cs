@@ -48,7 +48,11 @@ builder.Services.AddRazorPages(o =>
     // Who may open a page is decided by its folder; what they may do with a record, by the services.
     o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
     o.Conventions.AuthorizeFolder("/Accounts/Users", Policies.Administration);
-    o.Conventions.AuthorizeFolder("/Organisation", Policies.Administration);
+    o.Conventions.AuthorizeFolder("/Organisation/Units", Policies.Administration);
+    o.Conventions.AuthorizeFolder("/Organisation/Processes", Policies.Administration);
+    o.Conventions.AuthorizeFolder("/Organisation/Texts", Policies.Administration);
+    // Planeación maps groups of responsibles; the page and the service check the role and the entity.
+    o.Conventions.AuthorizeFolder("/Organisation/Groups", Policies.Staff);
     o.Conventions.AuthorizeFolder("/Audit", Policies.Staff);
     o.Conventions.AuthorizePage("/Audit/Index", Policies.Administration);
     o.Conventions.AuthorizeFolder("/Progress", Policies.Staff);

@@ -18,6 +18,7 @@ public static class AccountsSetup
         services.AddScoped<Organisation.UnitService>();
         services.AddScoped<Organisation.ProcessService>();
         services.AddScoped<Organisation.EntityTextService>();
+        services.AddScoped<Organisation.UnitGroupService>();
         return services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -21,7 +21,9 @@ public sealed class ActionAccess(AppDbContext db)
         var componentIds = actor.IsIn(Roles.ComponentLeader)
             ? await db.UserComponents.Where(c => c.UserId == actor.UserId).Select(c => c.ComponentId).ToListAsync(ct)
             : [];
-        return db.Actions.Where(a => a.ResponsibleUnits.Any(u => unitIds.Contains(u.UnitId)) || componentIds.Contains(a.Activity!.ComponentId));
+        return db.Actions.Where(a => a.ResponsibleUnits.Any(u => unitIds.Contains(u.UnitId))
+            || a.ResponsibleGroups.Any(g => g.Group!.Members.Any(m => unitIds.Contains(m.UnitId)))
+            || componentIds.Contains(a.Activity!.ComponentId));
     }
 
     public async Task<bool> CanSeeAsync(Actor actor, int actionId, CancellationToken ct = default) =>
@@ -35,7 +37,21 @@ public sealed class ActionAccess(AppDbContext db)
             return false;
         }
         var unitIds = await UnitsWithDescendantsAsync(actor.UserId, ct);
-        return await db.Actions.AnyAsync(a => a.Id == actionId && a.ResponsibleUnits.Any(u => unitIds.Contains(u.UnitId)), ct);
+        return await db.Actions.AnyAsync(a => a.Id == actionId && (a.ResponsibleUnits.Any(u => unitIds.Contains(u.UnitId))
+            || a.ResponsibleGroups.Any(g => g.Group!.Members.Any(m => unitIds.Contains(m.UnitId)))), ct);
+    }
+
+    /// <summary>The parts of a collective action this Responsable reports: those of their units (and the units under
+    /// them). Empty for anyone else, and for an action without parts.</summary>
+    public async Task<IReadOnlyList<Progress.ActionPart>> ReportablePartsAsync(Actor actor, int actionId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsIn(Roles.Responsible) || actor.UserId is null)
+        {
+            return [];
+        }
+        var unitIds = await UnitsWithDescendantsAsync(actor.UserId, ct);
+        return (await Progress.ActionParts.ForActionAsync(db, actionId, ct)).Where(p => unitIds.Contains(p.UnitId)).ToList();
     }
 
     private async Task<List<int>> UnitsWithDescendantsAsync(string userId, CancellationToken ct)

@@ -31,11 +31,52 @@ public static class ComplianceCalculator
             : counted.Sum(s => s.Value);
     }
 
+    /// <summary>The rule of collective actions in one sentence a citizen understands (docs/compliance.md).</summary>
+    public const string PartsExplanation = "Cuando el responsable es un grupo de unidades, cada unidad reporta su parte: la meta se reparte por igual "
+        + "entre ellas, salvo que Planeación fije la de alguna, y lo ejecutado por la acción es la suma de lo que cada unidad ejecutó (en una meta porcentual, el promedio de sus porcentajes).";
+
+    /// <summary>What the accepted reports of the months counted say was executed. A collective action rolls up from its
+    /// parts: a count is the sum of the parts, a percentage the mean of the parts' latest figures; a report without a
+    /// part (made before the group was mapped, or by the demo simulation) stands for the whole action and is added to
+    /// a count, or kept for a percentage when it is higher than the parts' mean.</summary>
     public static decimal ExecutedThrough(ActionInput action, int months)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var accepted = action.Reports.Where(r => r.Status == ReportStatus.Accepted && r.Month >= 1 && r.Month <= months);
-        var executed = action.Unit == TargetUnit.Percentage
+        if (!action.HasParts)
+        {
+            return Executed(action.Unit, action.Reports, months);
+        }
+        var whole = Executed(action.Unit, action.Reports.Where(r => r.UnitId is null), months);
+        var parts = Parts(action, months);
+        return action.Unit == TargetUnit.Percentage
+            ? Math.Max(whole, parts.Average(p => p.Executed))
+            : whole + parts.Sum(p => p.Executed);
+    }
+
+    /// <summary>Each part's target and what it executed. A count's target is split evenly among the parts, except those
+    /// Planeación set a target for: the others share what the set targets leave (never below zero). A percentage's
+    /// target is the same for every part: each unit reaches the percentage in its own work.</summary>
+    public static IReadOnlyList<PartResult> Parts(ActionInput action, int months)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (!action.HasParts)
+        {
+            return [];
+        }
+        var parts = action.Parts!;
+        var target = YearTarget(action);
+        var unset = parts.Count(p => p.Target is null);
+        decimal? share = target is { } t && unset > 0 ? Math.Max(0, t - parts.Sum(p => p.Target ?? 0)) / unset : null;
+        return parts.Select(p => new PartResult(p.UnitId,
+                action.Unit == TargetUnit.Percentage ? target : p.Target ?? share,
+                Executed(action.Unit, action.Reports.Where(r => r.UnitId == p.UnitId), months)))
+            .ToList();
+    }
+
+    private static decimal Executed(TargetUnit unit, IEnumerable<ReportInput> reports, int months)
+    {
+        var accepted = reports.Where(r => r.Status == ReportStatus.Accepted && r.Month >= 1 && r.Month <= months);
+        var executed = unit == TargetUnit.Percentage
             ? accepted.OrderByDescending(r => r.Month).ThenByDescending(r => r.Sequence).Select(r => r.Quantity).FirstOrDefault()
             : accepted.Sum(r => r.Quantity);
         return Math.Max(0, executed);

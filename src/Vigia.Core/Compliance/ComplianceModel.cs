@@ -5,12 +5,24 @@ namespace Vigia.Core.Compliance;
 
 /// <summary>A report as the compliance rules see it. <paramref name="Sequence"/> orders reports of the same month
 /// (the later one is the more recent statement).</summary>
-public sealed record ReportInput(int Month, decimal Quantity, ReportStatus Status, long Sequence = 0, bool IsLate = false);
+/// <paramref name="UnitId"/> is the part it reports, for a collective action; null reports the action as a whole.
+public sealed record ReportInput(int Month, decimal Quantity, ReportStatus Status, long Sequence = 0, bool IsLate = false, int? UnitId = null);
+
+/// <summary>One unit's part of a collective action: the unit and the target Planeación set for it (null: an even share).</summary>
+public sealed record PartInput(int UnitId, decimal? Target);
+
+/// <summary>What one part of a collective action owes and has executed by a date (accepted reports of the months counted).
+/// For a percentage action each part owes the action's percentage and <paramref name="Executed"/> is its latest figure.</summary>
+public sealed record PartResult(int UnitId, decimal? Target, decimal Executed);
 
 /// <summary>An action as the compliance rules see it: its year target, weight, schedule (month → planned) and reports.</summary>
+/// <paramref name="Parts"/> are the units that report a collective action each their own part; empty for an action without a
+/// group, which is computed exactly as before parts existed.
 public sealed record ActionInput(decimal? Target, TargetUnit Unit, decimal? Weight, IReadOnlyDictionary<int, decimal> Schedule,
-    IReadOnlyList<ReportInput> Reports)
+    IReadOnlyList<ReportInput> Reports, IReadOnlyList<PartInput>? Parts = null)
 {
+    public bool HasParts => Parts is { Count: > 0 };
+
     /// <summary>Its weight in roll-ups: 1 unless set; a negative weight counts as zero.</summary>
     public decimal EffectiveWeight => Weight is { } w ? Math.Max(0, w) : 1m;
 }

@@ -22,11 +22,17 @@ public sealed record PlanCompliance(int PlanId, int Year, DateOnly At, int Month
 
     /// <summary>The band of a year-progress figure, only once the whole year counts: mid-year, 30 % of the year's
     /// target can be exactly on schedule, so a "baja" there would mislead.</summary>
+    /// <summary>The parts of every collective action (by action id): each unit, its target and what it executed.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<PartFigure>> Parts { get; init; } = new Dictionary<int, IReadOnlyList<PartFigure>>();
+
     public ComplianceLevel? YearLevel(Score year) => MonthsCounted == 12 ? Bands.Classify(year.Percent) : null;
 
     /// <summary>The share of the year's targets planned by the end of the last month counted (the curve's planned value).</summary>
     public decimal? PlannedShareToDate => MonthsCounted == 0 ? 0 : Curve[MonthsCounted - 1].Planned;
 }
+
+/// <summary>One unit's part of a collective action at a date, as the public action page shows it.</summary>
+public sealed record PartFigure(int UnitId, string Unit, decimal? Target, decimal Executed);
 
 /// <summary>Reads a plan's structure, schedule and reports and applies <see cref="ComplianceCalculator"/>.</summary>
 public sealed class ComplianceService(AppDbContext db)
@@ -52,8 +58,11 @@ public sealed class ComplianceService(AppDbContext db)
             .OrderByDescending(u => u.PlannedActions > 0).ThenByDescending(u => u.Official.ActionPercent).ThenByDescending(u => u.ToDate.Percent)
             .ThenByDescending(u => u.Year.Percent).ThenBy(u => u.Name, SpanishText.NameOrder)
             .ToList();
+        var parts = data.Tree.Leaves().Where(l => l.Action!.HasParts).ToDictionary(l => l.Id,
+            l => (IReadOnlyList<PartFigure>)ComplianceCalculator.Parts(l.Action!, months)
+                .Select(p => new PartFigure(p.UnitId, data.PartNames[(l.Id, p.UnitId)], p.Target, p.Executed)).ToList());
         return new PlanCompliance(planId, data.Year, at, months, await ComplianceBands.LoadAsync(db, ct), evaluated,
-            ComplianceCalculator.Curve(data.Tree.Leaves().Select(l => l.Action!), months), gaps, units, data.HasSimulatedData);
+            ComplianceCalculator.Curve(data.Tree.Leaves().Select(l => l.Action!), months), gaps, units, data.HasSimulatedData) { Parts = parts };
     }
 
     /// <summary>True when the plan holds reports made by the demo simulation; every page showing them says so.</summary>
@@ -70,6 +79,8 @@ public sealed class ComplianceService(AppDbContext db)
     private sealed record PlanData(int Year, NodeInput Tree, IReadOnlyDictionary<int, int> ComponentOf, ILookup<int, UnitLink> UnitsOf,
         bool HasSimulatedData)
     {
+        public IReadOnlyDictionary<(int ActionId, int UnitId), string> PartNames { get; init; } = new Dictionary<(int, int), string>();
+
         public static async Task<PlanData?> LoadAsync(AppDbContext db, int planId, CancellationToken ct)
         {
             var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Year, p.Title }).FirstOrDefaultAsync(ct);
@@ -89,7 +100,8 @@ public sealed class ComplianceService(AppDbContext db)
                 .Select(s => new { s.ActionId, s.Month, s.PlannedQuantity }).ToListAsync(ct)).ToLookup(s => s.ActionId);
             var reports = await db.ProgressReports.AsNoTracking()
                 .Where(r => r.Action!.Activity!.Component!.PlanId == planId && r.Status != ReportStatus.Superseded)
-                .Select(r => new { r.Id, r.ActionId, r.Month, r.ExecutedQuantity, r.Status, r.IsLate, r.IsSimulated }).ToListAsync(ct);
+                .Select(r => new { r.Id, r.ActionId, r.UnitId, r.Month, r.ExecutedQuantity, r.Status, r.IsLate, r.IsSimulated }).ToListAsync(ct);
+            var parts = await ActionParts.ForPlanAsync(db, planId, ct);
             var units = await db.ActionUnits.AsNoTracking().Where(x => x.Action!.Activity!.Component!.PlanId == planId)
                 .Select(x => new { x.ActionId, x.UnitId, x.Unit!.Name, Parent = x.Unit.Parent == null ? null : x.Unit.Parent.Name })
                 .ToListAsync(ct);
@@ -99,7 +111,8 @@ public sealed class ComplianceService(AppDbContext db)
             NodeInput Activity(int id, string code, string name) => new(NodeKind.Activity, id, code, name,
                 actionsOf[id].Select(a => NodeInput.Leaf(a.Id, $"{code}-{a.Order}", a.Goal, new ActionInput(a.TargetQuantity, a.TargetUnit,
                     a.Weight, schedule[a.Id].ToDictionary(s => s.Month, s => s.PlannedQuantity),
-                    reportsOf[a.Id].Select(r => new ReportInput(r.Month, r.ExecutedQuantity, r.Status, r.Id, r.IsLate)).ToList()))).ToList());
+                    reportsOf[a.Id].Select(r => new ReportInput(r.Month, r.ExecutedQuantity, r.Status, r.Id, r.IsLate, r.UnitId)).ToList(),
+                    parts[a.Id].Select(p => new PartInput(p.UnitId, p.SetTarget)).ToList()))).ToList());
             NodeInput Component(int id, int number, string name) => new(NodeKind.Component, id, number.ToString(CultureInfo.InvariantCulture), name,
                 activities.Where(a => a.ComponentId == id && a.SubcomponentId is null).Select(a => Activity(a.Id, a.Code, a.Name))
                     .Concat(subcomponents.Where(s => s.ComponentId == id).Select(s => new NodeInput(NodeKind.Subcomponent, s.Id, s.Code, s.Name,
@@ -112,7 +125,10 @@ public sealed class ComplianceService(AppDbContext db)
             var componentOfActivity = activities.ToDictionary(a => a.Id, a => numberOf[a.ComponentId]);
             return new PlanData(plan.Year, tree, actions.ToDictionary(a => a.Id, a => componentOfActivity[a.ActivityId]),
                 units.Select(u => new UnitLink(u.ActionId, u.UnitId, u.Parent is null ? u.Name : $"{u.Parent} / {u.Name}")).ToLookup(u => u.ActionId),
-                reports.Any(r => r.IsSimulated));
+                reports.Any(r => r.IsSimulated))
+            {
+                PartNames = parts.SelectMany(p => p).ToDictionary(p => (p.ActionId, p.UnitId), p => p.UnitName),
+            };
         }
     }
 }

@@ -25,6 +25,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<PlanAction> Actions => Set<PlanAction>();
     public DbSet<ActionUnit> ActionUnits => Set<ActionUnit>();
+    public DbSet<UnitGroup> UnitGroups => Set<UnitGroup>();
+    public DbSet<UnitGroupSpelling> UnitGroupSpellings => Set<UnitGroupSpelling>();
+    public DbSet<UnitGroupMember> UnitGroupMembers => Set<UnitGroupMember>();
+    public DbSet<ActionUnitGroup> ActionUnitGroups => Set<ActionUnitGroup>();
+    public DbSet<ActionPartTarget> ActionPartTargets => Set<ActionPartTarget>();
     public DbSet<ScheduleEntry> ScheduleEntries => Set<ScheduleEntry>();
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
     public DbSet<UserComponent> UserComponents => Set<UserComponent>();

@@ -31,6 +31,11 @@ internal sealed class SnapshotBuilder(AppDbContext db)
         var componentIds = components.Select(c => c.Id).ToList();
         var actions = await LoadActionsAsync(planId, ct);
         var reports = (await LoadReportsAsync(planId, lastMonth, ct)).ToLookup(r => r.ActionId, r => r.Report);
+        // A collective action's verdict rolls up from its parts, as on the dashboard (ComplianceCalculator.ExecutedThrough).
+        var parts = await ActionParts.ForPlanAsync(db, planId, ct);
+        var partOf = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.Action!.Activity!.Component!.PlanId == planId && r.UnitId != null)
+            .ToDictionaryAsync(r => r.Id, r => r.UnitId, ct);
         var monitoring = (await db.MonitoringRecords.AsNoTracking()
                 .Where(m => componentIds.Contains(m.ComponentId) && m.Month <= lastMonth)
                 .OrderBy(m => m.Month).ThenBy(m => m.Id)
@@ -48,7 +53,8 @@ internal sealed class SnapshotBuilder(AppDbContext db)
         var snapshotComponents = components.Select(c =>
         {
             var items = actions.Where(a => a.ComponentId == c.Id)
-                .Select(a => ToAction(a, lastMonth, monthsCounted, reports[a.Id].ToList(), byAction.GetValueOrDefault(a.Id)))
+                .Select(a => ToAction(a, lastMonth, monthsCounted, reports[a.Id].ToList(), byAction.GetValueOrDefault(a.Id),
+                    new PartsOf(parts[a.Id].Select(p => new PartInput(p.UnitId, p.SetTarget)).ToList(), partOf)))
                 .ToList();
             return new SnapshotComponent(c.Number, c.Name, notes.FirstOrDefault(n => n.ComponentNumber == c.Number)?.Observations,
                 monitoring[c.Id].ToList(), items, FollowUpMath.Totals(items, bands));
@@ -69,9 +75,13 @@ internal sealed class SnapshotBuilder(AppDbContext db)
             (await Audit.AuditCheckpoint.CurrentAsync(db, ct: ct))?.ToString());
     }
 
-    private static SnapshotAction ToAction(ActionData a, int lastMonth, int monthsCounted, List<SnapshotReport> reports, FollowUpAssessment? assessment)
+    /// <summary>A collective action's parts and, for every report of a part, its unit.</summary>
+    private sealed record PartsOf(IReadOnlyList<PartInput> Parts, IReadOnlyDictionary<int, int?> UnitOfReport);
+
+    private static SnapshotAction ToAction(ActionData a, int lastMonth, int monthsCounted, List<SnapshotReport> reports, FollowUpAssessment? assessment,
+        PartsOf parts)
     {
-        var fromReports = ReportsVerdict(a, monthsCounted, reports);
+        var fromReports = ReportsVerdict(a, monthsCounted, reports, parts);
         var planned = a.Schedule.Where(s => s.Month <= lastMonth).Sum(s => s.Quantity);
         var scheduledInPeriod = a.Schedule.Count == 0 || planned > 0;
         var accepted = reports.Where(r => r.Status == nameof(ReportStatus.Accepted)).ToList();
@@ -94,10 +104,11 @@ internal sealed class SnapshotBuilder(AppDbContext db)
     }
 
     /// <summary>The official rule applied to the schedule and the accepted reports (<see cref="ComplianceCalculator.Verdict"/>).</summary>
-    private static ActionVerdict ReportsVerdict(ActionData a, int monthsCounted, List<SnapshotReport> reports)
+    private static ActionVerdict ReportsVerdict(ActionData a, int monthsCounted, List<SnapshotReport> reports, PartsOf parts)
     {
         var input = new ActionInput(a.TargetQuantity, a.TargetUnit, null, a.Schedule.ToDictionary(s => s.Month, s => s.Quantity),
-            reports.Select(r => new ReportInput(r.Month, r.ExecutedQuantity, Enum.Parse<ReportStatus>(r.Status), r.Id, r.IsLate)).ToList());
+            reports.Select(r => new ReportInput(r.Month, r.ExecutedQuantity, Enum.Parse<ReportStatus>(r.Status), r.Id, r.IsLate,
+                parts.UnitOfReport.GetValueOrDefault(r.Id))).ToList(), parts.Parts);
         return ComplianceCalculator.Verdict(a.ActivityCode, ComplianceCalculator.Action(input, monthsCounted));
     }
 
@@ -122,12 +133,13 @@ internal sealed class SnapshotBuilder(AppDbContext db)
                 a.TargetQuantity,
                 a.TargetUnit,
                 Units = a.ResponsibleUnits.Select(u => u.Unit!.Parent == null ? u.Unit.Name : u.Unit.Parent.Name + " / " + u.Unit.Name).ToList(),
+                Groups = a.ResponsibleGroups.Select(g => g.Spelling).ToList(),
                 Schedule = a.Schedule.Select(s => new { s.Month, s.PlannedQuantity }).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
         return rows.Select(a => new ActionData(a.Id, a.ComponentId, a.Code, a.ActivityName, a.Sub, a.Order, a.Description, a.Goal,
-            a.TargetQuantity, a.TargetUnit, a.Units.Order(StringComparer.Ordinal).ToList(),
+            a.TargetQuantity, a.TargetUnit, a.Units.Concat(a.Groups).Order(StringComparer.Ordinal).ToList(),
             a.Schedule.OrderBy(s => s.Month).Select(s => new SnapshotMonth(s.Month, N(s.PlannedQuantity))).ToList())).ToList();
     }
 

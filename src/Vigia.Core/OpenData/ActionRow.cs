@@ -71,11 +71,13 @@ public sealed record ActionRow(
                 a.TargetQuantity,
                 a.TargetUnit,
                 Units = a.ResponsibleUnits.OrderBy(u => u.UnitId).Select(u => u.Unit!.Parent == null ? u.Unit.Name : u.Unit.Parent.Name + " / " + u.Unit.Name).ToList(),
+                // A collective responsible is listed as the document wrote it, before the units (as the file published before groups existed).
+                Groups = a.ResponsibleGroups.OrderBy(g => g.GroupId).Select(g => g.Spelling).ToList(),
                 Schedule = a.Schedule.OrderBy(s => s.Month).Select(s => new ScheduledMonth(s.Month, s.PlannedQuantity)).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
         return actions.Select(a => new ActionRow(a.Number, a.SubcomponentCode, a.Component, a.Subcomponent, a.Code, a.ActivityName, a.Order, a.Description, a.Goal,
-            a.Deliverable, a.IndicatorFormula, a.TargetQuantity, a.TargetUnit, a.Units, a.Schedule)).ToList();
+            a.Deliverable, a.IndicatorFormula, a.TargetQuantity, a.TargetUnit, [.. a.Groups, .. a.Units], a.Schedule)).ToList();
     }
 }

@@ -155,6 +155,8 @@ public class PlanAction
     public decimal? Weight { get; set; }
     public int? SourceLine { get; set; }
     public List<ActionUnit> ResponsibleUnits { get; set; } = [];
+    /// <summary>The groups of units the action is assigned to; each member unit reports its own part.</summary>
+    public List<ActionUnitGroup> ResponsibleGroups { get; set; } = [];
     public List<ScheduleEntry> Schedule { get; set; } = [];
 }
 

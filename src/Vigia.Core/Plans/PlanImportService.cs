@@ -76,9 +76,12 @@ public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
         {
             units.Declare(line);
         }
+        var groups = new UnitGroupResolver(db, entity);
+        await groups.LoadAsync(ct);
+        var builder = new StructureBuilder(units, groups, notes);
         foreach (var pc in parsed.Components)
         {
-            plan.Components.Add(BuildComponent(pc, units));
+            plan.Components.Add(builder.BuildComponent(pc));
         }
         notes.AddRange(units.Notes.Select(n => new ImportNote(0, ImportNoteKind.Warning, n)));
         var approval = options.Published;
@@ -142,53 +145,70 @@ public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
         return existing ?? new Entity { Name = name, Slug = slug };
     }
 
-    private static Component BuildComponent(ParsedComponent pc, UnitResolver units)
+    /// <summary>Turns the read tree into entities, resolving units and groups of units, and notes every collective responsible.</summary>
+    private sealed class StructureBuilder(UnitResolver units, UnitGroupResolver groups, List<ImportNote> notes)
     {
-        var component = new Component { Number = pc.Number, Name = pc.Name };
-        var order = 0;
-        foreach (var pa in pc.Activities)
+        public Component BuildComponent(ParsedComponent pc)
         {
-            component.Activities.Add(BuildActivity(pa, null, ++order, units));
-        }
-        var subOrder = 0;
-        foreach (var ps in pc.Subcomponents)
-        {
-            var sub = new Subcomponent { Code = ps.Code, Name = ps.Name, Order = ++subOrder };
-            component.Subcomponents.Add(sub);
-            foreach (var pa in ps.Activities)
+            var component = new Component { Number = pc.Number, Name = pc.Name };
+            var order = 0;
+            foreach (var pa in pc.Activities)
             {
-                component.Activities.Add(BuildActivity(pa, sub, ++order, units));
+                component.Activities.Add(BuildActivity(pa, null, ++order));
             }
+            var subOrder = 0;
+            foreach (var ps in pc.Subcomponents)
+            {
+                var sub = new Subcomponent { Code = ps.Code, Name = ps.Name, Order = ++subOrder };
+                component.Subcomponents.Add(sub);
+                foreach (var pa in ps.Activities)
+                {
+                    component.Activities.Add(BuildActivity(pa, sub, ++order));
+                }
+            }
+            return component;
         }
-        return component;
-    }
 
-    private static Activity BuildActivity(ParsedActivity pa, Subcomponent? sub, int order, UnitResolver units)
-    {
-        var activity = new Activity { Code = pa.Code, Name = pa.Name, Order = order, Subcomponent = sub };
-        var actionOrder = 0;
-        foreach (var x in pa.Actions)
+        private Activity BuildActivity(ParsedActivity pa, Subcomponent? sub, int order)
         {
-            var action = new PlanAction
+            var activity = new Activity { Code = pa.Code, Name = pa.Name, Order = order, Subcomponent = sub };
+            var actionOrder = 0;
+            foreach (var x in pa.Actions)
             {
-                Order = ++actionOrder,
-                Description = x.Description,
-                Goal = x.Goal,
-                Deliverable = x.Deliverable,
-                IndicatorFormula = x.IndicatorFormula,
-                TargetQuantity = x.TargetQuantity,
-                TargetUnit = x.TargetUnit,
-                ResponsibleText = x.ResponsibleText,
-                SourceLine = x.Line,
-                Schedule = x.Schedule.OrderBy(kv => kv.Key)
-                    .Select(kv => new ScheduleEntry { Month = kv.Key, PlannedQuantity = kv.Value }).ToList(),
-            };
-            foreach (var unit in x.ResponsibleUnits.Select(units.Resolve).Distinct())
-            {
-                action.ResponsibleUnits.Add(new ActionUnit { Unit = unit });
+                var action = new PlanAction
+                {
+                    Order = ++actionOrder,
+                    Description = x.Description,
+                    Goal = x.Goal,
+                    Deliverable = x.Deliverable,
+                    IndicatorFormula = x.IndicatorFormula,
+                    TargetQuantity = x.TargetQuantity,
+                    TargetUnit = x.TargetUnit,
+                    ResponsibleText = x.ResponsibleText,
+                    SourceLine = x.Line,
+                    Schedule = x.Schedule.OrderBy(kv => kv.Key)
+                        .Select(kv => new ScheduleEntry { Month = kv.Key, PlannedQuantity = kv.Value }).ToList(),
+                };
+                foreach (var path in x.ResponsibleUnits)
+                {
+                    if (groups.Resolve(path) is { } group)
+                    {
+                        if (!action.ResponsibleGroups.Any(g => g.Group == group))
+                        {
+                            action.ResponsibleGroups.Add(new ActionUnitGroup { Group = group, Spelling = path.Path[0].Trim() });
+                            notes.Add(new ImportNote(x.Line, ImportNoteKind.Warning, groups.Note(group, path.Path[0].Trim())));
+                        }
+                        continue;
+                    }
+                    var unit = units.Resolve(path);
+                    if (!action.ResponsibleUnits.Any(u => u.Unit == unit))
+                    {
+                        action.ResponsibleUnits.Add(new ActionUnit { Unit = unit });
+                    }
+                }
+                activity.Actions.Add(action);
             }
-            activity.Actions.Add(action);
+            return activity;
         }
-        return activity;
     }
 }

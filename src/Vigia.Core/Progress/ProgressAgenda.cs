@@ -5,7 +5,9 @@ namespace Vigia.Core.Progress;
 
 /// <summary>A month in which an action has planned work and no report yet. Due while its deadline has not passed
 /// (the current month, and the previous one until the deadline); late afterwards.</summary>
-public sealed record MissingReport(int ActionId, int Year, int Month, decimal Planned, DateOnly Deadline, bool IsLate);
+/// <paramref name="UnitId"/> is the part owed of a collective action (each part is owed on its own); null for an action
+/// without parts.
+public sealed record MissingReport(int ActionId, int Year, int Month, decimal Planned, DateOnly Deadline, bool IsLate, int? UnitId = null);
 
 /// <summary>What is owed: the months with planned quantity, already begun, of plans not closed, that have no live
 /// report (a report that has not been superseded — submitted, accepted or returned).</summary>
@@ -32,24 +34,31 @@ public sealed class ProgressAgenda(AppDbContext db, ProgressSettings settings, T
             return [];
         }
         var ids = planned.Select(p => p.Id).Distinct().ToList();
-        var reported = (await db.ProgressReports.AsNoTracking()
-                .Where(r => ids.Contains(r.ActionId) && r.Status != ReportStatus.Superseded)
-                .Select(r => new { r.ActionId, r.Month })
-                .ToListAsync(ct))
-            .Select(r => (r.ActionId, r.Month))
-            .ToHashSet();
+        var live = await db.ProgressReports.AsNoTracking()
+            .Where(r => ids.Contains(r.ActionId) && r.Status != ReportStatus.Superseded)
+            .Select(r => new { r.ActionId, r.UnitId, r.Month })
+            .ToListAsync(ct);
+        var reported = live.Select(r => (r.ActionId, r.Month)).ToHashSet();
+        // A report without a part (made before the group was mapped) answers for every part of its month.
+        var whole = live.Where(r => r.UnitId is null).Select(r => (r.ActionId, r.Month)).ToHashSet();
+        var partReported = live.Where(r => r.UnitId is not null).Select(r => (r.ActionId, r.UnitId!.Value, r.Month)).ToHashSet();
+        var parts = await ActionParts.ForActionsAsync(db, ids, ct);
         var deadlines = new Dictionary<(int, int), DateOnly>();
         return planned
-            .Where(p => !reported.Contains((p.Id, p.Month)))
-            .Select(p =>
+            .SelectMany(p => parts[p.Id].Any()
+                ? parts[p.Id].Where(part => !whole.Contains((p.Id, p.Month)) && !partReported.Contains((p.Id, part.UnitId, p.Month)))
+                    .Select(part => (Owed: p, UnitId: (int?)part.UnitId))
+                : reported.Contains((p.Id, p.Month)) ? [] : [(Owed: p, UnitId: (int?)null)])
+            .Select(x =>
             {
+                var p = x.Owed;
                 if (!deadlines.TryGetValue((p.Year, p.Month), out var deadline))
                 {
                     deadline = deadlines[(p.Year, p.Month)] = ProgressCalendar.Deadline(p.Year, p.Month, nth);
                 }
-                return new MissingReport(p.Id, p.Year, p.Month, p.Planned, deadline, today > deadline);
+                return new MissingReport(p.Id, p.Year, p.Month, p.Planned, deadline, today > deadline, x.UnitId);
             })
-            .OrderBy(m => m.Year).ThenBy(m => m.Month).ThenBy(m => m.ActionId)
+            .OrderBy(m => m.Year).ThenBy(m => m.Month).ThenBy(m => m.ActionId).ThenBy(m => m.UnitId)
             .ToList();
     }
 }

@@ -12,7 +12,11 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
         // At most one live report per action and month: a correction supersedes the report it corrects, and a
         // double-submitted form cannot leave two.
         builder.HasIndex(r => new { r.ActionId, r.Month }, "IX_ProgressReports_Live").IsUnique()
-            .HasFilter("\"Status\" <> 'Superseded'");
+            .HasFilter("\"Status\" <> 'Superseded' AND \"UnitId\" IS NULL");
+        // A collective action has one live report per part (unit) and month.
+        builder.HasIndex(r => new { r.ActionId, r.UnitId, r.Month }, "IX_ProgressReports_LivePart").IsUnique()
+            .HasFilter("\"Status\" <> 'Superseded' AND \"UnitId\" IS NOT NULL");
+        builder.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         // A review and an edit of the same report cannot both win: each update checks the status it read.
         builder.Property(r => r.Status).IsConcurrencyToken();
         builder.Property(r => r.Narrative).HasMaxLength(4000);

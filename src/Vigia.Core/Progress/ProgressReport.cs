@@ -20,6 +20,10 @@ public class ProgressReport
     public int Id { get; set; }
     public int ActionId { get; set; }
     public PlanAction? Action { get; set; }
+    /// <summary>The unit whose part of a collective action this reports (<see cref="ActionParts"/>); null for an action
+    /// without parts, which its units report together, and for reports made before its group was mapped.</summary>
+    public int? UnitId { get; set; }
+    public Organisation.Unit? Unit { get; set; }
     /// <summary>Month of the plan's year the report covers (1–12).</summary>
     public int Month { get; set; }
     /// <summary>Quantity executed in the month; for percentage targets, the percentage reached.</summary>

@@ -42,8 +42,13 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
             return Result.Invalid(errors);
         }
 
+        var (unitId, partError) = await PartOfAsync(actor, actionId, draft.UnitId, ct);
+        if (partError is not null)
+        {
+            return partError;
+        }
         var live = await db.ProgressReports.Include(r => r.Evidence)
-            .FirstOrDefaultAsync(r => r.ActionId == actionId && r.Month == draft.Month && r.Status != ReportStatus.Superseded, ct);
+            .FirstOrDefaultAsync(r => r.ActionId == actionId && r.UnitId == unitId && r.Month == draft.Month && r.Status != ReportStatus.Superseded, ct);
         var month = SpanishMonths.NameWithYear(action.Year, draft.Month);
         if (live is { Status: ReportStatus.Submitted })
         {
@@ -80,6 +85,7 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
         var report = new ProgressReport
         {
             ActionId = actionId,
+            UnitId = unitId,
             Month = draft.Month,
             ExecutedQuantity = draft.ExecutedQuantity,
             Narrative = draft.Narrative.Trim(),
@@ -116,7 +122,8 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(edit);
         var report = await db.ProgressReports.Include(r => r.Evidence).FirstOrDefaultAsync(r => r.Id == reportId, ct);
-        if (report is null || !await access.CanReportAsync(actor, report.ActionId, ct))
+        if (report is null || !await access.CanReportAsync(actor, report.ActionId, ct)
+            || (report.UnitId is { } part && !(await access.ReportablePartsAsync(actor, report.ActionId, ct)).Any(p => p.UnitId == part)))
         {
             return Result.NotFound();
         }
@@ -163,6 +170,28 @@ public sealed class ProgressService(AppDbContext db, ActionAccess access, IFileS
             await DeleteUnreferencedAsync(removed);
         }
         return result;
+    }
+
+    /// <summary>The part a report of a collective action is for: the one asked for, which must be one of the actor's
+    /// parts (another unit's part is not found, as an action that is not theirs), or their only part. An action without
+    /// parts is reported as a whole (null).</summary>
+    private async Task<(int? UnitId, Result<int>? Error)> PartOfAsync(Actor actor, int actionId, int? requested, CancellationToken ct)
+    {
+        if (!await db.ActionUnitGroups.AnyAsync(g => g.ActionId == actionId, ct))
+        {
+            return (null, null);
+        }
+        var mine = await access.ReportablePartsAsync(actor, actionId, ct);
+        if (requested is { } unitId)
+        {
+            return mine.Any(p => p.UnitId == unitId) ? (unitId, null) : (null, Result.NotFound());
+        }
+        return mine.Count switch
+        {
+            1 => (mine[0].UnitId, null),
+            0 => (null, Result.NotFound()),
+            _ => (null, Result.Invalid(ReportFields.Unit, "Indique de qué unidad es este reporte: la acción es colectiva y usted responde por varias.")),
+        };
     }
 
     /// <summary>Runs the save; if it fails, the files kept for it are deleted. A lost race (a review or another

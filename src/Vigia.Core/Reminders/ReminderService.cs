@@ -70,7 +70,7 @@ public sealed class ReminderService(AppDbContext db, IEmailSender sender, Progre
         var lead = await settings.ReminderLeadAsync(ct);
         var due = missing.Where(m => !m.IsLate && today >= BusinessCalendar.Default.AddBusinessDays(m.Deadline, -lead)).ToList();
         return from person in people.Where(p => p.Responsible)
-               from month in due.Where(m => actions[m.ActionId].UnitIds.Any(person.UnitIds.Contains)).GroupBy(m => (m.Year, m.Month, m.Deadline))
+               from month in due.Where(m => Owes(person, m, actions)).GroupBy(m => (m.Year, m.Month, m.Deadline))
                select new Candidate(ReminderKind.DeadlineApproaching, person, ProgressCalendar.MonthPeriod(month.Key.Year, month.Key.Month),
                    ReminderMessages.DeadlineApproaching(person.Email, person.Name, month.Key.Year, month.Key.Month, month.Key.Deadline,
                        month.Select(m => (actions[m.ActionId], m.Planned)).ToList(), options.Value.PublicBaseUrl));
@@ -87,11 +87,15 @@ public sealed class ReminderService(AppDbContext db, IEmailSender sender, Progre
         var period = ProgressCalendar.MonthPeriod(cycle.Year, cycle.Month);
         var late = missing.Where(m => m.IsLate).ToList();
         return from person in people.Where(p => p.Responsible)
-               let items = late.Where(m => actions[m.ActionId].UnitIds.Any(person.UnitIds.Contains)).Select(m => (actions[m.ActionId], m)).ToList()
+               let items = late.Where(m => Owes(person, m, actions)).Select(m => (actions[m.ActionId], m)).ToList()
                where items.Count > 0
                select new Candidate(ReminderKind.Overdue, person, period,
                    ReminderMessages.Overdue(person.Email, person.Name, items, options.Value.PublicBaseUrl));
     }
+
+    /// <summary>A part of a collective action is owed by its unit's people; anything else by the people of the action's units.</summary>
+    private static bool Owes(Person person, MissingReport missing, Dictionary<int, ReminderAction> actions) =>
+        missing.UnitId is { } part ? person.UnitIds.Contains(part) : actions[missing.ActionId].UnitIds.Any(person.UnitIds.Contains);
 
     private IEnumerable<Candidate> Digests(List<Person> people, List<MissingReport> missing, List<PendingReview> reviews,
         Dictionary<int, ReminderAction> actions, DateOnly today)

@@ -725,6 +725,26 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("MonitoringRecords");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Organisation.ActionUnitGroup", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Spelling")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("ActionId", "GroupId");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("ActionUnitGroups");
+                });
+
             modelBuilder.Entity("Vigia.Core.Organisation.Entity", b =>
                 {
                     b.Property<int>("Id")
@@ -866,6 +886,79 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.HasIndex("EntityId", "ParentId", "NormalizedName");
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RuleKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "RuleKey")
+                        .IsUnique();
+
+                    b.ToTable("UnitGroups");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroupMember", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GroupId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("UnitGroupMembers");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroupSpelling", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NormalizedText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "NormalizedText")
+                        .IsUnique();
+
+                    b.ToTable("UnitGroupSpellings");
                 });
 
             modelBuilder.Entity("Vigia.Core.Plans.ActionUnit", b =>
@@ -1185,6 +1278,25 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Subcomponents");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Progress.ActionPartTarget", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("ActionId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("ActionPartTargets");
+                });
+
             modelBuilder.Entity("Vigia.Core.Progress.Evidence", b =>
                 {
                     b.Property<int>("Id")
@@ -1303,15 +1415,24 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("ActionId", "Month");
 
                     b.HasIndex(new[] { "ActionId", "Month" }, "IX_ProgressReports_Live")
                         .IsUnique()
-                        .HasFilter("\"Status\" <> 'Superseded'");
+                        .HasFilter("\"Status\" <> 'Superseded' AND \"UnitId\" IS NULL");
+
+                    b.HasIndex(new[] { "ActionId", "UnitId", "Month" }, "IX_ProgressReports_LivePart")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Superseded' AND \"UnitId\" IS NOT NULL");
 
                     b.ToTable("ProgressReports", t =>
                         {
@@ -2137,6 +2258,25 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Component");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Organisation.ActionUnitGroup", b =>
+                {
+                    b.HasOne("Vigia.Core.Plans.PlanAction", "Action")
+                        .WithMany("ResponsibleGroups")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Organisation.UnitGroup", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("Vigia.Core.Organisation.Process", b =>
                 {
                     b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
@@ -2190,6 +2330,47 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Entity");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroup", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroupMember", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.UnitGroup", "Group")
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroupSpelling", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.UnitGroup", "Group")
+                        .WithMany("Spellings")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
                 });
 
             modelBuilder.Entity("Vigia.Core.Plans.ActionUnit", b =>
@@ -2293,6 +2474,25 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Component");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Progress.ActionPartTarget", b =>
+                {
+                    b.HasOne("Vigia.Core.Plans.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Vigia.Core.Progress.Evidence", b =>
                 {
                     b.HasOne("Vigia.Core.Progress.ProgressReport", "Report")
@@ -2317,9 +2517,16 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .HasForeignKey("CorrectsId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Vigia.Core.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Action");
 
                     b.Navigation("Corrects");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Vigia.Core.Reminders.ReminderLog", b =>
@@ -2498,6 +2705,13 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Children");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroup", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Spellings");
+                });
+
             modelBuilder.Entity("Vigia.Core.Plans.Activity", b =>
                 {
                     b.Navigation("Actions");
@@ -2519,6 +2733,8 @@ namespace Vigia.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Vigia.Core.Plans.PlanAction", b =>
                 {
+                    b.Navigation("ResponsibleGroups");
+
                     b.Navigation("ResponsibleUnits");
 
                     b.Navigation("Schedule");

@@ -702,6 +702,26 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("MonitoringRecords");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Organisation.ActionUnitGroup", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Spelling")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActionId", "GroupId");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("ActionUnitGroups");
+                });
+
             modelBuilder.Entity("Vigia.Core.Organisation.Entity", b =>
                 {
                     b.Property<int>("Id")
@@ -837,6 +857,75 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityId", "ParentId", "NormalizedName");
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "RuleKey")
+                        .IsUnique();
+
+                    b.ToTable("UnitGroups");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroupMember", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("UnitGroupMembers");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroupSpelling", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "NormalizedText")
+                        .IsUnique();
+
+                    b.ToTable("UnitGroupSpellings");
                 });
 
             modelBuilder.Entity("Vigia.Core.Plans.ActionUnit", b =>
@@ -1142,6 +1231,25 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Subcomponents");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Progress.ActionPartTarget", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActionId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("ActionPartTargets");
+                });
+
             modelBuilder.Entity("Vigia.Core.Progress.Evidence", b =>
                 {
                     b.Property<int>("Id")
@@ -1256,15 +1364,24 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("ActionId", "Month");
 
                     b.HasIndex(new[] { "ActionId", "Month" }, "IX_ProgressReports_Live")
                         .IsUnique()
-                        .HasFilter("\"Status\" <> 'Superseded'");
+                        .HasFilter("\"Status\" <> 'Superseded' AND \"UnitId\" IS NULL");
+
+                    b.HasIndex(new[] { "ActionId", "UnitId", "Month" }, "IX_ProgressReports_LivePart")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Superseded' AND \"UnitId\" IS NOT NULL");
 
                     b.ToTable("ProgressReports", t =>
                         {
@@ -2068,6 +2185,25 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Component");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Organisation.ActionUnitGroup", b =>
+                {
+                    b.HasOne("Vigia.Core.Plans.PlanAction", "Action")
+                        .WithMany("ResponsibleGroups")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Organisation.UnitGroup", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("Vigia.Core.Organisation.Process", b =>
                 {
                     b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
@@ -2121,6 +2257,47 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Entity");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroup", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroupMember", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.UnitGroup", "Group")
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroupSpelling", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.UnitGroup", "Group")
+                        .WithMany("Spellings")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
                 });
 
             modelBuilder.Entity("Vigia.Core.Plans.ActionUnit", b =>
@@ -2224,6 +2401,25 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Component");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Progress.ActionPartTarget", b =>
+                {
+                    b.HasOne("Vigia.Core.Plans.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Vigia.Core.Progress.Evidence", b =>
                 {
                     b.HasOne("Vigia.Core.Progress.ProgressReport", "Report")
@@ -2248,9 +2444,16 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .HasForeignKey("CorrectsId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Vigia.Core.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Action");
 
                     b.Navigation("Corrects");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Vigia.Core.Reminders.ReminderLog", b =>
@@ -2429,6 +2632,13 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Children");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Organisation.UnitGroup", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Spellings");
+                });
+
             modelBuilder.Entity("Vigia.Core.Plans.Activity", b =>
                 {
                     b.Navigation("Actions");
@@ -2450,6 +2660,8 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Vigia.Core.Plans.PlanAction", b =>
                 {
+                    b.Navigation("ResponsibleGroups");
+
                     b.Navigation("ResponsibleUnits");
 
                     b.Navigation("Schedule");

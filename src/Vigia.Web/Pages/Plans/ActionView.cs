@@ -35,13 +35,14 @@ public sealed record ActionView(int Id, int Number, string ActivityCode, string 
                 a.TargetQuantity,
                 a.TargetUnit,
                 Units = a.ResponsibleUnits.Select(u => u.Unit!.Parent == null ? u.Unit.Name : u.Unit.Parent.Name + " / " + u.Unit.Name).ToList(),
+                Groups = a.ResponsibleGroups.OrderBy(g => g.GroupId).Select(g => g.Spelling).ToList(),
                 Schedule = a.Schedule.Select(s => new ScheduledMonth(s.Month, s.PlannedQuantity)).ToList(),
                 ScheduleSimulated = a.Schedule.Any(s => s.IsSimulated),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
         return rows.Select(a => new ActionView(a.Id, a.Order, a.Code, a.Name, a.Description, a.Goal, a.Deliverable, a.IndicatorFormula,
-            a.TargetQuantity, a.TargetUnit, a.Units, a.Schedule.ToDictionary(s => s.Month, s => s.Quantity))
+            a.TargetQuantity, a.TargetUnit, [.. a.Groups, .. a.Units], a.Schedule.ToDictionary(s => s.Month, s => s.Quantity))
         {
             ScheduleSimulated = a.ScheduleSimulated,
         }).ToList();

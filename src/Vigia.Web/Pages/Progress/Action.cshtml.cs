@@ -14,6 +14,14 @@ public class ActionModel(AppDbContext db, ActionAccess access, ProgressSettings 
     [FromRoute]
     public int Id { get; set; }
 
+    /// <summary>For a collective action, the part (unit) whose months are shown.</summary>
+    [FromQuery(Name = "unidad")]
+    public int? UnitId { get; set; }
+
+    /// <summary>Every part of a collective action, and the one shown: the one asked for, else the person's own.</summary>
+    public IReadOnlyList<ActionPart> Parts { get; private set; } = [];
+    public ActionPart? Part { get; private set; }
+
     public ActionView Action { get; private set; } = null!;
     public int Year { get; private set; }
     public bool CanReport { get; private set; }
@@ -29,7 +37,16 @@ public class ActionModel(AppDbContext db, ActionAccess access, ProgressSettings 
         Action = (await ActionView.LoadAsync(db.Actions.Where(a => a.Id == Id), ct)).Single();
         Year = await db.Actions.Where(a => a.Id == Id).Select(a => a.Activity!.Component!.Plan!.Year).SingleAsync(ct);
         CanReport = await access.CanReportAsync(actor, Id, ct);
-        var live = await db.ProgressReports.AsNoTracking().Where(r => r.ActionId == Id && r.Status != ReportStatus.Superseded)
+        Parts = await ActionParts.ForActionAsync(db, Id, ct);
+        if (Parts.Count > 0)
+        {
+            var mine = await access.ReportablePartsAsync(actor, Id, ct);
+            Part = Parts.FirstOrDefault(p => p.UnitId == UnitId) ?? (mine.Count > 0 ? mine[0] : Parts[0]);
+            CanReport = mine.Any(p => p.UnitId == Part.UnitId);
+        }
+        var part = Part?.UnitId;
+        var live = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.ActionId == Id && r.UnitId == part && r.Status != ReportStatus.Superseded)
             .Select(r => new { r.Id, r.Month, r.Status, r.ExecutedQuantity, r.IsLate })
             .ToDictionaryAsync(r => r.Month, ct);
         var today = ColombianTime.Today(clock);

@@ -13,7 +13,9 @@ public class IndexModel(AppDbContext db, ActionAccess access, ProgressAgenda age
     /// several entities, <see cref="HasPlan"/> false when the year has no plan yet.</summary>
     public sealed record PublicationRow(string? EntityName, bool HasPlan, PublicationDeadlineStatus Status);
 
-    public sealed record OwedRow(int ActionId, string Label, string Description, int Year, int Month, string Planned, DateOnly Deadline);
+    /// <param name="UnitId">The part owed of a collective action (its unit), null for an action without parts.</param>
+    public sealed record OwedRow(int ActionId, string Label, string Description, int Year, int Month, string Planned, DateOnly Deadline,
+        int? UnitId = null, string? UnitName = null);
 
     public sealed record ReturnedRow(int ReportId, int ActionId, string Label, string Description, int Year, int Month, string? Comment,
         string? ReviewedBy, DateTimeOffset? ReviewedAt);
@@ -86,11 +88,23 @@ public class IndexModel(AppDbContext db, ActionAccess access, ProgressAgenda age
         // Only the actions this person reports (their units'), even if another role lets them see more.
         var reportable = await access.VisibleAsync(actor with { Roles = new HashSet<string> { Roles.Responsible } }, ct);
         var missing = await agenda.MissingAsync(reportable, ct);
+        // A collective action owes one report per part: keep only this person's parts.
+        var collective = missing.Where(m => m.UnitId is not null).Select(m => m.ActionId).Distinct().ToList();
+        var mine = new Dictionary<(int ActionId, int UnitId), string>();
+        foreach (var actionId in collective)
+        {
+            foreach (var part in await access.ReportablePartsAsync(actor, actionId, ct))
+            {
+                mine[(actionId, part.UnitId)] = part.UnitName;
+            }
+        }
+        missing = missing.Where(m => m.UnitId is not { } unit || mine.ContainsKey((m.ActionId, unit))).ToList();
         OwedRow Row(MissingReport m)
         {
             var v = views[m.ActionId];
             return new OwedRow(m.ActionId, ProgressDisplay.ActionLabel(v.ActivityCode, v.Number), v.Description, m.Year, m.Month,
-                ProgressDisplay.Quantity(m.Planned, v.TargetUnit), m.Deadline);
+                ProgressDisplay.Quantity(m.Planned, v.TargetUnit), m.Deadline, m.UnitId,
+                m.UnitId is { } unit ? mine[(m.ActionId, unit)] : null);
         }
         Due = missing.Where(m => !m.IsLate).Select(Row).ToList();
         Late = missing.Where(m => m.IsLate).Select(Row).ToList();

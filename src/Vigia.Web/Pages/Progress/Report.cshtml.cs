@@ -23,6 +23,10 @@ public class ReportModel(AppDbContext db, ActionAccess access, ProgressService r
     [Display(Name = "Mes")]
     public int? Month { get; set; }
 
+    /// <summary>The part reported of a collective action: the unit it is for.</summary>
+    [BindProperty(SupportsGet = true, Name = "unidad")]
+    public int? UnitId { get; set; }
+
     [BindProperty]
     public int? CorrectsId { get; set; }
 
@@ -41,19 +45,25 @@ public class ReportModel(AppDbContext db, ActionAccess access, ProgressService r
     public bool DeadlinePassed { get; private set; }
     public CorrectedReport? Corrected { get; private set; }
 
+    /// <summary>For a collective action: the parts this person reports, and the one being reported (null while choosing).</summary>
+    public IReadOnlyList<ActionPart> Parts { get; private set; } = [];
+    public ActionPart? Part { get; private set; }
+    public bool ChoosingPart => Parts.Count > 1 && Part is null;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await access.CanReportAsync(Actor.From(User), Id, ct))
+        if (!await access.CanReportAsync(Actor.From(User), Id, ct) || !await LoadPartAsync(ct))
         {
             return NotFound();
         }
         await LoadActionAsync(ct);
-        if (ChoosingMonth)
+        if (ChoosingMonth || ChoosingPart)
         {
             return Page();
         }
+        var part = Part?.UnitId;
         var live = await db.ProgressReports.AsNoTracking()
-            .Where(r => r.ActionId == Id && r.Month == Month && r.Status != ReportStatus.Superseded)
+            .Where(r => r.ActionId == Id && r.UnitId == part && r.Month == Month && r.Status != ReportStatus.Superseded)
             .Select(r => new { r.Id, r.Status, r.ExecutedQuantity, r.Narrative })
             .FirstOrDefaultAsync(ct);
         if (live is { Status: ReportStatus.Submitted })
@@ -73,12 +83,12 @@ public class ReportModel(AppDbContext db, ActionAccess access, ProgressService r
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var actor = Actor.From(User);
-        if (!await access.CanReportAsync(actor, Id, ct))
+        if (!await access.CanReportAsync(actor, Id, ct) || !await LoadPartAsync(ct))
         {
             return NotFound();
         }
         await LoadActionAsync(ct);
-        if (ChoosingMonth)
+        if (ChoosingMonth || ChoosingPart)
         {
             return this.InvalidPage();
         }
@@ -88,7 +98,8 @@ public class ReportModel(AppDbContext db, ActionAccess access, ProgressService r
             await LoadCorrectedAsync(CorrectsId, ct);
             return this.InvalidPage();
         }
-        var draft = new ReportDraft(Month!.Value, quantity.Value, Narrative ?? "", LinkLines(), Uploads(), CorrectsId, CorrectionReason, KeepEvidenceIds);
+        var draft = new ReportDraft(Month!.Value, quantity.Value, Narrative ?? "", LinkLines(), Uploads(), CorrectsId, CorrectionReason, KeepEvidenceIds,
+            Part?.UnitId);
         var result = await reporting.SubmitAsync(actor, Id, draft, ct);
         var month = ProgressDisplay.Month(Action.Year, Month.Value);
         return await this.RespondAsync(result,
@@ -97,6 +108,15 @@ public class ReportModel(AppDbContext db, ActionAccess access, ProgressService r
                     : $"Corrección del reporte de {month} enviada. Queda pendiente de revisión.",
                 "/Progress/Detail", new { id }),
             reload: () => LoadCorrectedAsync(CorrectsId, ct));
+    }
+
+    /// <summary>The part asked for, which must be one of this person's; their only part when none is asked for. False when
+    /// the part asked for is not theirs (the page answers 404, as for an action that is not theirs).</summary>
+    private async Task<bool> LoadPartAsync(CancellationToken ct)
+    {
+        Parts = await access.ReportablePartsAsync(Actor.From(User), Id, ct);
+        Part = UnitId is { } unit ? Parts.FirstOrDefault(p => p.UnitId == unit) : Parts.Count == 1 ? Parts[0] : null;
+        return UnitId is null || Part is not null;
     }
 
     /// <summary>The action, and the month if one was chosen and can be reported; otherwise the months to choose from.</summary>

@@ -11,8 +11,8 @@ using Vigia.Core.Data;
 namespace Vigia.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201143528_AddUnitGroupsAndActionParts")]
-    partial class AddUnitGroupsAndActionParts
+    [Migration("20261201154019_RiskMapVersionsTrackingUnitGroupsCheckpoints")]
+    partial class RiskMapVersionsTrackingUnitGroupsCheckpoints
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -401,6 +401,34 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Audit.PublishedCheckpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("PublishedCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Vigia.Core.Data.AppSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -598,6 +626,45 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("FollowUpComponentNotes", (string)null);
+                });
+
+            modelBuilder.Entity("Vigia.Core.FollowUps.FollowUpRiskAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Effective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Observations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId");
+
+                    b.HasIndex("FollowUpId", "RiskId")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpRiskAssessments");
                 });
 
             modelBuilder.Entity("Vigia.Core.Monitoring.MonitoringRecord", b =>
@@ -1548,6 +1615,65 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("RiskControls");
                 });
 
+            modelBuilder.Entity("Vigia.Core.RiskMap.RiskMapVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovalNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RiskMapVersions");
+                });
+
             modelBuilder.Entity("Vigia.Core.RiskMap.RiskMethod", b =>
                 {
                     b.Property<int>("Id")
@@ -1634,6 +1760,227 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("RiskTreatmentActions");
                 });
 
+            modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.ControlMonitoring", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ControlId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Executed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex(new[] { "ControlId", "Month" }, "IX_ControlMonitorings_Live")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Superseded'");
+
+                    b.ToTable("ControlMonitorings", t =>
+                        {
+                            t.HasCheckConstraint("CK_ControlMonitorings_Month", "\"Month\" BETWEEN 1 AND 12");
+                        });
+                });
+
+            modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.ImprovementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Deliverable")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaterializationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponsibleUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaterializationId");
+
+                    b.HasIndex("ResponsibleUnitId");
+
+                    b.ToTable("ImprovementActions");
+                });
+
+            modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.RiskEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaterializationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MonitoringId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaterializationId");
+
+                    b.HasIndex("MonitoringId");
+
+                    b.ToTable("RiskEvidence", t =>
+                        {
+                            t.HasCheckConstraint("CK_RiskEvidence_OneOwner", "(\"MonitoringId\" IS NULL) <> (\"MaterializationId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.RiskMaterialization", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InformedTo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReassessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReassessedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReassessedControls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReassessedInherentZone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReassessedResidualZone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReassessmentNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId");
+
+                    b.ToTable("RiskMaterializations");
+                });
+
             modelBuilder.Entity("Vigia.Core.Schedule.ScheduleEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1641,6 +1988,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSimulated")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Month")
@@ -1805,6 +2155,23 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .WithMany("ComponentNotes")
                         .HasForeignKey("FollowUpId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FollowUp");
+                });
+
+            modelBuilder.Entity("Vigia.Core.FollowUps.FollowUpRiskAssessment", b =>
+                {
+                    b.HasOne("Vigia.Core.FollowUps.FollowUp", "FollowUp")
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.RiskMap.Risk", null)
+                        .WithMany()
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("FollowUp");
@@ -2133,6 +2500,17 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Risk");
                 });
 
+            modelBuilder.Entity("Vigia.Core.RiskMap.RiskMapVersion", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entity");
+                });
+
             modelBuilder.Entity("Vigia.Core.RiskMap.RiskTreatmentAction", b =>
                 {
                     b.HasOne("Vigia.Core.Plans.PlanAction", null)
@@ -2153,6 +2531,64 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("ResponsibleUnit");
+
+                    b.Navigation("Risk");
+                });
+
+            modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.ControlMonitoring", b =>
+                {
+                    b.HasOne("Vigia.Core.RiskMap.RiskControl", "Control")
+                        .WithMany()
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Control");
+                });
+
+            modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.ImprovementAction", b =>
+                {
+                    b.HasOne("Vigia.Core.RiskMap.Tracking.RiskMaterialization", "Materialization")
+                        .WithMany("Actions")
+                        .HasForeignKey("MaterializationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Organisation.Unit", "ResponsibleUnit")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Materialization");
+
+                    b.Navigation("ResponsibleUnit");
+                });
+
+            modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.RiskEvidence", b =>
+                {
+                    b.HasOne("Vigia.Core.RiskMap.Tracking.RiskMaterialization", "Materialization")
+                        .WithMany("Evidence")
+                        .HasForeignKey("MaterializationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Vigia.Core.RiskMap.Tracking.ControlMonitoring", "Monitoring")
+                        .WithMany("Evidence")
+                        .HasForeignKey("MonitoringId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Materialization");
+
+                    b.Navigation("Monitoring");
+                });
+
+            modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.RiskMaterialization", b =>
+                {
+                    b.HasOne("Vigia.Core.RiskMap.Risk", "Risk")
+                        .WithMany()
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Risk");
                 });
@@ -2254,6 +2690,18 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Actions");
 
                     b.Navigation("Controls");
+                });
+
+            modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.ControlMonitoring", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.RiskMaterialization", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,535 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vigia.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class RiskMapVersionsTrackingUnitGroupsCheckpoints : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ProgressReports_Live",
+                table: "ProgressReports");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsSimulated",
+                table: "ScheduleEntries",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UnitId",
+                table: "ProgressReports",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ActionPartTargets",
+                columns: table => new
+                {
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionPartTargets", x => new { x.ActionId, x.UnitId });
+                    table.ForeignKey(
+                        name: "FK_ActionPartTargets_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActionPartTargets_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ControlMonitorings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ControlId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Executed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SubmittedById = table.Column<string>(type: "TEXT", nullable: true),
+                    SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CorrectsId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ReviewedById = table.Column<string>(type: "TEXT", nullable: true),
+                    ReviewedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ControlMonitorings", x => x.Id);
+                    table.CheckConstraint("CK_ControlMonitorings_Month", "\"Month\" BETWEEN 1 AND 12");
+                    table.ForeignKey(
+                        name: "FK_ControlMonitorings_RiskControls_ControlId",
+                        column: x => x.ControlId,
+                        principalTable: "RiskControls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpRiskAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FollowUpId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RiskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Effective = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Observations = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AssessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AssessedById = table.Column<string>(type: "TEXT", nullable: true),
+                    AssessedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpRiskAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRiskAssessments_FollowUps_FollowUpId",
+                        column: x => x.FollowUpId,
+                        principalTable: "FollowUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRiskAssessments_Risks_RiskId",
+                        column: x => x.RiskId,
+                        principalTable: "Risks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedCheckpoints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedCheckpoints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskMapVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Justification = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApprovalNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: true),
+                    SnapshotSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskMapVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskMapVersions_Entities_EntityId",
+                        column: x => x.EntityId,
+                        principalTable: "Entities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskMaterializations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RiskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    InformedTo = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<string>(type: "TEXT", nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReassessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ReassessedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReassessmentNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReassessedInherentZone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ReassessedResidualZone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ReassessedControls = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskMaterializations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskMaterializations_Risks_RiskId",
+                        column: x => x.RiskId,
+                        principalTable: "Risks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitGroups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RuleKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitGroups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnitGroups_Entities_EntityId",
+                        column: x => x.EntityId,
+                        principalTable: "Entities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImprovementActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MaterializationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ResponsibleUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Deliverable = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImprovementActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImprovementActions_RiskMaterializations_MaterializationId",
+                        column: x => x.MaterializationId,
+                        principalTable: "RiskMaterializations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ImprovementActions_Units_ResponsibleUnitId",
+                        column: x => x.ResponsibleUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MonitoringId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaterializationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AddedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskEvidence", x => x.Id);
+                    table.CheckConstraint("CK_RiskEvidence_OneOwner", "(\"MonitoringId\" IS NULL) <> (\"MaterializationId\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_RiskEvidence_ControlMonitorings_MonitoringId",
+                        column: x => x.MonitoringId,
+                        principalTable: "ControlMonitorings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RiskEvidence_RiskMaterializations_MaterializationId",
+                        column: x => x.MaterializationId,
+                        principalTable: "RiskMaterializations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionUnitGroups",
+                columns: table => new
+                {
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Spelling = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionUnitGroups", x => new { x.ActionId, x.GroupId });
+                    table.ForeignKey(
+                        name: "FK_ActionUnitGroups_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActionUnitGroups_UnitGroups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "UnitGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitGroupMembers",
+                columns: table => new
+                {
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitGroupMembers", x => new { x.GroupId, x.UnitId });
+                    table.ForeignKey(
+                        name: "FK_UnitGroupMembers_UnitGroups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "UnitGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UnitGroupMembers_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitGroupSpellings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    NormalizedText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitGroupSpellings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnitGroupSpellings_UnitGroups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "UnitGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_Live",
+                table: "ProgressReports",
+                columns: new[] { "ActionId", "Month" },
+                unique: true,
+                filter: "\"Status\" <> 'Superseded' AND \"UnitId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_LivePart",
+                table: "ProgressReports",
+                columns: new[] { "ActionId", "UnitId", "Month" },
+                unique: true,
+                filter: "\"Status\" <> 'Superseded' AND \"UnitId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_UnitId",
+                table: "ProgressReports",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionPartTargets_UnitId",
+                table: "ActionPartTargets",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionUnitGroups_GroupId",
+                table: "ActionUnitGroups",
+                column: "GroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ControlMonitorings_Live",
+                table: "ControlMonitorings",
+                columns: new[] { "ControlId", "Month" },
+                unique: true,
+                filter: "\"Status\" <> 'Superseded'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpRiskAssessments_FollowUpId_RiskId",
+                table: "FollowUpRiskAssessments",
+                columns: new[] { "FollowUpId", "RiskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpRiskAssessments_RiskId",
+                table: "FollowUpRiskAssessments",
+                column: "RiskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementActions_MaterializationId",
+                table: "ImprovementActions",
+                column: "MaterializationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementActions_ResponsibleUnitId",
+                table: "ImprovementActions",
+                column: "ResponsibleUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedCheckpoints_Day",
+                table: "PublishedCheckpoints",
+                column: "Day",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskEvidence_MaterializationId",
+                table: "RiskEvidence",
+                column: "MaterializationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskEvidence_MonitoringId",
+                table: "RiskEvidence",
+                column: "MonitoringId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskMapVersions_EntityId_Year_Number",
+                table: "RiskMapVersions",
+                columns: new[] { "EntityId", "Year", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskMaterializations_RiskId",
+                table: "RiskMaterializations",
+                column: "RiskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitGroupMembers_UnitId",
+                table: "UnitGroupMembers",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitGroups_EntityId_RuleKey",
+                table: "UnitGroups",
+                columns: new[] { "EntityId", "RuleKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitGroupSpellings_GroupId_NormalizedText",
+                table: "UnitGroupSpellings",
+                columns: new[] { "GroupId", "NormalizedText" },
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ProgressReports_Units_UnitId",
+                table: "ProgressReports",
+                column: "UnitId",
+                principalTable: "Units",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ProgressReports_Units_UnitId",
+                table: "ProgressReports");
+
+            migrationBuilder.DropTable(
+                name: "ActionPartTargets");
+
+            migrationBuilder.DropTable(
+                name: "ActionUnitGroups");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpRiskAssessments");
+
+            migrationBuilder.DropTable(
+                name: "ImprovementActions");
+
+            migrationBuilder.DropTable(
+                name: "PublishedCheckpoints");
+
+            migrationBuilder.DropTable(
+                name: "RiskEvidence");
+
+            migrationBuilder.DropTable(
+                name: "RiskMapVersions");
+
+            migrationBuilder.DropTable(
+                name: "UnitGroupMembers");
+
+            migrationBuilder.DropTable(
+                name: "UnitGroupSpellings");
+
+            migrationBuilder.DropTable(
+                name: "ControlMonitorings");
+
+            migrationBuilder.DropTable(
+                name: "RiskMaterializations");
+
+            migrationBuilder.DropTable(
+                name: "UnitGroups");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ProgressReports_Live",
+                table: "ProgressReports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ProgressReports_LivePart",
+                table: "ProgressReports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ProgressReports_UnitId",
+                table: "ProgressReports");
+
+            migrationBuilder.DropColumn(
+                name: "IsSimulated",
+                table: "ScheduleEntries");
+
+            migrationBuilder.DropColumn(
+                name: "UnitId",
+                table: "ProgressReports");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_Live",
+                table: "ProgressReports",
+                columns: new[] { "ActionId", "Month" },
+                unique: true,
+                filter: "\"Status\" <> 'Superseded'");
+        }
+    }
+}

@@ -62,7 +62,8 @@ public sealed class ComplianceService(AppDbContext db)
             l => (IReadOnlyList<PartFigure>)ComplianceCalculator.Parts(l.Action!, months)
                 .Select(p => new PartFigure(p.UnitId, data.PartNames[(l.Id, p.UnitId)], p.Target, p.Executed)).ToList());
         return new PlanCompliance(planId, data.Year, at, months, await ComplianceBands.LoadAsync(db, ct), evaluated,
-            ComplianceCalculator.Curve(data.Tree.Leaves().Select(l => l.Action!), months), gaps, units, data.HasSimulatedData) { Parts = parts };
+            ComplianceCalculator.Curve(data.Tree.Leaves().Select(l => l.Action!), months), gaps, units, data.HasSimulatedData)
+        { Parts = parts };
     }
 
     /// <summary>True when the plan holds reports made by the demo simulation; every page showing them says so.</summary>

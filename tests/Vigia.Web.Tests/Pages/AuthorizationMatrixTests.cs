@@ -52,6 +52,7 @@ public abstract class AuthorizationMatrixTests(VigiaFactory app)
             ("/mapa-riesgos/gestion/importar", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
             ("/mapa-riesgos/gestion/monitoreo", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
             ("/mapa-riesgos/gestion/monitoreo/revision", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/mapa-riesgos/gestion/periodos-monitoreo", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
             ("/mapa-riesgos/gestion/control/999999/monitoreo", [Outcome.Login, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound]),
             ("/mapa-riesgos/gestion/riesgo/999999/materializaciones", [Outcome.Login, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound]),
             ("/mapa-riesgos/gestion/soportes/999999", [Outcome.Login, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound]),

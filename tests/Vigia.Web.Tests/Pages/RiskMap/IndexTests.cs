@@ -54,6 +54,30 @@ public abstract class IndexTests(VigiaFactory app)
         Assert.Equal("RC-01", cell.QuerySelector("#riesgos-caption")!.ParentElement!.QuerySelector("tbody th")!.TextContent);
     }
 
+    /// <summary>An image's content is presentational: links inside the role="img" SVG were "nested interactive"
+    /// controls (axe, found by the risk-map browser journey). The cells' pointer links live in a second SVG laid over
+    /// the image, hidden from assistive technology and out of the tab order.</summary>
+    [Fact]
+    public async Task Get_KeepsTheHeatMapImageFreeOfLinks_AndPutsThePointerLinksInAHiddenOverlay()
+    {
+        await MapAsync();
+
+        var page = await app.Anonymous().GetPageAsync("/mapa-riesgos/2026");
+
+        foreach (var id in new[] { "mapa-inherente", "mapa-residual" })
+        {
+            var image = page.QuerySelector($"#{id}-titulo")!.ParentElement!;
+            Assert.Empty(image.QuerySelectorAll("a"));
+            var overlay = image.ParentElement!.QuerySelector("svg.heat-map-links")!;
+            Assert.Equal("true", overlay.GetAttribute("aria-hidden"));
+            Assert.Null(overlay.GetAttribute("role"));
+            var links = overlay.QuerySelectorAll("a");
+            Assert.Equal(25, links.Length);
+            Assert.All(links, a => Assert.Equal("-1", a.GetAttribute("tabindex")));
+            Assert.Equal(image.GetAttribute("viewBox"), overlay.GetAttribute("viewBox"));
+        }
+    }
+
     [Fact]
     public async Task Xlsx_IsTheConsolidatedMatrix_LinkedFromThePage()
     {

@@ -1,3 +1,4 @@
+using Vigia.Core.Accounts;
 using Vigia.Core.Organisation;
 using Vigia.Core.Plans.Importing;
 using Vigia.Core.Schedule;
@@ -16,7 +17,27 @@ public sealed record PlanImportOptions(
 /// <summary>The account of an import: the stored plan's id, vigencia and entity when it was stored, and every note
 /// of the reading and of the import, in order. A refused import returns it too, with what was known, so the notes
 /// (warnings and inferences included, not only what stopped it) are printed either way.</summary>
-public sealed record PlanImport(int? PlanId, int? Year, string? EntitySlug, IReadOnlyList<ImportNote> Notes);
+public sealed record PlanImport(int? PlanId, int? Year, string? EntitySlug, IReadOnlyList<ImportNote> Notes)
+{
+    /// <summary>The entity's name as the import records it (the document's, or the one given); null when unknown.</summary>
+    public string? EntityName { get; init; }
+
+    /// <summary>The entity already has a plan of this kind for the year: the document is refused and the change
+    /// belongs to a new version of that plan.</summary>
+    public bool PlanExists { get; init; }
+}
+
+/// <summary>How big a read document is: what the import report counts before anything is stored.</summary>
+public sealed record PlanDocumentCounts(int Components, int Subcomponents, int Activities, int Actions)
+{
+    public static PlanDocumentCounts Of(ParsedPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var activities = plan.Components.SelectMany(c => c.Activities.Concat(c.Subcomponents.SelectMany(s => s.Activities))).ToList();
+        return new PlanDocumentCounts(plan.Components.Count, plan.Components.Sum(c => c.Subcomponents.Count), activities.Count,
+            activities.Sum(a => a.Actions.Count));
+    }
+}
 
 /// <summary>The fields an import's errors are keyed by: the document line (<c>""</c> for the document as a whole,
 /// the notes' line 0).</summary>
@@ -31,10 +52,71 @@ public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
 {
     public async Task<Result<PlanImport>> ImportAsync(ImportResult read, PlanImportOptions options, string actor, CancellationToken ct = default)
     {
+        var (plan, refusal) = await BuildAsync(read, options, actor, null, ct);
+        if (plan is null)
+        {
+            return refusal!;
+        }
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return Result.Saved(Account(plan, plan.Versions[0].ImportNotes));
+    }
+
+    /// <summary>The web's import: the same checks, and the person must be Planeación and may write the plans of the
+    /// document's entity (<see cref="PlanEditors"/>); otherwise nothing is stored.</summary>
+    public async Task<Result<PlanImport>> ImportAsync(ImportResult read, PlanImportOptions options, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!PlanLifecycleService.CanManage(actor))
+        {
+            return Result.Forbidden("Solo Planeación importa el plan.");
+        }
+        var (plan, refusal) = await BuildAsync(read, options, actor.Name, actor, ct);
+        if (plan is null)
+        {
+            return refusal!;
+        }
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return Result.Saved(Account(plan, plan.Versions[0].ImportNotes));
+    }
+
+    /// <summary>Every check of the import and its whole report, storing nothing: what Planeación reads before
+    /// confirming. A document that passes answers <see cref="ResultStatus.Saved"/> (it would be stored) although nothing
+    /// is: units and groups the import would create only appear in the notes.</summary>
+    public async Task<Result<PlanImport>> PreviewAsync(ImportResult read, PlanImportOptions options, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!PlanLifecycleService.CanManage(actor))
+        {
+            return Result.Forbidden("Solo Planeación importa el plan.");
+        }
+        try
+        {
+            var (plan, refusal) = await BuildAsync(read, options, actor.Name, actor, ct);
+            return plan is null ? refusal! : Result.Saved(Account(plan, plan.Versions[0].ImportNotes));
+        }
+        finally
+        {
+            // Nothing of the preview may be saved by a later SaveChanges in the same scope.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static PlanImport Account(Plan plan, IEnumerable<ImportNoteRecord> notes) =>
+        new(plan.Id == 0 ? null : plan.Id, plan.Year, plan.Entity!.Slug, notes.Select(n => new ImportNote(n.Line, n.Kind, n.Message)).ToList())
+        {
+            EntityName = plan.Entity.Name,
+        };
+
+    /// <summary>Reads the document into a plan ready to add, or the refusal with the whole report.</summary>
+    private async Task<(Plan? Plan, Result<PlanImport>? Refusal)> BuildAsync(ImportResult read, PlanImportOptions options, string actor,
+        Actor? editor, CancellationToken ct)
+    {
         var notes = read.Notes.ToList();
         if (!read.Succeeded || read.Plan is null)
         {
-            return Refused(new PlanImport(null, null, null, notes));
+            return (null, Refused(new PlanImport(null, null, null, notes)));
         }
         var parsed = read.Plan;
         var year = ResolveYear(parsed, options, notes);
@@ -44,15 +126,19 @@ public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
             notes.Add(new ImportNote(0, ImportNoteKind.Error, year is null
                 ? "El documento no indica la VIGENCIA; indíquela con --year."
                 : "El documento no indica la entidad; indíquela con --entity."));
-            return Refused(new PlanImport(null, year, null, notes));
+            return (null, Refused(new PlanImport(null, year, null, notes) { EntityName = entityName }));
         }
 
         var entity = await FindOrCreateEntityAsync(entityName.Trim(), ct);
+        if (editor is not null && !await PlanEditors.MayEditAsync(db, editor, entity.Id, ct))
+        {
+            return (null, Result.Forbidden($"Su cuenta no escribe los planes de {entity.Name}."));
+        }
         if (entity.Id != 0 && await db.Plans.AnyAsync(p => p.EntityId == entity.Id && p.Year == year && p.Kind == options.Kind, ct))
         {
             notes.Add(new ImportNote(0, ImportNoteKind.Error,
                 $"{entity.Name} ya tiene un plan para la vigencia {year}; los cambios a un plan existente se hacen con una nueva versión."));
-            return Refused(new PlanImport(null, year, entity.Slug, notes));
+            return (null, Refused(new PlanImport(null, year, entity.Slug, notes) { EntityName = entity.Name, PlanExists = true }));
         }
 
         var now = clock.GetUtcNow();
@@ -105,9 +191,7 @@ public sealed class PlanImportService(AppDbContext db, TimeProvider clock)
             SourceSha256 = options.SourceSha256,
             ImportNotes = notes.Select(n => new ImportNoteRecord { Line = n.Line, Kind = n.Kind, Message = n.Message }).ToList(),
         });
-        db.Plans.Add(plan);
-        await db.SaveChangesAsync(ct);
-        return Result.Saved(new PlanImport(plan.Id, plan.Year, entity.Slug, notes));
+        return (plan, null);
     }
 
     /// <summary>A document that cannot be stored: invalid, with its errors by line, and the whole account as the value.</summary>

@@ -11,8 +11,7 @@ namespace Vigia.Web.Pages.RiskMap.Desk;
 public class ImportModel(AppDbContext db, IFileStore files, RiskMapImportService importer, IDataProtectionProvider protection, TimeProvider clock)
     : PageModel
 {
-    public static readonly TimeSpan HoldFor = TimeSpan.FromHours(1);
-    private const string Purpose = "Vigia.RiskMap.Import";
+    private readonly HeldUploadToken tokens = new(protection, clock, "Vigia.RiskMap.Import");
     private static readonly string XlsxType = FileKinds.ContentTypeOf(FileKind.Xlsx, ".xlsx");
 
     [BindProperty(SupportsGet = true, Name = "vigencia")]
@@ -82,7 +81,7 @@ public class ImportModel(AppDbContext db, IFileStore files, RiskMapImportService
             await files.DeleteAsync(file.StorageKey, ct);
             return this.InvalidPage();
         }
-        Token = Protector().Protect(Hold(file.StorageKey, file.FileName), HoldFor);
+        Token = tokens.Issue(Actor.From(User), Scope(), file.StorageKey, file.FileName);
         return Page();
     }
 
@@ -140,29 +139,10 @@ public class ImportModel(AppDbContext db, IFileStore files, RiskMapImportService
         return this.InvalidPage();
     }
 
-    private ITimeLimitedDataProtector Protector() => protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
+    /// <summary>What the token is bound to besides the person: the entity and year the report was made for.</summary>
+    private string Scope() => string.Join('\n', Slug, ShownYear.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>What the token holds: the person, the entity and year the report was made for, the key and the name.</summary>
-    private string Hold(string key, string name) => string.Join('\n', Actor.From(User).UserId ?? "", Slug, ShownYear.ToString(CultureInfo.InvariantCulture), key, name);
-
-    private (string Key, string Name)? Held()
-    {
-        if (string.IsNullOrEmpty(Token))
-        {
-            return null;
-        }
-        try
-        {
-            var parts = Protector().Unprotect(Token, out var expires).Split('\n');
-            var fresh = expires > clock.GetUtcNow();
-            return fresh && parts.Length == 5 && parts[0] == (Actor.From(User).UserId ?? "") && parts[1] == Slug
-                && parts[2] == ShownYear.ToString(CultureInfo.InvariantCulture) ? (parts[3], parts[4]) : null;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
-    }
+    private (string Key, string Name)? Held() => tokens.Read(Token, Actor.From(User), Scope());
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

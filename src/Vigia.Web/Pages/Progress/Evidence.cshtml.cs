@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Vigia.Core.Files;
 using Vigia.Core.Progress;
 
@@ -23,41 +22,11 @@ public class EvidenceModel(AppDbContext db, ActionAccess access, IFileStore file
         {
             return NotFound();
         }
-        Stream content;
-        try
-        {
-            content = await files.OpenReadAsync(evidence.StorageKey, ct);
-        }
-        catch (FileNotFoundException)
-        {
-            return NotFound();
-        }
-        if (evidence.Sha256 is { Length: 64 } recorded)
-        {
-            // Read twice (hash, then serve): evidence is at most Uploads:MaxBytes, and serving first would hand out
-            // the altered bytes before the check could refuse them.
-            string actual;
-            await using (content)
+        return await EvidenceDownload.ServeAsync(this, files, logger, $"Evidence {Id}", evidence.StorageKey, evidence.FileName,
+            evidence.ContentType, evidence.Sha256, () =>
             {
-                actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct));
-            }
-            if (!string.Equals(actual, recorded, StringComparison.Ordinal))
-            {
-                logger.LogError("Evidence {Id} ({Key}) no longer matches its recorded SHA-256 {Recorded}: found {Actual}.",
-                    Id, evidence.StorageKey, recorded, actual);
                 FileName = evidence.FileName;
-                Response.Headers.CacheControl = "private, no-store";
-                Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
-            }
-            content = await files.OpenReadAsync(evidence.StorageKey, ct);
-        }
-        if (evidence.Sha256 is { Length: 64 } hex)
-        {
-            // RFC 9530: lets a client check the download against the hash shown next to the file.
-            Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(hex))}:";
-        }
-        Response.Headers.CacheControl = "private, no-store";
-        return File(content, evidence.ContentType ?? "application/octet-stream", evidence.FileName ?? "soporte");
+            }, ct);
     }
 }

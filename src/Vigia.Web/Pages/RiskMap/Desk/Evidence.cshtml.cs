@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Vigia.Core.Files;
 using Vigia.Core.Progress;
 using Vigia.Core.RiskMap.Tracking;
@@ -32,35 +31,11 @@ public class EvidenceModel(AppDbContext db, ControlMonitoringService monitoring,
         {
             return NotFound();
         }
-        Stream content;
-        try
-        {
-            content = await files.OpenReadAsync(evidence.StorageKey, ct);
-        }
-        catch (FileNotFoundException)
-        {
-            return NotFound();
-        }
-        if (evidence.Sha256 is { Length: 64 } recorded)
-        {
-            string actual;
-            await using (content)
+        return await EvidenceDownload.ServeAsync(this, files, logger, $"Risk-map evidence {Id}", evidence.StorageKey, evidence.FileName,
+            evidence.ContentType, evidence.Sha256, () =>
             {
-                actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct));
-            }
-            if (!string.Equals(actual, recorded, StringComparison.Ordinal))
-            {
-                logger.LogError("Risk-map evidence {Id} ({Key}) no longer matches its recorded SHA-256 {Recorded}: found {Actual}.",
-                    Id, evidence.StorageKey, recorded, actual);
                 FileName = evidence.FileName;
-                Response.Headers.CacheControl = "private, no-store";
-                Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
-            }
-            content = await files.OpenReadAsync(evidence.StorageKey, ct);
-            Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(recorded))}:";
-        }
-        Response.Headers.CacheControl = "private, no-store";
-        return File(content, evidence.ContentType ?? "application/octet-stream", evidence.FileName ?? "soporte");
+            }, ct);
     }
 }

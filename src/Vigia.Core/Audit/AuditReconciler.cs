@@ -55,12 +55,13 @@ public static class AuditReconciler
         ArgumentNullException.ThrowIfNull(options);
         var findings = new Findings();
         var recorded = await ReplayAsync(db, ct);
+        var firstCreated = FirstCreatedKeys(recorded);
         long records = 0;
         var compared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var type in db.Model.GetEntityTypes().Where(t => IsComparable(t, options)).OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             compared.Add(AuditChangeSet.TypeName(type));
-            records += await CompareAsync(db, type, options, recorded, findings, ct);
+            records += await CompareAsync(db, type, options, recorded, firstCreated.GetValueOrDefault(AuditChangeSet.TypeName(type)), findings, ct);
         }
         foreach (var ((typeName, id), state) in recorded.OrderBy(r => r.Key.Type, StringComparer.Ordinal).ThenBy(r => r.Key.Id, StringComparer.Ordinal))
         {
@@ -128,14 +129,13 @@ public static class AuditReconciler
     }
 
     private static async Task<long> CompareAsync(AppDbContext db, IEntityType type, AuditOptions options,
-        Dictionary<(string Type, string Id), RecordState> recorded, Findings findings, CancellationToken ct)
+        Dictionary<(string Type, string Id), RecordState> recorded, long? firstCreated, Findings findings, CancellationToken ct)
     {
         var typeName = AuditChangeSet.TypeName(type);
         var key = type.FindPrimaryKey()!;
         var properties = type.GetProperties().Where(p => !options.IsRedacted(p)).ToList();
         var set = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!
             .MakeGenericMethod(type.ClrType).Invoke(db, null)!;
-        var firstCreated = FirstCreatedKey(recorded, typeName);
         long count = 0;
         try
         {
@@ -184,19 +184,19 @@ public static class AuditReconciler
         return count;
     }
 
-    /// <summary>The smallest numeric key whose creation the trail recorded for the type; rows with a larger key were
+    /// <summary>For each type, the smallest numeric key whose creation the trail recorded; rows with a larger key were
     /// written since the trail began, so one without its creation in the trail was inserted behind its back. Rows with a
     /// smaller key may predate the trail (an installation that began auditing later), and non-numeric keys carry no
     /// order, so neither is reported.</summary>
-    private static long? FirstCreatedKey(Dictionary<(string Type, string Id), RecordState> recorded, string typeName)
+    private static Dictionary<string, long?> FirstCreatedKeys(Dictionary<(string Type, string Id), RecordState> recorded)
     {
-        long? first = null;
+        var first = new Dictionary<string, long?>(StringComparer.Ordinal);
         foreach (var ((type, id), state) in recorded)
         {
-            if (state.Created && type == typeName && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                && (first is null || value < first))
+            if (state.Created && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                && (first.GetValueOrDefault(type) is not { } known || value < known))
             {
-                first = value;
+                first[type] = value;
             }
         }
         return first;

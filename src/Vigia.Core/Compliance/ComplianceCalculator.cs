@@ -73,6 +73,23 @@ public static class ComplianceCalculator
             .ToList();
     }
 
+    /// <summary>One part of a collective action as if it were an action of its unit: what the part should have done by
+    /// the months counted (the action's planned to date, in the proportion of the part's target to the action's; for a
+    /// percentage, the same percentage) against what its accepted reports say. The unit ranking uses it, so a unit is
+    /// ranked on its own part and not on what the other units of the group did.</summary>
+    public static ActionResult Part(ActionInput action, PartResult part, int months)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(part);
+        var weight = action.EffectiveWeight;
+        var planned = PlannedThrough(action, months);
+        var partPlanned = action.Unit == TargetUnit.Percentage ? planned
+            : YearTarget(action) is { } total && total > 0 && part.Target is { } share ? planned * share / total : 0;
+        var toDate = partPlanned > 0 ? new Score(Percent(part.Executed, partPlanned), weight) : Score.None;
+        var year = part.Target is { } target && target > 0 ? new Score(Percent(part.Executed, target), weight) : Score.None;
+        return new ActionResult(partPlanned, part.Executed, part.Target, toDate, year, [], 0);
+    }
+
     private static decimal Executed(TargetUnit unit, IEnumerable<ReportInput> reports, int months)
     {
         var accepted = reports.Where(r => r.Status == ReportStatus.Accepted && r.Month >= 1 && r.Month <= months);

@@ -53,8 +53,14 @@ public sealed class ComplianceService(AppDbContext db)
                 l.Action!.MissingMonths, l.Action.LateReports))
             .OrderByDescending(g => g.MissingMonths.Count).ThenBy(g => g.ComponentNumber).ThenBy(g => g.Code, StringComparer.Ordinal)
             .ToList();
-        var units = data.UnitsOf.SelectMany(g => g).GroupBy(u => (u.UnitId, u.Name))
-            .Select(g => RankEntry(g.Key.UnitId, g.Key.Name, g.Select(u => leaves[u.ActionId]).DistinctBy(l => l.Id).ToList()))
+        // A collective action ranks each unit on its own part; any other action ranks its units on the whole action.
+        var collective = data.Tree.Leaves().Where(l => l.Action!.HasParts).ToDictionary(l => l.Id, l => l.Action!);
+        var ranked = data.UnitsOf.SelectMany(g => g).Where(u => !collective.ContainsKey(u.ActionId))
+            .Select(u => (u.UnitId, u.Name, Node: leaves[u.ActionId]))
+            .Concat(collective.SelectMany(c => ComplianceCalculator.Parts(c.Value, months)
+                .Select(p => (p.UnitId, Name: data.PartNames[(c.Key, p.UnitId)], Node: PartNode(leaves[c.Key], ComplianceCalculator.Part(c.Value, p, months))))));
+        var units = ranked.GroupBy(u => (u.UnitId, u.Name))
+            .Select(g => RankEntry(g.Key.UnitId, g.Key.Name, g.Select(u => u.Node).DistinctBy(l => l.Id).ToList()))
             .OrderByDescending(u => u.PlannedActions > 0).ThenByDescending(u => u.Official.ActionPercent).ThenByDescending(u => u.ToDate.Percent)
             .ThenByDescending(u => u.Year.Percent).ThenBy(u => u.Name, SpanishText.NameOrder)
             .ToList();
@@ -69,6 +75,19 @@ public sealed class ComplianceService(AppDbContext db)
     /// <summary>True when the plan holds reports made by the demo simulation; every page showing them says so.</summary>
     public Task<bool> HasSimulatedDataAsync(int planId, CancellationToken ct = default) =>
         db.ProgressReports.AnyAsync(r => r.IsSimulated && r.Action!.Activity!.Component!.PlanId == planId, ct);
+
+    private static ComplianceNode PartNode(ComplianceNode action, ActionResult part)
+    {
+        var verdict = ComplianceCalculator.Verdict(action.Code, part);
+        return action with
+        {
+            ToDate = part.ToDate,
+            Year = part.Year,
+            PlannedActions = verdict.Programmed ? 1 : 0,
+            CompletedActions = verdict.Completed ? 1 : 0,
+            Action = part,
+        };
+    }
 
     private static UnitCompliance RankEntry(int unitId, string name, List<ComplianceNode> actions) =>
         new(unitId, name, actions.Count, actions.Sum(l => l.PlannedActions), actions.Sum(l => l.CompletedActions),

@@ -56,13 +56,25 @@ public sealed class UnitGroupService(AppDbContext db, AuditScope audit)
         return Result.Saved(group);
     }
 
-    /// <summary>Sets (or, with null, clears) the target of one unit's part of a collective action. Percentage actions
-    /// have none: each unit reaches the action's percentage in its own work.</summary>
+    /// <summary>Sets (or, with null, clears) the target of one unit's part of a collective action, keeping the others.</summary>
     public async Task<Result<int>> SetPartTargetAsync(Actor actor, int actionId, int unitId, decimal? target, CancellationToken ct = default)
     {
+        var current = await db.ActionPartTargets.AsNoTracking().Where(t => t.ActionId == actionId)
+            .ToDictionaryAsync(t => t.UnitId, t => (decimal?)t.Target, ct);
+        current[unitId] = target;
+        return await SetPartTargetsAsync(actor, actionId, current, ct);
+    }
+
+    /// <summary>Sets the targets of a collective action's parts at once (a unit left out or null takes an even share of
+    /// what the set targets leave). Percentage actions have none: each unit reaches the action's percentage in its own
+    /// work. The set targets may not add up to more than the action's target, and when every part has one they must add
+    /// up to it exactly, or the parts would not be the action.</summary>
+    public async Task<Result<int>> SetPartTargetsAsync(Actor actor, int actionId, IReadOnlyDictionary<int, decimal?> targets, CancellationToken ct = default)
+    {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(targets);
         var action = await db.Actions.AsNoTracking().Where(a => a.Id == actionId)
-            .Select(a => new { a.Id, a.TargetUnit, a.Activity!.Component!.Plan!.EntityId }).FirstOrDefaultAsync(ct);
+            .Select(a => new { a.Id, a.TargetUnit, a.TargetQuantity, a.Activity!.Component!.Plan!.EntityId }).FirstOrDefaultAsync(ct);
         if (action is null)
         {
             return Result.NotFound("La acción no existe.");
@@ -71,33 +83,48 @@ public sealed class UnitGroupService(AppDbContext db, AuditScope audit)
         {
             return Result.Forbidden("Solo Planeación de la entidad fija la meta de cada unidad.");
         }
-        if (!(await ActionParts.ForActionAsync(db, actionId, ct)).Any(p => p.UnitId == unitId))
+        var parts = await ActionParts.ForActionAsync(db, actionId, ct);
+        if (targets.Keys.Any(unitId => parts.All(p => p.UnitId != unitId)))
         {
             return Result.NotFound("Esa unidad no tiene parte en esta acción.");
         }
-        if (action.TargetUnit == TargetUnit.Percentage && target is not null)
+        var set = targets.Where(t => t.Value is not null).ToDictionary(t => t.Key, t => t.Value!.Value);
+        if (action.TargetUnit == TargetUnit.Percentage && set.Count > 0)
         {
             return Result.Invalid(UnitGroupFields.Target, "En una acción con meta porcentual cada unidad debe alcanzar el mismo porcentaje; no se fija por unidad.");
         }
-        if (target is < 0)
+        if (set.Values.Any(t => t < 0))
         {
             return Result.Invalid(UnitGroupFields.Target, "La meta de la unidad no puede ser negativa.");
         }
-        var row = await db.ActionPartTargets.FirstOrDefaultAsync(t => t.ActionId == actionId && t.UnitId == unitId, ct);
-        if (target is null)
+        var planned = await db.ScheduleEntries.Where(s => s.ActionId == actionId).Select(s => s.PlannedQuantity).ToListAsync(ct);
+        var yearTarget = action.TargetQuantity is > 0 ? action.TargetQuantity : planned.Sum() is > 0 and var p ? p : null;
+        if (yearTarget is { } total && set.Count > 0)
         {
-            if (row is not null)
+            var sum = set.Values.Sum();
+            if (sum > total)
             {
-                db.ActionPartTargets.Remove(row);
+                return Result.Invalid(UnitGroupFields.Target,
+                    $"Las metas fijadas suman {SpanishFormat.Number(sum)}, más que la meta de la acción ({SpanishFormat.Number(total)}).");
+            }
+            if (set.Count == parts.Count && sum != total)
+            {
+                return Result.Invalid(UnitGroupFields.Target,
+                    $"Todas las unidades tienen meta y suman {SpanishFormat.Number(sum)}; deben sumar la meta de la acción ({SpanishFormat.Number(total)}). Deje en blanco alguna para que tome lo que falta.");
             }
         }
-        else if (row is null)
+        var rows = await db.ActionPartTargets.Where(t => t.ActionId == actionId).ToListAsync(ct);
+        db.ActionPartTargets.RemoveRange(rows.Where(r => !set.ContainsKey(r.UnitId)));
+        foreach (var (unitId, target) in set)
         {
-            db.ActionPartTargets.Add(new ActionPartTarget { ActionId = actionId, UnitId = unitId, Target = target.Value });
-        }
-        else
-        {
-            row.Target = target.Value;
+            if (rows.FirstOrDefault(r => r.UnitId == unitId) is { } row)
+            {
+                row.Target = target;
+            }
+            else
+            {
+                db.ActionPartTargets.Add(new ActionPartTarget { ActionId = actionId, UnitId = unitId, Target = target });
+            }
         }
         using var _ = audit.Begin(new AuditActor(actor.UserId, actor.Name));
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,7 @@
 using Vigia.Core.Accounts;
+using Vigia.Core.Audit;
 using Vigia.Core.Plans;
+using Vigia.Core.Progress;
 
 namespace Vigia.Core.Organisation;
 
@@ -9,10 +11,11 @@ public static class UnitFields
 {
     public const string Name = "Name";
     public const string Keep = "KeepId";
+    public const string Reason = "MergeReason";
 }
 
 /// <summary>Owns changes to the unit hierarchy: create, rename, move, and merge duplicates.</summary>
-public sealed class UnitService(AppDbContext db)
+public sealed class UnitService(AppDbContext db, AuditScope audit)
 {
     public async Task<Result<Unit>> SaveAsync(int entityId, int? unitId, string name, int? parentId, CancellationToken ct = default)
     {
@@ -51,7 +54,9 @@ public sealed class UnitService(AppDbContext db)
 
     /// <summary>Moves everything that points at <paramref name="duplicateId"/> to <paramref name="keepId"/> and
     /// deactivates the duplicate, so history still names it.</summary>
-    public async Task<Result<Unit>> MergeAsync(int keepId, int duplicateId, CancellationToken ct = default)
+    /// <summary>Merges a duplicate into the unit kept. Moving a published plan's responsibles is a change to the plan, so
+    /// then the audit needs the reason (<paramref name="reason"/>); without it nothing changes and the form asks for it.</summary>
+    public async Task<Result<Unit>> MergeAsync(int keepId, int duplicateId, string? reason = null, CancellationToken ct = default)
     {
         if (keepId == duplicateId)
         {
@@ -67,7 +72,39 @@ public sealed class UnitService(AppDbContext db)
         {
             return Result.Invalid(UnitFields.Keep, "No se puede fusionar una unidad con otra que depende de ella.");
         }
+        // A unit's part of a collective action moves to the unit kept; two live reports of the same part and month
+        // cannot become one without someone deciding which is right, so the merge waits for that.
+        var clash = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.UnitId == duplicateId && r.Status != ReportStatus.Superseded
+                && db.ProgressReports.Any(k => k.UnitId == keepId && k.ActionId == r.ActionId && k.Month == r.Month && k.Status != ReportStatus.Superseded))
+            .Select(r => new { r.Action!.Activity!.Code, r.Action.Order, r.Month }).FirstOrDefaultAsync(ct);
+        if (clash is not null)
+        {
+            return Result.Invalid(UnitFields.Keep,
+                $"Las dos unidades reportaron su parte de la actividad {clash.Code} (acción {clash.Order.ToString(CultureInfo.InvariantCulture)}) en {SpanishMonths.Name(clash.Month)}; " +
+                "Planeación debe devolver uno de los dos reportes antes de fusionarlas.");
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var memberships = await db.UnitGroupMembers.Where(m => m.UnitId == duplicateId).ToListAsync(ct);
+        var groupsKept = (await db.UnitGroupMembers.Where(m => m.UnitId == keepId).Select(m => m.GroupId).ToListAsync(ct)).ToHashSet();
+        db.UnitGroupMembers.RemoveRange(memberships);
+        db.UnitGroupMembers.AddRange(memberships.Where(m => !groupsKept.Contains(m.GroupId)).Select(m => new UnitGroupMember { GroupId = m.GroupId, UnitId = keepId }));
+        var partTargets = await db.ActionPartTargets.Where(t => t.UnitId == duplicateId).ToListAsync(ct);
+        var targetsKept = await db.ActionPartTargets.Where(t => t.UnitId == keepId).ToDictionaryAsync(t => t.ActionId, ct);
+        db.ActionPartTargets.RemoveRange(partTargets);
+        foreach (var target in partTargets)
+        {
+            // One unit now does both parts' work.
+            if (targetsKept.TryGetValue(target.ActionId, out var kept))
+            {
+                kept.Target += target.Target;
+            }
+            else
+            {
+                db.ActionPartTargets.Add(new ActionPartTarget { ActionId = target.ActionId, UnitId = keepId, Target = target.Target });
+            }
+        }
+        await db.ProgressReports.Where(r => r.UnitId == duplicateId).ForEachAsync(r => r.UnitId = keepId, ct);
         var actionLinks = await db.ActionUnits.Where(x => x.UnitId == duplicateId).ToListAsync(ct);
         var alreadyKept = (await db.ActionUnits.Where(x => x.UnitId == keepId).Select(x => x.ActionId).ToListAsync(ct)).ToHashSet();
         db.ActionUnits.RemoveRange(actionLinks);
@@ -81,7 +118,18 @@ public sealed class UnitService(AppDbContext db)
         duplicate.IsActive = false;
         duplicate.Name = duplicate.Name.EndsWith("(fusionada)", StringComparison.Ordinal) ? duplicate.Name : duplicate.Name + " (fusionada)";
         duplicate.NormalizedName = SpanishText.Fold(duplicate.Name);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            using (audit.Because(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()))
+            {
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        catch (AuditReasonRequiredException e)
+        {
+            db.ChangeTracker.Clear();
+            return Result.Invalid(UnitFields.Reason, e.Message + " Escriba el motivo de la fusión.");
+        }
         await transaction.CommitAsync(ct);
         return Result.Saved(keep);
     }

@@ -34,6 +34,12 @@ public abstract class CollectiveReportingTests(DatabaseProvider provider) : IAsy
 
     public async Task DisposeAsync() => await world.DisposeAsync();
 
+    private UnitService Units()
+    {
+        var scope = new Vigia.Core.Audit.AuditScope();
+        return new UnitService(world.Db(scope), scope);
+    }
+
     private async Task AcceptAllAsync()
     {
         await using var db = world.Raw();
@@ -141,6 +147,68 @@ public abstract class CollectiveReportingTests(DatabaseProvider provider) : IAsy
         var march = Assert.Single(missing, m => m.Month == 3);
         Assert.Equal(other, march.UnitId);
         Assert.Equal([other, subdirection], missing.Where(m => m.Month == 4).Select(m => m.UnitId!.Value).Order());
+    }
+
+    [Fact]
+    public async Task UnitRanking_RanksEachMemberOnItsOwnPart()
+    {
+        await world.SubmitAsync(world.ActionA, ProgressWorld.Draft(3, 60), world.Responsible);
+        await world.SubmitAsync(world.ActionA, ProgressWorld.Draft(3, 40), world.OtherResponsible);
+        await AcceptAllAsync();
+
+        var units = (await new ComplianceService(world.Db()).ComputeAsync(await PlanIdAsync(), new DateOnly(2022, 3, 31)))!.Units
+            .ToDictionary(u => u.UnitId);
+
+        // March plans 100 of 5000: each part (2500) owes 50; the Subdirección did 60, Otra oficina 40.
+        Assert.Equal((1, 1), (units[subdirection].PlannedActions, units[subdirection].CompletedActions));
+        Assert.Equal(100m, units[subdirection].ToDate.Percent);
+        Assert.Equal(3, units[other].ActionCount);
+        Assert.Equal((3, 0), (units[other].PlannedActions, units[other].CompletedActions));
+    }
+
+    [Fact]
+    public async Task MergingAMemberIntoAnotherUnit_MovesItsMembershipPartTargetAndReports()
+    {
+        var id = await world.SubmitAsync(world.ActionA, ProgressWorld.Draft(3, 40), world.OtherResponsible);
+        Assert.True((await new UnitGroupService(world.Db(), new Vigia.Core.Audit.AuditScope()).SetPartTargetAsync(world.Planning, world.ActionA, other, 1000)).Succeeded);
+        int keep;
+        await using (var db = world.Raw())
+        {
+            var unit = new Unit { EntityId = await db.Entities.Select(e => e.Id).SingleAsync(), Name = "Oficina que queda", NormalizedName = "oficina que queda" };
+            db.Units.Add(unit);
+            await db.SaveChangesAsync();
+            keep = unit.Id;
+        }
+
+        var withoutReason = await Units().MergeAsync(keep, other);
+        Assert.Equal(ResultStatus.Invalid, withoutReason.Status);
+        Assert.True(withoutReason.Errors.ContainsKey(UnitFields.Reason));
+        var merged = await Units().MergeAsync(keep, other, "Oficina duplicada en el catálogo");
+
+        Assert.True(merged.Succeeded, string.Join(" ", merged.Errors.Values));
+        await using var check = world.Raw();
+        Assert.Contains(keep, await check.UnitGroupMembers.Select(m => m.UnitId).ToListAsync());
+        Assert.DoesNotContain(other, await check.UnitGroupMembers.Select(m => m.UnitId).ToListAsync());
+        Assert.Equal(1000m, await check.ActionPartTargets.Where(t => t.UnitId == keep).Select(t => t.Target).SingleAsync());
+        Assert.Equal(keep, (await world.ReportAsync(id)).UnitId);
+        await AcceptAllAsync();
+        var parts = (await new ComplianceService(world.Db()).ComputeAsync(await PlanIdAsync(), new DateOnly(2022, 3, 31)))!.Parts[world.ActionA];
+        Assert.Equal((1000m, 40m), parts.Where(p => p.UnitId == keep).Select(p => (p.Target!.Value, p.Executed)).Single());
+    }
+
+    [Fact]
+    public async Task MergingTwoMembersThatBothReportedTheSameMonth_IsRefusedAndChangesNothing()
+    {
+        await world.SubmitAsync(world.ActionA, ProgressWorld.Draft(3, 40), world.OtherResponsible);
+        await world.SubmitAsync(world.ActionA, ProgressWorld.Draft(3, 60), world.Responsible);
+
+        var merged = await Units().MergeAsync(subdirection, other, "Duplicada");
+
+        Assert.Equal(ResultStatus.Invalid, merged.Status);
+        Assert.Contains("marzo", merged.Errors[UnitFields.Keep], StringComparison.Ordinal);
+        await using var check = world.Raw();
+        Assert.Equal([other, subdirection], (await check.UnitGroupMembers.Select(m => m.UnitId).ToListAsync()).Order());
+        Assert.True(await check.Units.Where(u => u.Id == other).Select(u => u.IsActive).SingleAsync());
     }
 
     [Fact]

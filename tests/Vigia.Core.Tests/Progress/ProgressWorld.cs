@@ -60,10 +60,14 @@ public sealed class ProgressWorld : IAsyncDisposable
     }
 
     /// <summary>An audited context on the world's database, disposed with the world.</summary>
-    public AppDbContext Db(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] extra)
+    public AppDbContext Db(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] extra) => Db(new AuditScope(), extra);
+
+    /// <summary>An audited context whose interceptor reads <paramref name="scope"/>: a service given the same scope can
+    /// state the reason a change to a published plan needs.</summary>
+    public AppDbContext Db(AuditScope scope, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] extra)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(options, database.Provider, database.ConnectionString, new AuditInterceptor(new AuditScope(), Clock));
+        DatabaseSetup.Configure(options, database.Provider, database.ConnectionString, new AuditInterceptor(scope, Clock));
         options.AddInterceptors(extra);
         var db = new AppDbContext(options.Options);
         contexts.Add(db);

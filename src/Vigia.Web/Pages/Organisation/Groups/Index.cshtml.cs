@@ -10,6 +10,8 @@ public class IndexModel(AppDbContext db, UnitGroupService groups) : PageModel
 
     public sealed record UnitOption(int Id, string Label);
 
+    public sealed record GroupAction(int Id, int Year, string Code, string Description);
+
     [FromRoute]
     public int? Id { get; set; }
 
@@ -19,6 +21,7 @@ public class IndexModel(AppDbContext db, UnitGroupService groups) : PageModel
     public IReadOnlyList<GroupRow> Groups { get; private set; } = [];
     public GroupRow? Selected { get; private set; }
     public IReadOnlyList<UnitOption> Units { get; private set; } = [];
+    public IReadOnlyList<GroupAction> Actions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -92,6 +95,21 @@ public class IndexModel(AppDbContext db, UnitGroupService groups) : PageModel
         Units = (await db.Units.AsNoTracking().Where(u => u.EntityId == entityId && u.IsActive)
                 .Select(u => new { u.Id, Label = u.Parent == null ? u.Name : u.Parent.Name + " / " + u.Name }).ToListAsync(ct))
             .OrderBy(u => u.Label, SpanishText.NameOrder).Select(u => new UnitOption(u.Id, u.Label)).ToList();
+        Actions = (await db.ActionUnitGroups.AsNoTracking().Where(x => x.GroupId == id)
+                .Select(x => new
+                {
+                    x.ActionId,
+                    x.Action!.Activity!.Component!.Plan!.Year,
+                    ComponentNumber = x.Action.Activity.Component.Number,
+                    ActivityOrder = x.Action.Activity.Order,
+                    x.Action.Activity.Code,
+                    x.Action.Order,
+                    x.Action.Description,
+                })
+                .ToListAsync(ct))
+            .OrderByDescending(x => x.Year).ThenBy(x => x.ComponentNumber).ThenBy(x => x.ActivityOrder).ThenBy(x => x.Order)
+            .Select(x => new GroupAction(x.ActionId, x.Year, $"{x.Code}, acción {x.Order.ToString(CultureInfo.InvariantCulture)}", x.Description))
+            .ToList();
         return true;
     }
 }

@@ -26,6 +26,11 @@ public class IndexModel(AppDbContext db, UnitService units) : PageModel
     [Display(Name = "Unidad duplicada")]
     public int? DuplicateId { get; set; }
 
+    [BindProperty]
+    [Display(Name = "Motivo de la fusión")]
+    [StringLength(1000)]
+    public string? MergeReason { get; set; }
+
     public IReadOnlyList<UnitNode> Tree { get; private set; } = [];
     public IReadOnlyList<Option> Options { get; private set; } = [];
 
@@ -53,7 +58,7 @@ public class IndexModel(AppDbContext db, UnitService units) : PageModel
             ModelState.AddModelError(nameof(KeepId), "Elija la unidad que se conserva y la duplicada.");
             return await InvalidAsync(ct);
         }
-        var result = await units.MergeAsync(KeepId.Value, DuplicateId.Value, ct);
+        var result = await units.MergeAsync(KeepId.Value, DuplicateId.Value, MergeReason, ct);
         return await this.RespondAsync(result, kept => this.RedirectWithNotice($"Unidades fusionadas en «{kept.Name}».", "/Organisation/Units/Index"),
             reload: () => LoadAsync(ct));
     }

@@ -63,15 +63,27 @@ public static class ComplianceCalculator
         {
             return [];
         }
-        var parts = action.Parts!;
-        var target = YearTarget(action);
-        var unset = parts.Count(p => p.Target is null);
-        decimal? share = target is { } t && unset > 0 ? Math.Max(0, t - parts.Sum(p => p.Target ?? 0)) / unset : null;
-        return parts.Select(p => new PartResult(p.UnitId,
-                action.Unit == TargetUnit.Percentage ? target : p.Target ?? share,
+        var targets = PartTargets(YearTarget(action), action.Unit, action.Parts!);
+        return action.Parts!.Select(p => new PartResult(p.UnitId, targets[p.UnitId],
                 Executed(action.Unit, action.Reports.Where(r => r.UnitId == p.UnitId), months)))
             .ToList();
     }
+
+    /// <summary>The target of each part (by unit id) of an action whose year target is <paramref name="yearTarget"/>:
+    /// the one Planeación set, or an even share of what the set ones leave; for a percentage, the action's own.</summary>
+    public static IReadOnlyDictionary<int, decimal?> PartTargets(decimal? yearTarget, TargetUnit unit, IReadOnlyList<PartInput> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var unset = parts.Count(p => p.Target is null);
+        decimal? share = yearTarget is { } t && unset > 0 ? Math.Max(0, t - parts.Sum(p => p.Target ?? 0)) / unset : null;
+        return parts.ToDictionary(p => p.UnitId, p => unit == TargetUnit.Percentage ? yearTarget : p.Target ?? share);
+    }
+
+    /// <summary>What one part owes of what the action plans for a month: the same proportion as its target to the
+    /// action's (for a percentage, the same percentage).</summary>
+    public static decimal PartShare(decimal planned, decimal? yearTarget, decimal? partTarget, TargetUnit unit) =>
+        unit == TargetUnit.Percentage ? planned
+            : yearTarget is { } total && total > 0 && partTarget is { } share ? planned * share / total : 0;
 
     /// <summary>One part of a collective action as if it were an action of its unit: what the part should have done by
     /// the months counted (the action's planned to date, in the proportion of the part's target to the action's; for a
@@ -83,8 +95,7 @@ public static class ComplianceCalculator
         ArgumentNullException.ThrowIfNull(part);
         var weight = action.EffectiveWeight;
         var planned = PlannedThrough(action, months);
-        var partPlanned = action.Unit == TargetUnit.Percentage ? planned
-            : YearTarget(action) is { } total && total > 0 && part.Target is { } share ? planned * share / total : 0;
+        var partPlanned = PartShare(planned, YearTarget(action), part.Target, action.Unit);
         var toDate = partPlanned > 0 ? new Score(Percent(part.Executed, partPlanned), weight) : Score.None;
         var year = part.Target is { } target && target > 0 ? new Score(Percent(part.Executed, target), weight) : Score.None;
         return new ActionResult(partPlanned, part.Executed, part.Target, toDate, year, [], 0);

@@ -1,3 +1,4 @@
+using Vigia.Core.Compliance;
 using Vigia.Core.Plans;
 
 
@@ -7,7 +8,9 @@ namespace Vigia.Core.Progress;
 /// (the current month, and the previous one until the deadline); late afterwards.</summary>
 /// <paramref name="UnitId"/> is the part owed of a collective action (each part is owed on its own); null for an action
 /// without parts.
-public sealed record MissingReport(int ActionId, int Year, int Month, decimal Planned, DateOnly Deadline, bool IsLate, int? UnitId = null);
+/// <paramref name="PartPlanned"/> is what that part owes of <paramref name="Planned"/> (the action's planned quantity).
+public sealed record MissingReport(int ActionId, int Year, int Month, decimal Planned, DateOnly Deadline, bool IsLate, int? UnitId = null,
+    decimal? PartPlanned = null);
 
 /// <summary>What is owed: the months with planned quantity, already begun, of plans not closed, that have no live
 /// report (a report that has not been superseded — submitted, accepted or returned).</summary>
@@ -43,6 +46,7 @@ public sealed class ProgressAgenda(AppDbContext db, ProgressSettings settings, T
         var whole = live.Where(r => r.UnitId is null).Select(r => (r.ActionId, r.Month)).ToHashSet();
         var partReported = live.Where(r => r.UnitId is not null).Select(r => (r.ActionId, r.UnitId!.Value, r.Month)).ToHashSet();
         var parts = await ActionParts.ForActionsAsync(db, ids, ct);
+        var partTargets = await PartTargetsAsync(parts, scheduled.Select(s => (s.Id, s.PlannedQuantity)), ct);
         var deadlines = new Dictionary<(int, int), DateOnly>();
         return planned
             .SelectMany(p => parts[p.Id].Any()
@@ -56,9 +60,33 @@ public sealed class ProgressAgenda(AppDbContext db, ProgressSettings settings, T
                 {
                     deadline = deadlines[(p.Year, p.Month)] = ProgressCalendar.Deadline(p.Year, p.Month, nth);
                 }
-                return new MissingReport(p.Id, p.Year, p.Month, p.Planned, deadline, today > deadline, x.UnitId);
+                return new MissingReport(p.Id, p.Year, p.Month, p.Planned, deadline, today > deadline, x.UnitId,
+                    x.UnitId is { } unit && partTargets.TryGetValue(p.Id, out var share)
+                        ? ComplianceCalculator.PartShare(p.Planned, share.YearTarget, share.Parts[unit], share.Unit) : null);
             })
             .OrderBy(m => m.Year).ThenBy(m => m.Month).ThenBy(m => m.ActionId).ThenBy(m => m.UnitId)
             .ToList();
+    }
+
+    private sealed record PartShares(decimal? YearTarget, TargetUnit Unit, IReadOnlyDictionary<int, decimal?> Parts);
+
+    /// <summary>Each collective action's year target and its parts' targets, by the same rule as the compliance figures.</summary>
+    private async Task<Dictionary<int, PartShares>> PartTargetsAsync(ILookup<int, ActionPart> parts, IEnumerable<(int ActionId, decimal Planned)> schedule,
+        CancellationToken ct)
+    {
+        var collective = parts.Select(g => g.Key).ToList();
+        if (collective.Count == 0)
+        {
+            return [];
+        }
+        var planned = schedule.Where(s => collective.Contains(s.ActionId)).GroupBy(s => s.ActionId).ToDictionary(g => g.Key, g => g.Sum(s => s.Planned));
+        var actions = await db.Actions.AsNoTracking().Where(a => collective.Contains(a.Id))
+            .Select(a => new { a.Id, a.TargetQuantity, a.TargetUnit }).ToListAsync(ct);
+        return actions.ToDictionary(a => a.Id, a =>
+        {
+            var year = a.TargetQuantity is > 0 ? a.TargetQuantity : planned.GetValueOrDefault(a.Id) is > 0 and var total ? total : (decimal?)null;
+            return new PartShares(year, a.TargetUnit,
+                ComplianceCalculator.PartTargets(year, a.TargetUnit, parts[a.Id].Select(p => new PartInput(p.UnitId, p.SetTarget)).ToList()));
+        });
     }
 }

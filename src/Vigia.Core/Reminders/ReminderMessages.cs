@@ -19,7 +19,7 @@ internal static class ReminderMessages
     private const int MaxLines = 30;
 
     public static EmailMessage DeadlineApproaching(string to, string name, int year, int month, DateOnly deadline,
-        IReadOnlyList<(ReminderAction Action, decimal Planned)> items, string? baseUrl)
+        IReadOnlyList<(ReminderAction Action, MissingReport Missing)> items, string? baseUrl)
     {
         var period = SpanishMonths.NameWithYear(year, month);
         var body = new StringBuilder()
@@ -28,10 +28,15 @@ internal static class ReminderMessages
             .AppendLine(SpanishFormat.Culture, $"El plazo para reportar el avance de {period} vence el {SpanishFormat.LongDate(deadline)}.")
             .AppendLine("Sus unidades aún no han reportado estas acciones programadas en ese mes:")
             .AppendLine();
-        AppendLines(body, items.Select(i => $"- {i.Action.Label} (programado: {SpanishFormat.Number(i.Planned)})").ToList());
+        AppendLines(body, items.Select(i => $"- {i.Action.Label} ({Owed(i.Missing)})").ToList());
         return new EmailMessage(to, name, $"Vigía: el reporte de avance de {period} vence el {SpanishFormat.LongDate(deadline)}",
             Closing(body, baseUrl, "/gestion", "Para reportar, ingrese a Vigía"));
     }
+
+    /// <summary>What the month asks of the person's units: a collective action's part says its share and the action's total.</summary>
+    private static string Owed(MissingReport missing) => missing.PartPlanned is { } part
+        ? $"parte de su unidad: {SpanishFormat.Number(part)} de {SpanishFormat.Number(missing.Planned)} programado para la acción"
+        : $"programado: {SpanishFormat.Number(missing.Planned)}";
 
     public static EmailMessage Overdue(string to, string name, IReadOnlyList<(ReminderAction Action, MissingReport Missing)> items, string? baseUrl)
     {
@@ -41,7 +46,7 @@ internal static class ReminderMessages
             .AppendLine(SpanishFormat.Culture, $"Sus unidades tienen {items.Count} {(items.Count == 1 ? "reporte de avance vencido" : "reportes de avance vencidos")}:")
             .AppendLine();
         AppendLines(body, items.Select(i =>
-            $"- {i.Action.Label}: {SpanishMonths.NameWithYear(i.Missing.Year, i.Missing.Month)} (venció el {SpanishFormat.LongDate(i.Missing.Deadline)})").ToList());
+            $"- {i.Action.Label}: {SpanishMonths.NameWithYear(i.Missing.Year, i.Missing.Month)} (venció el {SpanishFormat.LongDate(i.Missing.Deadline)}{(i.Missing.PartPlanned is null ? "" : "; " + Owed(i.Missing))})").ToList());
         return new EmailMessage(to, name, items.Count == 1 ? "Vigía: tiene un reporte de avance vencido" : $"Vigía: tiene {items.Count} reportes de avance vencidos",
             Closing(body, baseUrl, "/gestion", "Para reportar, ingrese a Vigía"));
     }

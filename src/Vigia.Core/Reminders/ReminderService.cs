@@ -73,7 +73,7 @@ public sealed class ReminderService(AppDbContext db, IEmailSender sender, Progre
                from month in due.Where(m => Owes(person, m, actions)).GroupBy(m => (m.Year, m.Month, m.Deadline))
                select new Candidate(ReminderKind.DeadlineApproaching, person, ProgressCalendar.MonthPeriod(month.Key.Year, month.Key.Month),
                    ReminderMessages.DeadlineApproaching(person.Email, person.Name, month.Key.Year, month.Key.Month, month.Key.Deadline,
-                       month.Select(m => (actions[m.ActionId], m.Planned)).ToList(), options.Value.PublicBaseUrl));
+                       month.Select(m => (actions[m.ActionId], m)).ToList(), options.Value.PublicBaseUrl));
     }
 
     /// <summary>Once per reporting cycle (named after the latest month whose deadline has passed), every overdue

@@ -146,6 +146,7 @@ public abstract class CollectiveReportingTests(DatabaseProvider provider) : IAsy
 
         var march = Assert.Single(missing, m => m.Month == 3);
         Assert.Equal(other, march.UnitId);
+        Assert.Equal((100m, 50m), (march.Planned, march.PartPlanned));
         Assert.Equal([other, subdirection], missing.Where(m => m.Month == 4).Select(m => m.UnitId!.Value).Order());
     }
 

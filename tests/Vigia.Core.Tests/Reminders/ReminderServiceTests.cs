@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using netDumbster.smtp;
 using Vigia.Core.Mail;
+using Vigia.Core.Organisation;
 using Vigia.Core.Progress;
 using Vigia.Core.Reminders;
 
@@ -53,6 +54,31 @@ public abstract class ReminderServiceTests(DatabaseProvider provider) : IAsyncLi
     {
         await using var db = world.Raw();
         return await db.ReminderLogs.OrderBy(l => l.Email).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Run_CollectiveAction_RemindsEachMemberOfItsOwnShare()
+    {
+        await using (var db = world.Raw())
+        {
+            var entity = await db.Entities.Select(e => e.Id).SingleAsync();
+            var subdirection = await db.Units.Where(u => u.Name == "Subdirección de Gestión Organizacional").Select(u => u.Id).SingleAsync();
+            var units = new[] { subdirection, await db.Units.Where(u => u.Name == "Otra oficina").Select(u => u.Id).SingleAsync() };
+            var group = new UnitGroup { EntityId = entity, RuleKey = "todos-los-organismos", Name = "Todos los organismos de la Administración" };
+            group.Members.AddRange(units.Select(u => new UnitGroupMember { UnitId = u }));
+            db.UnitGroups.Add(group);
+            await db.SaveChangesAsync();
+            db.ActionUnitGroups.Add(new ActionUnitGroup { ActionId = world.ActionA, GroupId = group.Id, Spelling = "Todos los organismos" });
+            db.ActionPartTargets.Add(new ActionPartTarget { ActionId = world.ActionA, UnitId = subdirection, Target = 4000 });
+            await db.SaveChangesAsync();
+        }
+
+        await RunAsync();
+
+        var mail = Received().ToDictionary(m => m.To, m => m.Body);
+        // March plans 100 of the action's 5000: the Subdirección's part is 4000 of them, Otra oficina takes the other 1000.
+        Assert.Contains("- 3.1.4 · acción 1 — Realizar jornadas de socialización (parte de su unidad: 80 de 100 programado para la acción)", mail["sgo@cali.gov.co"], StringComparison.Ordinal);
+        Assert.Contains("- 3.1.4 · acción 1 — Realizar jornadas de socialización (parte de su unidad: 20 de 100 programado para la acción)", mail["otra@cali.gov.co"], StringComparison.Ordinal);
     }
 
     [Fact]

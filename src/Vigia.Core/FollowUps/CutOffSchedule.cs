@@ -59,7 +59,15 @@ public sealed record CutOff(int Month, int Day, int PublicationTerm, Publication
 /// <param name="PublicationDeadline">The last day to publish the follow-up report (it may fall in
 /// the next year, e.g. the 31 December cut-off).</param>
 /// <param name="Rule">The cut-off rule it comes from.</param>
-public sealed record CutOffDeadline(int PlanYear, int Number, DateOnly CutOffDate, DateOnly PublicationDeadline, CutOff Rule);
+public sealed record CutOffDeadline(int PlanYear, int Number, DateOnly CutOffDate, DateOnly PublicationDeadline, CutOff Rule)
+{
+    /// <summary><see cref="FollowUpScope.RiskMap"/> for a risk-map cut-off that is not one of the plan's; its
+    /// <see cref="Number"/> is then its place among the risk-map cut-offs.</summary>
+    public FollowUpScope Scope { get; init; } = FollowUpScope.Plan;
+
+    /// <summary>The follow-up at this cut-off carries the risk-map section: the date is one of the risk-map cut-offs.</summary>
+    public bool IncludesRiskMap { get; init; } = true;
+}
 
 /// <summary>The cut-off still to be published on a given day.</summary>
 /// <param name="Today">The day it was computed for.</param>

@@ -12,6 +12,14 @@ public enum FollowUpStatus
     Published = 3,
 }
 
+/// <summary>What a follow-up judges: the plan (with the risk map when its date is also a risk-map cut-off), or only
+/// the risk map, at a risk-map cut-off that is not one of the plan's (docs/follow-up.md, "The risk-map follow-up").</summary>
+public enum FollowUpScope
+{
+    Plan = 0,
+    RiskMap = 1,
+}
+
 /// <summary>Control Interno's judgement of one action at a cut-off.</summary>
 public enum AssessmentStatus
 {
@@ -37,6 +45,9 @@ public class FollowUp
     /// <summary>1-based position of the cut-off in the plan year (1.er, 2.º, 3.er seguimiento).</summary>
     public int CutOffNumber { get; set; }
     public DateOnly PublicationDeadline { get; set; }
+    /// <summary>Copied from the cut-off when the follow-up is started, so a later change of the risk-map cut-offs
+    /// cannot turn a started follow-up into another kind.</summary>
+    public FollowUpScope Scope { get; set; } = FollowUpScope.Plan;
     public int Version { get; set; } = 1;
     public FollowUpStatus Status { get; set; } = FollowUpStatus.Draft;
     /// <summary>The version this one corrects, and why (required from version 2 on).</summary>

@@ -46,8 +46,40 @@ public sealed class FollowUpCalendar(AppDbContext db, TimeProvider? clock = null
         return (await ScheduleForAsync(planId, ct)).For(year, Calendar);
     }
 
+    /// <summary>Any follow-up cut-off of the plan: one of the plan's, or a risk-map-only one.</summary>
     public async Task<CutOffDeadline?> FindAsync(int planId, DateOnly cutOff, CancellationToken ct = default) =>
-        (await CutOffsAsync(planId, ct)).FirstOrDefault(c => c.CutOffDate == cutOff);
+        (await FollowUpCutOffsAsync(planId, ct)).FirstOrDefault(c => c.CutOffDate == cutOff);
+
+    /// <summary>The setting holding an entity's risk-map follow-up cut-offs of a year, written like the plan's
+    /// (<c>03-31:10h; 06-30:10h; 09-30:10h; 12-31:10h</c>).</summary>
+    public static string RiskMapKey(int entityId, int year) =>
+        string.Create(CultureInfo.InvariantCulture, $"MapaRiesgos:Cortes:{entityId}:{year}");
+
+    /// <summary>The cut-offs at which Control Interno follows up the risk map of the plan's entity and year: the
+    /// setting <see cref="RiskMapKey"/>, or, without it, the plan's own cut-offs.</summary>
+    /// <returns>The cut-offs in date order (numbered among themselves) and whether they come from the setting.</returns>
+    public async Task<(IReadOnlyList<CutOffDeadline> CutOffs, bool Own)> RiskMapCutOffsAsync(int planId, CancellationToken ct = default)
+    {
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.EntityId, p.Year }).SingleAsync(ct);
+        var key = RiskMapKey(plan.EntityId, plan.Year);
+        var text = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        return text is not null && TryParse(text, out var schedule, out _)
+            ? (schedule!.For(plan.Year, Calendar), true)
+            : (await CutOffsAsync(planId, ct), false);
+    }
+
+    /// <summary>Every follow-up of the plan's year: the plan's cut-offs (each carrying the risk map when its date is
+    /// also a risk-map cut-off) and, after them in date order, the risk-map cut-offs that are not the plan's.</summary>
+    public async Task<IReadOnlyList<CutOffDeadline>> FollowUpCutOffsAsync(int planId, CancellationToken ct = default)
+    {
+        var own = await CutOffsAsync(planId, ct);
+        var (riskMap, _) = await RiskMapCutOffsAsync(planId, ct);
+        var riskDates = riskMap.Select(c => c.CutOffDate).ToHashSet();
+        var planDates = own.Select(c => c.CutOffDate).ToHashSet();
+        return [.. own.Select(c => c with { IncludesRiskMap = riskDates.Contains(c.CutOffDate) })
+            .Concat(riskMap.Where(c => !planDates.Contains(c.CutOffDate)).Select(c => c with { Scope = FollowUpScope.RiskMap }))
+            .OrderBy(c => c.CutOffDate)];
+    }
 
     /// <summary>The earliest cut-off of the plan whose publication deadline has not passed, or null when the plan
     /// has none left.</summary>

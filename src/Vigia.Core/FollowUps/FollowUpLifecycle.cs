@@ -19,8 +19,8 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
 
     private Task<FollowUp?> CurrentAsync(int planId, DateOnly cutOff, CancellationToken ct) => writing.CurrentAsync(planId, cutOff, ct);
 
-    private FollowUp NewDraft(Actor actor, int planId, DateOnly cutOff, int number, DateOnly deadline) =>
-        writing.NewDraft(actor, planId, cutOff, number, deadline);
+    private FollowUp NewDraft(Actor actor, int planId, DateOnly cutOff, int number, DateOnly deadline, FollowUpScope scope) =>
+        writing.NewDraft(actor, planId, cutOff, number, deadline, scope);
 
     private Task SaveAsync(Actor actor, string? reason, CancellationToken ct) => writing.SaveAsync(actor, reason, ct);
 
@@ -46,7 +46,10 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         {
             return Result.Invalid("", string.Create(CultureInfo.InvariantCulture, $"El seguimiento se cierra después del corte ({cutOff:yyyy-MM-dd})."));
         }
-        var actionIds = await db.Actions.Where(a => a.Activity!.Component!.PlanId == planId).Select(a => a.Id).ToListAsync(ct);
+        // A risk-map-only cut-off judges no action; a plan cut-off that is not a risk-map cut-off judges no risk.
+        var actionIds = deadline.Scope == FollowUpScope.RiskMap
+            ? []
+            : await db.Actions.Where(a => a.Activity!.Component!.PlanId == planId).Select(a => a.Id).ToListAsync(ct);
         var assessed = await db.Set<FollowUpAssessment>().Where(a => a.FollowUpId == followUp.Id).Select(a => a.ActionId).ToListAsync(ct);
         var missing = actionIds.Except(assessed).Count();
         if (missing > 0)
@@ -56,7 +59,13 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
                 : $"Faltan valorar {missing} acciones: todas las acciones del plan deben tener una valoración para cerrar.");
         }
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.EntityId, p.Year }).SingleAsync(ct);
-        var risks = await db.Risks.Where(r => r.Year == plan.Year && r.Process!.EntityId == plan.EntityId).Select(r => r.Id).ToListAsync(ct);
+        var risks = deadline.IncludesRiskMap
+            ? await db.Risks.Where(r => r.Year == plan.Year && r.Process!.EntityId == plan.EntityId).Select(r => r.Id).ToListAsync(ct)
+            : [];
+        if (deadline.Scope == FollowUpScope.RiskMap && risks.Count == 0)
+        {
+            return Result.Invalid("", $"La entidad no tiene mapa de riesgos de corrupción registrado para la vigencia {plan.Year}: este corte del mapa de riesgos no tiene nada que cerrar.");
+        }
         var judged = await db.FollowUpRiskAssessments.Where(a => a.FollowUpId == followUp.Id).Select(a => a.RiskId).ToListAsync(ct);
         var unjudged = risks.Except(judged).Count();
         if (unjudged > 0)
@@ -65,7 +74,9 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
                 ? "Falta valorar 1 riesgo del mapa de riesgos: cada riesgo debe tener la valoración de Control Interno para cerrar."
                 : $"Faltan valorar {unjudged} riesgos del mapa de riesgos: cada riesgo debe tener la valoración de Control Interno para cerrar.");
         }
-        var pending = await MaterializationService.PendingReassessmentsAsync(db, plan.EntityId, plan.Year, cutOff, ct);
+        var pending = deadline.IncludesRiskMap
+            ? await MaterializationService.PendingReassessmentsAsync(db, plan.EntityId, plan.Year, cutOff, ct)
+            : [];
         if (pending.Count > 0)
         {
             return Result.Invalid("", MaterializationService.PendingMessage(pending));
@@ -150,7 +161,7 @@ public sealed class FollowUpLifecycle(AppDbContext db, FollowUpCalendar calendar
         var assessments = await db.Set<FollowUpAssessment>().AsNoTracking().Where(a => a.FollowUpId == current.Id).ToListAsync(ct);
         var notes = await db.Set<FollowUpComponentNote>().AsNoTracking().Where(n => n.FollowUpId == current.Id).ToListAsync(ct);
         var riskAssessments = await db.FollowUpRiskAssessments.AsNoTracking().Where(a => a.FollowUpId == current.Id).ToListAsync(ct);
-        var next = NewDraft(actor, current.PlanId, current.CutOffDate, current.CutOffNumber, current.PublicationDeadline);
+        var next = NewDraft(actor, current.PlanId, current.CutOffDate, current.CutOffNumber, current.PublicationDeadline, current.Scope);
         next.Version = current.Version + 1;
         next.PreviousVersionId = current.Id;
         next.CorrectionReason = why;

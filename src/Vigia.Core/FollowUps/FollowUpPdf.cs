@@ -32,7 +32,7 @@ public static class FollowUpPdf
     {
         ArgumentNullException.ThrowIfNull(document);
         var s = document.Snapshot;
-        return $"{FollowUpText.Title(s.Plan.Kind)} — {s.Entity.Name} {s.Plan.Year}, corte {FollowUpText.Date(s.CutOff.Date)}";
+        return $"{FollowUpText.Title(s)} — {s.Entity.Name} {s.Plan.Year}, corte {FollowUpText.Date(s.CutOff.Date)}";
     }
 
     private static PdfDocument Render(FollowUpDocument document, int totalPages)
@@ -77,9 +77,12 @@ public static class FollowUpPdf
         public void Render()
         {
             NewPage();
-            Summary();
-            Detail();
-            Reports();
+            if (!S.CutOff.RiskMapOnly)
+            {
+                Summary();
+                Detail();
+                Reports();
+            }
             RiskMap();
             EndPage();
         }
@@ -233,7 +236,7 @@ public static class FollowUpPdf
             var titleWidth = document.IsDraft ? Width - 120 : Width;
             using (tags.ElementOrArtifact(PdfBlockLevelElementTag.Heading1, running))
             {
-                foreach (var line in Wrap(FollowUpText.Title(S.Plan.Kind), title, titleWidth))
+                foreach (var line in Wrap(FollowUpText.Title(S), title, titleWidth))
                 {
                     gfx.DrawString(line, title, new XSolidBrush(Blue), new XRect(Margin, top, titleWidth, 14), XStringFormats.TopLeft);
                     top += 14;
@@ -244,7 +247,7 @@ public static class FollowUpPdf
                 using var draftMark = tags.ElementOrArtifact(PdfBlockLevelElementTag.Paragraph, running);
                 gfx.DrawString(FollowUpText.DraftMark, draft, new XSolidBrush(Red), new XRect(Margin, Margin - 8, Width, 16), XStringFormats.TopRight);
             }
-            var info = $"Entidad: {S.Entity.Name}   ·   Vigencia: {S.Plan.Year}   ·   Corte: {FollowUpText.Date(S.CutOff.Date)} ({FollowUpText.Ordinal(S.CutOff.Number).ToLowerInvariant()}, versión {document.Version})";
+            var info = $"Entidad: {S.Entity.Name}   ·   Vigencia: {S.Plan.Year}   ·   Corte: {FollowUpText.Date(S.CutOff.Date)} ({FollowUpText.Ordinal(S.CutOff).ToLowerInvariant()}, versión {document.Version})";
             var publication = $"Fecha de publicación: {FollowUpText.Publication(document)}   ·   Plazo: {FollowUpText.Date(S.CutOff.PublicationDeadline)}";
             using (tags.ElementOrArtifact(PdfBlockLevelElementTag.Paragraph, running))
             {

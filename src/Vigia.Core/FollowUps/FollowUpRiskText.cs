@@ -18,6 +18,11 @@ public static class FollowUpRiskText
         {
             return $"La entidad no tiene mapa de riesgos de corrupción registrado en Vigía para la vigencia {snapshot.Plan.Year}: este seguimiento no incluye riesgos.";
         }
+        if (map.Status == SnapshotRiskMap.OtherCutOffs)
+        {
+            return $"Este corte no es uno de los cortes de seguimiento del mapa de riesgos de corrupción de la vigencia {snapshot.Plan.Year}: "
+                + "Control Interno sigue el mapa en sus propios cortes, cada uno con su seguimiento publicado aparte.";
+        }
         if (map.Status != SnapshotRiskMap.Included || map.Summary is not { } s)
         {
             return PendingText;

@@ -91,7 +91,7 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
         {
             return Result.Invalid(errors);
         }
-        var (followUp, problem) = await DraftAsync(actor, planId, cutOff, ct);
+        var (followUp, problem) = await DraftAsync(actor, planId, cutOff, ct, risk: true);
         if (followUp is null)
         {
             return problem!;
@@ -205,17 +205,26 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
     }
 
     /// <summary>The open version to write into: the current draft, or a new version 1 when none was started.</summary>
-    private async Task<(FollowUp? FollowUp, Failure? Problem)> DraftAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct)
+    /// <param name="risk">The write judges a risk (else an action or a component of the plan).</param>
+    private async Task<(FollowUp? FollowUp, Failure? Problem)> DraftAsync(Actor actor, int planId, DateOnly cutOff, CancellationToken ct, bool risk = false)
     {
         var deadline = await calendar.FindAsync(planId, cutOff, ct);
         if (deadline is null)
         {
             return (null, FollowUpWriting.Missing);
         }
+        if (risk && !deadline.IncludesRiskMap)
+        {
+            return (null, Result.Invalid("", "Este corte no es uno de los cortes de seguimiento del mapa de riesgos: valore los riesgos en los cortes del mapa."));
+        }
+        if (!risk && deadline.Scope == FollowUpScope.RiskMap)
+        {
+            return (null, Result.Invalid("", "Este corte es solo del mapa de riesgos: no valora acciones ni componentes del plan."));
+        }
         var current = await CurrentAsync(planId, cutOff, ct);
         if (current is null)
         {
-            current = NewDraft(actor, planId, cutOff, deadline.Number, deadline.PublicationDeadline);
+            current = NewDraft(actor, planId, cutOff, deadline.Number, deadline.PublicationDeadline, deadline.Scope);
             db.Add(current);
             return (current, null);
         }
@@ -224,8 +233,8 @@ public sealed class FollowUpService(AppDbContext db, FollowUpCalendar calendar, 
             : (null, Result.Invalid("", "El seguimiento está cerrado: para cambiarlo cree una nueva versión con el motivo de la corrección."));
     }
 
-    private FollowUp NewDraft(Actor actor, int planId, DateOnly cutOff, int number, DateOnly deadline) =>
-        writing.NewDraft(actor, planId, cutOff, number, deadline);
+    private FollowUp NewDraft(Actor actor, int planId, DateOnly cutOff, int number, DateOnly deadline, FollowUpScope scope) =>
+        writing.NewDraft(actor, planId, cutOff, number, deadline, scope);
 
     private Task SaveAsync(Actor actor, string? reason, CancellationToken ct) => writing.SaveAsync(actor, reason, ct);
 }

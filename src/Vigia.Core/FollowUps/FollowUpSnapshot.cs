@@ -38,7 +38,16 @@ public sealed record SnapshotEntity(string Name, string Slug);
 
 public sealed record SnapshotPlan(int Id, string Kind, int Year, string Title, string? DocumentCode, int Version, string? VersionSourceSha256);
 
-public sealed record SnapshotCutOff(int Number, DateOnly Date, DateOnly PublicationDeadline, int Term, string TermUnit);
+/// <param name="Scope">«mapaRiesgos» for a follow-up of the risk map alone (a risk-map cut-off that is not one of the plan's:
+/// no components, no actions); absent (null, not written) for the plan's follow-up, so those snapshots read as before.</param>
+public sealed record SnapshotCutOff(int Number, DateOnly Date, DateOnly PublicationDeadline, int Term, string TermUnit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Scope = null)
+{
+    public const string RiskMapScope = "mapaRiesgos";
+
+    [JsonIgnore]
+    public bool RiskMapOnly => Scope == RiskMapScope;
+}
 
 public sealed record SnapshotFollowUp(int Version, string? CorrectionReason, string? PreviousSnapshotSha256, DateTimeOffset? ClosedAt, string? ClosedBy);
 
@@ -105,8 +114,9 @@ public sealed record SnapshotTotals(int Activities, int Actions, int ProgrammedA
 
 /// <summary>The risk-map follow-up of the cut-off: each risk of the entity's map of the year with its controls and
 /// their monitoring in the period, its materializations up to the cut-off and Control Interno's assessment.</summary>
-/// <param name="Status">«incluido»; «sin-mapa» when the entity has no map that year; «pendiente» in snapshots of
-/// schema v2, closed before Vigía recorded the map (they have no items).</param>
+/// <param name="Status">«incluido»; «sin-mapa» when the entity has no map that year; «otros-cortes» when the cut-off is
+/// not one of the risk-map cut-offs; «pendiente» in snapshots of schema v2, closed before Vigía recorded the map (they
+/// have no items).</param>
 /// <param name="PeriodFromMonth">First month of the period whose monitoring is reported (the month after the
 /// previous cut-off); the period ends with the cut-off's month.</param>
 public sealed record SnapshotRiskMap(string Status, IReadOnlyList<SnapshotRisk> Items, int? PeriodFromMonth = null, int? PeriodToMonth = null,
@@ -115,6 +125,8 @@ public sealed record SnapshotRiskMap(string Status, IReadOnlyList<SnapshotRisk> 
     public const string Included = "incluido";
     public const string NoMap = "sin-mapa";
     public const string PendingStatus = "pendiente";
+    /// <summary>A plan cut-off that is not one of the risk-map cut-offs: the map is followed up at its own.</summary>
+    public const string OtherCutOffs = "otros-cortes";
 
     public static SnapshotRiskMap Pending { get; } = new(PendingStatus, []);
 }

@@ -16,6 +16,24 @@ public static class FollowUpText
         ? "FORMATO SEGUIMIENTO AL PROGRAMA DE TRANSPARENCIA Y ÉTICA PÚBLICA"
         : "FORMATO SEGUIMIENTO AL PLAN ANTICORRUPCIÓN Y DE ATENCIÓN AL CIUDADANO";
 
+    public const string RiskMapTitle = "SEGUIMIENTO AL MAPA DE RIESGOS DE CORRUPCIÓN";
+
+    /// <summary>The report's title: the plan's official format, or the risk map's for a follow-up of the map alone.</summary>
+    public static string Title(FollowUpSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.CutOff.RiskMapOnly ? RiskMapTitle : Title(snapshot.Plan.Kind);
+    }
+
+    /// <summary>«Segundo seguimiento», or «Segundo seguimiento al mapa de riesgos» for a follow-up of the map alone.</summary>
+    public static string Ordinal(SnapshotCutOff cutOff)
+    {
+        ArgumentNullException.ThrowIfNull(cutOff);
+        return Ordinal(cutOff.Number, cutOff.RiskMapOnly ? FollowUpScope.RiskMap : FollowUpScope.Plan);
+    }
+
+    public static string Ordinal(int number, FollowUpScope scope) => Ordinal(number) + (scope == FollowUpScope.RiskMap ? " al mapa de riesgos" : "");
+
     public static string Status(AssessmentStatus status) => status switch
     {
         AssessmentStatus.Completed => "Cumplida",

@@ -24,8 +24,9 @@ internal sealed class FollowUpWriting(AppDbContext db, TimeProvider? clock, Audi
     public Task<FollowUp?> CurrentAsync(int planId, DateOnly cutOff, CancellationToken ct) =>
         db.Set<FollowUp>().Where(f => f.PlanId == planId && f.CutOffDate == cutOff).OrderByDescending(f => f.Version).FirstOrDefaultAsync(ct);
 
-    public FollowUp NewDraft(Actor actor, int planId, DateOnly cutOff, int number, DateOnly deadline) => new()
+    public FollowUp NewDraft(Actor actor, int planId, DateOnly cutOff, int number, DateOnly deadline, FollowUpScope scope) => new()
     {
+        Scope = scope,
         PlanId = planId,
         CutOffDate = cutOff,
         CutOffNumber = number,

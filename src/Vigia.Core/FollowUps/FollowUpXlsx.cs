@@ -29,10 +29,13 @@ public static class FollowUpXlsx
         ArgumentNullException.ThrowIfNull(document);
         using var workbook = new XLWorkbook();
         var s = document.Snapshot;
-        workbook.Properties.Title = $"{FollowUpText.Title(s.Plan.Kind)} — {s.Entity.Name} {s.Plan.Year}";
+        workbook.Properties.Title = $"{FollowUpText.Title(s)} — {s.Entity.Name} {s.Plan.Year}";
         workbook.Properties.Author = "Vigía";
         WriteSummary(workbook.AddWorksheet(SummarySheet), document);
-        WriteDetail(workbook.AddWorksheet(DetailSheet), document);
+        if (!s.CutOff.RiskMapOnly)
+        {
+            WriteDetail(workbook.AddWorksheet(DetailSheet), document);
+        }
         WriteRiskMap(workbook.AddWorksheet(RiskSheet), document);
         workbook.SaveAs(output);
     }
@@ -41,7 +44,7 @@ public static class FollowUpXlsx
     {
         var s = document.Snapshot;
         Setup(ws, document);
-        ws.Cell(1, 1).SetValue(FollowUpText.Title(s.Plan.Kind));
+        ws.Cell(1, 1).SetValue(FollowUpText.Title(s));
         ws.Range(1, 1, 1, Columns).Merge().Style.Font.SetBold().Font.SetFontSize(14).Alignment.SetWrapText();
         ws.Row(1).Height = 36;
         DraftBanner(ws, document, 2, Columns);
@@ -51,7 +54,7 @@ public static class FollowUpXlsx
             ("Vigencia", s.Plan.Year, "0"),
             ("Fecha de publicación", document.IsDraft || document.PublishedOn is null ? FollowUpText.Publication(document) : document.PublishedOn.Value.ToDateTime(TimeOnly.MinValue), DateFormat),
             ("Corte", s.CutOff.Date.ToDateTime(TimeOnly.MinValue), DateFormat),
-            ("Seguimiento", $"{FollowUpText.Ordinal(s.CutOff.Number)} · versión {document.Version}", null),
+            ("Seguimiento", $"{FollowUpText.Ordinal(s.CutOff)} · versión {document.Version}", null),
             ("Plazo de publicación", s.CutOff.PublicationDeadline.ToDateTime(TimeOnly.MinValue), DateFormat),
             ("Plan", $"{s.Plan.Title} (versión {s.Plan.Version})", null),
             ("SHA-256 de la instantánea", document.Sha256 ?? "— (borrador: sin instantánea)", null),
@@ -86,6 +89,13 @@ public static class FollowUpXlsx
             ws.Cell(3 + fields.Length, 1).Style.Font.SetBold();
             ws.Cell(3 + fields.Length, 2).SetValue(reason);
             ws.Range(3 + fields.Length, 2, 3 + fields.Length, Columns).Merge().Style.Alignment.SetWrapText();
+        }
+        if (s.CutOff.RiskMapOnly)
+        {
+            // A follow-up of the risk map alone judges no component: its content is the «Mapa de riesgos» sheet.
+            ws.Column(1).Width = 42;
+            ws.Column(2).Width = 14;
+            return;
         }
 
         var headers = FollowUpText.SummaryHeaders.ToArray();

@@ -12,6 +12,7 @@ public static class FollowUpsSetup
         services.AddScoped<FollowUpLifecycle>();
         services.AddScoped<FollowUpDocuments>();
         services.AddScoped<FollowUpConsolidation>();
+        services.AddScoped<RiskMapCutOffs>();
         return services;
     }
 }

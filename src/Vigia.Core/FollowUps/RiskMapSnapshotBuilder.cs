@@ -11,6 +11,10 @@ internal sealed class RiskMapSnapshotBuilder(AppDbContext db)
 {
     public async Task<SnapshotRiskMap> BuildAsync(int planId, CutOffDeadline cutOff, FollowUp? followUp, CancellationToken ct)
     {
+        if (!cutOff.IncludesRiskMap)
+        {
+            return new SnapshotRiskMap(SnapshotRiskMap.OtherCutOffs, []);
+        }
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.EntityId, p.Year }).SingleAsync(ct);
         var (from, to) = await PeriodAsync(planId, plan.Year, cutOff, ct);
         var risks = await db.Risks.AsNoTracking().Where(r => r.Year == plan.Year && r.Process!.EntityId == plan.EntityId)
@@ -99,12 +103,12 @@ internal sealed class RiskMapSnapshotBuilder(AppDbContext db)
         return new SnapshotRiskMap(SnapshotRiskMap.Included, items, from, to, summary);
     }
 
-    /// <summary>The months whose monitoring the cut-off reports: after the previous cut-off of the same year (or from
+    /// <summary>The months whose monitoring the cut-off reports: after the previous risk-map cut-off of the same year (or from
     /// January) up to the cut-off's month (December when the cut-off falls in the next year).</summary>
     private async Task<(int From, int To)> PeriodAsync(int planId, int year, CutOffDeadline cutOff, CancellationToken ct)
     {
         var to = cutOff.CutOffDate.Year > year ? 12 : cutOff.CutOffDate.Month;
-        var previous = (await new FollowUpCalendar(db).CutOffsAsync(planId, ct))
+        var previous = (await new FollowUpCalendar(db).RiskMapCutOffsAsync(planId, ct)).CutOffs
             .Where(c => c.CutOffDate < cutOff.CutOffDate).Select(c => c.CutOffDate).DefaultIfEmpty().Max();
         var from = previous == default || previous.Year < year ? 1 : previous.Year > year ? 13 : previous.Month + 1;
         return (Math.Min(from, to), to);

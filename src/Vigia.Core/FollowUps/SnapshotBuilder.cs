@@ -26,8 +26,11 @@ internal sealed class SnapshotBuilder(AppDbContext db)
             .SingleAsync(ct);
         var lastMonth = cutOff.CutOffDate.Year > plan.Year ? 12 : cutOff.CutOffDate.Month;
         var monthsCounted = ComplianceCalculator.MonthsCounted(plan.Year, cutOff.CutOffDate);
-        var components = await db.Components.AsNoTracking().Where(c => c.PlanId == planId).OrderBy(c => c.Number)
-            .Select(c => new { c.Id, c.Number, c.Name }).ToListAsync(ct);
+        // A follow-up of the risk map alone judges no component of the plan.
+        var components = cutOff.Scope == FollowUpScope.RiskMap
+            ? []
+            : await db.Components.AsNoTracking().Where(c => c.PlanId == planId).OrderBy(c => c.Number)
+                .Select(c => new { c.Id, c.Number, c.Name }).ToListAsync(ct);
         var componentIds = components.Select(c => c.Id).ToList();
         var actions = await LoadActionsAsync(planId, ct);
         var reports = (await LoadReportsAsync(planId, lastMonth, ct)).ToLookup(r => r.ActionId, r => r.Report);
@@ -65,7 +68,8 @@ internal sealed class SnapshotBuilder(AppDbContext db)
             new SnapshotEntity(plan.EntityName, plan.Slug),
             new SnapshotPlan(plan.Id, plan.Kind.ToString(), plan.Year, plan.Title, plan.DocumentCode, plan.Version?.Number ?? 0, plan.Version?.SourceSha256),
             new SnapshotCutOff(cutOff.Number, cutOff.CutOffDate, cutOff.PublicationDeadline, cutOff.Rule.PublicationTerm,
-                cutOff.Rule.Unit == PublicationTermUnit.BusinessDays ? "diasHabiles" : "diasCalendario"),
+                cutOff.Rule.Unit == PublicationTermUnit.BusinessDays ? "diasHabiles" : "diasCalendario",
+                cutOff.Scope == FollowUpScope.RiskMap ? SnapshotCutOff.RiskMapScope : null),
             new SnapshotFollowUp(followUp?.Version ?? 1, followUp?.CorrectionReason, previousSha256,
                 followUp?.ClosedAt is { } closed ? Utc(closed) : null, followUp?.ClosedByName),
             new SnapshotBands(bands.MediumFrom, bands.HighFrom),

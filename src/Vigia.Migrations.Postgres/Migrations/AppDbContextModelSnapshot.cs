@@ -536,6 +536,11 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("SnapshotJson")
                         .HasColumnType("text");
 

@@ -521,6 +521,11 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SnapshotJson")
                         .HasColumnType("TEXT");
 

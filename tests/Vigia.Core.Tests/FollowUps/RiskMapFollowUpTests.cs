@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClosedXML.Excel;
 using Microsoft.Extensions.Options;
 using Vigia.Core.Audit;
@@ -135,6 +136,83 @@ public abstract class RiskMapFollowUpTests(DatabaseProvider provider) : FollowUp
         var again = (await Documents().ForCutOffAsync(Seeded.PlanId, FollowUpFixture.April))!;
         Assert.True(again.IntegrityOk);
         Assert.Equal("Se aplicó la lista de chequeo.", again.Snapshot.RiskMap.Items[0].Controls[0].Monitoring[0].Note);
+    }
+
+    private RiskMapCutOffs CutOffs(AppDbContext db) => new(db, new FollowUpCalendar(db, Clock), new AuditScope());
+
+    [Fact]
+    public async Task RiskMapCutOffs_OpenAFollowUpOfTheMapAlone_FrozenWithItsOwnPeriod_AndPlanCutOffsOutsideThemLeaveTheMapOut()
+    {
+        await ArrangeMapAsync();
+        var march = new DateOnly(2026, 3, 31);
+        var db = Db();
+
+        var byPlanning = await CutOffs(db).SaveAsync(FollowUpFixture.Planning, Seeded.PlanId, "03-31:10h; 06-30:10h; 09-30:10h; 12-31:10h");
+        var bad = await CutOffs(db).SaveAsync(FollowUpFixture.InternalControl, Seeded.PlanId, "31-03:10h");
+        var saved = await CutOffs(db).SaveAsync(FollowUpFixture.InternalControl, Seeded.PlanId, "03-31:10h; 06-30:10h; 09-30:10h; 12-31:10h");
+
+        Assert.Equal(ResultStatus.Forbidden, byPlanning.Status);
+        Assert.Equal("Corte no válido: «31-03:10h». Escriba mes-día:plazo, por ejemplo 04-30:10h.", bad.Errors["CutOffs"]);
+        Assert.True(saved.Succeeded);
+        var all = await new FollowUpCalendar(Db(), Clock).FollowUpCutOffsAsync(Seeded.PlanId);
+        Assert.Equal(
+            [("03-31", FollowUpScope.RiskMap, 1, true), ("04-30", FollowUpScope.Plan, 1, false), ("06-30", FollowUpScope.RiskMap, 2, true),
+                ("08-31", FollowUpScope.Plan, 2, false), ("09-30", FollowUpScope.RiskMap, 3, true), ("12-31", FollowUpScope.Plan, 3, true)],
+            all.Select(c => (c.CutOffDate.ToString("MM-dd", CultureInfo.InvariantCulture), c.Scope, c.Number, c.IncludesRiskMap)));
+
+        var action = Seeded.Actions["A1"];
+        var actionAtMarch = await Service().AssessAsync(FollowUpFixture.InternalControl, Seeded.PlanId, march, action,
+            new AssessmentInput(AssessmentStatus.Completed, 100, null, null));
+        var riskAtApril = await Service().AssessRiskAsync(FollowUpFixture.InternalControl, Seeded.PlanId, FollowUpFixture.April, riskId, true, null);
+        Assert.Equal("Este corte es solo del mapa de riesgos: no valora acciones ni componentes del plan.", actionAtMarch.Errors[""]);
+        Assert.Equal("Este corte no es uno de los cortes de seguimiento del mapa de riesgos: valore los riesgos en los cortes del mapa.", riskAtApril.Errors[""]);
+
+        Assert.True((await Service().AssessRiskAsync(FollowUpFixture.InternalControl, Seeded.PlanId, march, riskId, true, null)).Succeeded);
+        var notReassessed = await Lifecycle().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, march);
+        Assert.StartsWith("No puede cerrar el seguimiento: el riesgo RC-01", notReassessed.Errors[""], StringComparison.Ordinal);
+        await new MaterializationService(Db(), new RiskMapAccess(Db()), Files(), new AuditScope(), Clock)
+            .ReassessAsync(FollowUpFixture.Planning, materializationId, "Se añade la rotación del comité como control preventivo.");
+        var closed = await Lifecycle().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, march);
+        Assert.True(closed.Succeeded, string.Join("; ", closed.Errors.Values));
+        Assert.Equal((FollowUpScope.RiskMap, 1), (closed.Value.Scope, closed.Value.CutOffNumber));
+        Assert.True((await Lifecycle().PublishAsync(FollowUpFixture.InternalControl, Seeded.PlanId, march)).Succeeded);
+
+        var document = (await Documents().ForCutOffAsync(Seeded.PlanId, march))!;
+        Assert.True(document.IntegrityOk);
+        var s = document.Snapshot;
+        Assert.Equal(("mapaRiesgos", 0, 0), (s.CutOff.Scope, s.Components.Count, s.Totals.Actions));
+        Assert.Contains("\"scope\":\"mapaRiesgos\"", await Db().Set<FollowUp>().Where(f => f.Id == closed.Value.Id).Select(f => f.SnapshotJson).SingleAsync(), StringComparison.Ordinal);
+        Assert.Equal(("incluido", 1, 3), (s.RiskMap.Status, s.RiskMap.PeriodFromMonth, s.RiskMap.PeriodToMonth));
+        Assert.Equal([2, 3], Assert.Single(s.RiskMap.Items).Controls[0].Monitoring.Select(m => m.Month));
+        Assert.Equal("Primer seguimiento al mapa de riesgos", FollowUpText.Ordinal(s.CutOff));
+        using (var xlsx = new MemoryStream())
+        {
+            FollowUpXlsx.Write(document, xlsx);
+            xlsx.Position = 0;
+            using var workbook = new XLWorkbook(xlsx);
+            Assert.Equal([FollowUpXlsx.SummarySheet, FollowUpXlsx.RiskSheet], workbook.Worksheets.Select(w => w.Name));
+            Assert.Equal(FollowUpText.RiskMapTitle, workbook.Worksheet(FollowUpXlsx.SummarySheet).Cell(1, 1).GetString());
+            Assert.Equal("RC-01", workbook.Worksheet(FollowUpXlsx.RiskSheet).Cell(6, 1).GetString());
+        }
+        using (var pdf = new MemoryStream())
+        {
+            FollowUpPdf.Write(document, pdf);
+            Assert.Contains(FollowUpText.RiskMapTitle, FollowUpPdf.Title(document), StringComparison.Ordinal);
+            Assert.True(pdf.Length > 1000);
+        }
+
+        // The plan's 30 April follow-up no longer judges the map: it closes without risk assessments, and says why.
+        await FollowUpFixture.AssessAllAsync(Service(), Seeded, FollowUpFixture.April);
+        Assert.True((await Lifecycle().CloseAsync(FollowUpFixture.InternalControl, Seeded.PlanId, FollowUpFixture.April)).Succeeded);
+        var april = (await Documents().ForCutOffAsync(Seeded.PlanId, FollowUpFixture.April))!.Snapshot;
+        Assert.Equal((SnapshotRiskMap.OtherCutOffs, 0, (string?)null), (april.RiskMap.Status, april.RiskMap.Items.Count, april.CutOff.Scope));
+        Assert.StartsWith("Este corte no es uno de los cortes de seguimiento del mapa de riesgos", FollowUpRiskText.Intro(april), StringComparison.Ordinal);
+        var june = (await Documents().ForCutOffAsync(Seeded.PlanId, new DateOnly(2026, 6, 30)))!.Snapshot;
+        Assert.Equal((4, 6), (june.RiskMap.PeriodFromMonth, june.RiskMap.PeriodToMonth));
+
+        var moved = await CutOffs(Db()).SaveAsync(FollowUpFixture.InternalControl, Seeded.PlanId, "06-30:10h; 09-30:10h; 12-31:10h");
+        Assert.Equal("Ya hay un seguimiento iniciado con corte del 31 de marzo de 2026: ese corte no puede agregarse ni quitarse de los cortes del mapa de riesgos.",
+            moved.Errors["CutOffs"]);
     }
 
     [Fact]

@@ -185,6 +185,62 @@ public abstract class RiskTrackingTests(DatabaseProvider provider) : IAsyncLifet
         Assert.Equal(ResultStatus.Forbidden, leaderReview.Status);
     }
 
+    private ControlMonitoringService AuditedMonitoring(AuditScope audit)
+    {
+        var db = world.Db(audit);
+        return new ControlMonitoringService(db, new RiskMapAccess(db), new MonitoringPeriods(db, audit), world.FileStore(), audit, world.Clock);
+    }
+
+    [Fact]
+    public async Task EditAndWithdraw_BeforeReview_OnlyByTheLeaderOfThatProcess_WithAnAuditedReason_AndRefusedAfterReview()
+    {
+        var first = await SubmitAsync();
+        var notExecuted = await SubmitAsync(control2, new ControlMonitoringDraft(3, false, "No hubo procesos de contratación en marzo.", [], []));
+        const string Note = "No se aplicó la lista: no hubo comité en marzo.";
+
+        var noReason = await Monitoring().EditAsync(leader, first, false, Note, "corto");
+        var byOtherLeader = await Monitoring().EditAsync(otherProcessLeader, first, false, Note, "La nota decía lo contrario.");
+        var byPlanning = await Monitoring().WithdrawAsync(world.Planning, first, "La nota decía lo contrario.");
+        var executedWithoutEvidence = await Monitoring().EditAsync(leader, notExecuted, true, "Se aplicó la lista.", "Sí hubo un proceso en marzo.");
+        var audit = new AuditScope();
+        var edited = await AuditedMonitoring(audit).EditAsync(leader, first, false, Note, "La nota decía lo contrario de lo ocurrido.");
+
+        Assert.Equal("Explique el motivo del cambio (al menos 10 caracteres).", noReason.Errors[TrackingFields.Reason]);
+        Assert.Equal(ResultStatus.NotFound, byOtherLeader.Status);
+        Assert.Equal(("Solo el líder del proceso puede retirar el monitoreo de sus controles.", ResultStatus.Forbidden), (byPlanning.Errors[""], byPlanning.Status));
+        Assert.StartsWith("Este monitoreo no tiene soportes", executedWithoutEvidence.Errors[TrackingFields.Executed], StringComparison.Ordinal);
+        Assert.True(edited.Succeeded, string.Join(" ", edited.Errors.Values));
+        await using (var db = world.Raw())
+        {
+            var row = await db.ControlMonitorings.Include(m => m.Evidence).SingleAsync(m => m.Id == first);
+            Assert.Equal((false, Note, ReportStatus.Submitted, 1), (row.Executed, row.Note, row.Status, row.Evidence.Count));
+            Assert.Contains(await db.AuditEntries.Where(e => e.EntityType == nameof(ControlMonitoring)).Select(e => e.Reason).ToListAsync(),
+                r => r == "La nota decía lo contrario de lo ocurrido.");
+        }
+
+        // A withdrawn answer to a returned monitoring leaves the returned one live again, to be answered anew.
+        Assert.True((await Monitoring().ReviewAsync(world.Planning, notExecuted, ReviewDecision.Return, "Falta el acta del comité.")).Succeeded);
+        var answer = await Monitoring().SubmitAsync(leader, control2, Executed() with { AnswersId = notExecuted });
+        var withdrawn = await AuditedMonitoring(audit).WithdrawAsync(leader, answer.Value, "Se adjuntó el acta de otro mes por error.");
+        Assert.True(withdrawn.Succeeded, string.Join(" ", withdrawn.Errors.Values));
+        await using (var db = world.Raw())
+        {
+            Assert.False(await db.ControlMonitorings.AnyAsync(m => m.Id == answer.Value));
+            Assert.False(await db.RiskEvidence.AnyAsync(e => e.MonitoringId == answer.Value));
+            Assert.Equal(ReportStatus.Returned, await db.ControlMonitorings.Where(m => m.Id == notExecuted).Select(m => m.Status).SingleAsync());
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(ControlMonitoring) && e.Action == AuditAction.Deleted
+                && e.Reason == "Se adjuntó el acta de otro mes por error."));
+        }
+        Assert.True((await Monitoring().SubmitAsync(leader, control2, Executed() with { AnswersId = notExecuted })).Succeeded);
+
+        Assert.True((await Monitoring().ReviewAsync(world.Planning, first, ReviewDecision.Accept, null)).Succeeded);
+        var editReviewed = await Monitoring().EditAsync(leader, first, true, "Otra nota cualquiera.", "Cambio después de la revisión.");
+        var withdrawReviewed = await Monitoring().WithdrawAsync(leader, first, "Cambio después de la revisión.");
+        Assert.Equal(ResultStatus.Conflict, editReviewed.Status);
+        Assert.Equal("No puede retirar este monitoreo: Pilar Planeación ya lo revisó. Si hay que cambiarlo, pida que se lo devuelvan y responda con uno nuevo.",
+            withdrawReviewed.Errors[""]);
+    }
+
     [Fact]
     public async Task Sweep_KeepsTheFilesOfMonitorings()
     {

@@ -20,6 +20,7 @@ public static class TrackingFields
     public const string Files = "Files";
     public const string Links = "Links";
     public const string Comment = "Comment";
+    public const string Reason = "Reason";
 }
 
 /// <summary>
@@ -139,6 +140,140 @@ public sealed class ControlMonitoringService(AppDbContext db, RiskMapAccess acce
             {
                 await intake.DiscardAsync();
             }
+        }
+    }
+
+    public const int MinReasonLength = 10;
+
+    /// <summary>Corrects a monitoring the second line has not reviewed yet: whether the control was executed and the
+    /// note (its evidence stays as it is). Only a Líder de proceso of that control's process; audited with the reason.</summary>
+    public async Task<Result<int>> EditAsync(Actor actor, int monitoringId, bool? executed, string? note, string? reason, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (monitoring, problem) = await PendingOfOwnProcessAsync(actor, monitoringId, "corregir", ct);
+        if (monitoring is null)
+        {
+            return problem!;
+        }
+        var errors = new Dictionary<string, string>();
+        if (executed is null)
+        {
+            errors[TrackingFields.Executed] = "Diga si el control se ejecutó en el periodo.";
+        }
+        ReportRules.CheckText(errors, TrackingFields.Note, note, MaxNoteLength, executed == false
+            ? "Explique por qué el control no se ejecutó en el periodo."
+            : "Describa cómo se ejecutó el control en el periodo.");
+        if (executed == true && monitoring.Evidence.Count == 0)
+        {
+            errors[TrackingFields.Executed] = "Este monitoreo no tiene soportes: para decir que el control se ejecutó, retírelo y regístrelo de nuevo con sus soportes.";
+        }
+        CheckReason(errors, reason);
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+        monitoring.Executed = executed!.Value;
+        monitoring.Note = note!.Trim();
+        return await SavePendingAsync(actor, reason!.Trim(), monitoring.Id, ct);
+    }
+
+    /// <summary>Withdraws a monitoring the second line has not reviewed yet: the row and its evidence records go (the
+    /// audit trail keeps them, with the reason; the files are left to the evidence sweep), and the returned monitoring
+    /// it answered, if any, is live again. Only a Líder de proceso of that control's process.</summary>
+    /// <returns>The control's id.</returns>
+    public async Task<Result<int>> WithdrawAsync(Actor actor, int monitoringId, string? reason, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (monitoring, problem) = await PendingOfOwnProcessAsync(actor, monitoringId, "retirar", ct);
+        if (monitoring is null)
+        {
+            return problem!;
+        }
+        var errors = new Dictionary<string, string>();
+        CheckReason(errors, reason);
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+        var previous = monitoring.CorrectsId is { } answered
+            ? await db.ControlMonitorings.FirstOrDefaultAsync(m => m.Id == answered && m.Status == ReportStatus.Superseded, ct)
+            : null;
+        try
+        {
+            using var _ = audit.Begin(new AuditActor(actor.UserId, actor.Name), reason!.Trim());
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.RiskEvidence.RemoveRange(monitoring.Evidence);
+            db.ControlMonitorings.Remove(monitoring);
+            await db.SaveChangesAsync(ct);
+            // Only once the withdrawn row is gone may the returned one be live again (one live monitoring per month).
+            if (previous is not null)
+            {
+                previous.Status = ReportStatus.Returned;
+                await db.SaveChangesAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+            return Result.Saved(monitoring.ControlId);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Result.Conflict("Mientras usted guardaba, el monitoreo cambió. Revise su estado.");
+        }
+    }
+
+    private static void CheckReason(Dictionary<string, string> errors, string? reason)
+    {
+        if ((reason?.Trim().Length ?? 0) < MinReasonLength)
+        {
+            errors[TrackingFields.Reason] = $"Explique el motivo del cambio (al menos {MinReasonLength} caracteres).";
+        }
+        else if (reason!.Trim().Length > MaxCommentLength)
+        {
+            errors[TrackingFields.Reason] = $"El motivo no puede pasar de {MaxCommentLength} caracteres.";
+        }
+    }
+
+    /// <summary>A monitoring still waiting for the second line, of a process the person leads; 404 to anyone who
+    /// may not see it, 403 to Planeación and the other readers, 409 once it was reviewed.</summary>
+    private async Task<(ControlMonitoring? Monitoring, Failure? Problem)> PendingOfOwnProcessAsync(Actor actor, int monitoringId, string verb,
+        CancellationToken ct)
+    {
+        var monitoring = await db.ControlMonitorings.Include(m => m.Evidence).FirstOrDefaultAsync(m => m.Id == monitoringId, ct);
+        if (monitoring is null)
+        {
+            return (null, Result.NotFound());
+        }
+        var risk = await db.RiskControls.AsNoTracking().Where(c => c.Id == monitoring.ControlId)
+            .Select(c => new { c.Number, c.Risk!.Code, c.Risk.ProcessId, c.Risk.Year, c.Risk.Process!.EntityId }).SingleAsync(ct);
+        var leads = actor.IsIn(Roles.ProcessLeader) && actor.UserId is { } user
+            && await db.ProcessLeaders.AnyAsync(l => l.UserId == user && l.ProcessId == risk.ProcessId, ct);
+        if (!leads)
+        {
+            return (null, await CanSeeAsync(actor, risk.ProcessId, risk.EntityId, risk.Year, ct)
+                ? Result.Forbidden($"Solo el líder del proceso puede {verb} el monitoreo de sus controles.")
+                : Result.NotFound());
+        }
+        if (monitoring.Status != ReportStatus.Submitted)
+        {
+            return (null, Result.Conflict(monitoring.Status is ReportStatus.Accepted or ReportStatus.Returned
+                ? $"No puede {verb} este monitoreo: {monitoring.ReviewedByName ?? "la segunda línea"} ya lo revisó. Si hay que cambiarlo, pida que se lo devuelvan y responda con uno nuevo."
+                : $"No puede {verb} este monitoreo: ya fue reemplazado por otro."));
+        }
+        return (monitoring, null);
+    }
+
+    private async Task<Result<int>> SavePendingAsync(Actor actor, string reason, int value, CancellationToken ct)
+    {
+        try
+        {
+            using var _ = audit.Begin(new AuditActor(actor.UserId, actor.Name), reason);
+            await db.SaveChangesAsync(ct);
+            return Result.Saved(value);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Result.Conflict("Mientras usted guardaba, el monitoreo cambió. Revise su estado.");
         }
     }
 

@@ -35,7 +35,7 @@ public class IndexModel(AppDbContext db, FollowUpCalendar calendar) : PageModel
         var result = new List<PlanCutOffs>();
         foreach (var p in plans)
         {
-            var rows = (await calendar.CutOffsAsync(p.Plan.Id, ct)).Select(d =>
+            var rows = (await calendar.FollowUpCutOffsAsync(p.Plan.Id, ct)).Select(d =>
             {
                 var current = followUps.Where(f => f.PlanId == p.Plan.Id && f.CutOffDate == d.CutOffDate).MaxBy(f => f.Version);
                 return new CutOffRow(d, current?.Status, current?.Version ?? 0, current?.Assessed ?? 0, current?.PublishedOn, current?.PublishedLate ?? false);

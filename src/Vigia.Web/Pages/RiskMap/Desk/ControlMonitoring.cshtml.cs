@@ -43,6 +43,10 @@ public class ControlMonitoringModel(AppDbContext db, RiskMapAccess access, Monit
     [BindProperty]
     public int? AnswersId { get; set; }
 
+    [BindProperty]
+    [Display(Name = "Motivo del cambio")]
+    public string? Reason { get; set; }
+
     public ControlSummary Control { get; private set; } = null!;
     public IReadOnlyList<int> Periods { get; private set; } = [];
     public LiveMonitoring? Live { get; private set; }
@@ -66,6 +70,34 @@ public class ControlMonitoringModel(AppDbContext db, RiskMapAccess access, Monit
             _ => this.RedirectWithNotice($"Monitoreo de {period} del control {Control.Number} registrado. Queda pendiente de revisión.",
                 "/RiskMap/Desk/Monitoring", new { vigencia = Control.Year, mes = Month }),
             reload: async () => await LoadAsync(ct));
+    }
+
+    /// <summary>Shown while the monitoring waits for the second line; the service lets only the process's leader use it.</summary>
+    public bool CanChange => Live is { Status: ReportStatus.Submitted } && User.IsInRole(Roles.ProcessLeader);
+
+    public Task<IActionResult> OnPostEditAsync(CancellationToken ct) =>
+        ChangeAsync(live => service.EditAsync(Actor.From(User), live, Executed, Note, Reason, ct), "corregido", ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
+        ChangeAsync(live => service.WithdrawAsync(Actor.From(User), live, Reason, ct), "retirado", ct);
+
+    private async Task<IActionResult> ChangeAsync(Func<int, Task<Result<int>>> change, string done, CancellationToken ct)
+    {
+        var (executed, note, reason) = (Executed, Note, Reason);
+        if (!await LoadAsync(ct) || Live is null)
+        {
+            return NotFound();
+        }
+        var result = await change(Live.Id);
+        var period = SpanishMonths.NameWithYear(Control.Year, Math.Clamp(Month ?? 1, 1, 12));
+        return await this.RespondAsync(result,
+            _ => this.RedirectWithNotice($"Monitoreo de {period} del control {Control.Number} {done}.", "/RiskMap/Desk/ControlMonitoring",
+                new { id = Id, mes = Month }),
+            reload: async () =>
+            {
+                await LoadAsync(ct);
+                (Executed, Note, Reason) = (executed, note, reason);
+            });
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

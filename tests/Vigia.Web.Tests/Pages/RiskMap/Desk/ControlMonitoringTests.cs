@@ -53,6 +53,36 @@ public abstract class ControlMonitoringTests(VigiaFactory app)
         Assert.Equal(["febrero de 2026", "marzo de 2026", "abril de 2026", "mayo de 2026", "junio de 2026", "julio de 2026", "agosto de 2026",
             "septiembre de 2026", "octubre de 2026", "noviembre de 2026"], december.QuerySelectorAll("#mes option").Select(o => o.TextContent));
     }
+
+    [Fact]
+    public async Task PendingMonitoring_IsCorrectedThenWithdrawnByItsLeader_WithAReason_AndTheFormIsOfferedAgain()
+    {
+        var (own, _, leader) = await ProcessesAsync(app);
+        var (_, control1, _) = await RiskWithControlsAsync(app, leader, own, "RC-32");
+        var url = $"/mapa-riesgos/gestion/control/{control1}/monitoreo?mes=8";
+        Assert.Equal(HttpStatusCode.Redirect, (await leader.PostMultipartAsync(url, url,
+            new() { ["Executed"] = "true", ["Note"] = "Se aplicó la lista de chequeo en agosto." }, ("lista.pdf", TestFiles.Pdf))).StatusCode);
+        Assert.NotNull((await leader.GetPageAsync(url)).QuerySelector("#cambiar"));
+
+        var noReason = await leader.PostFormAsync($"/mapa-riesgos/gestion/control/{control1}/monitoreo?mes=8&handler=Edit",
+            new() { ["Executed"] = "false", ["Note"] = "No hubo comité en agosto.", ["Reason"] = "" }, url);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var refused = await TestClient.ParseAsync(noReason);
+        Assert.Contains("Explique el motivo del cambio (al menos 10 caracteres).", refused.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("No hubo comité en agosto.", refused.QuerySelector("textarea#Note")!.TextContent);
+
+        var edited = await leader.PostFormAsync($"/mapa-riesgos/gestion/control/{control1}/monitoreo?mes=8&handler=Edit",
+            new() { ["Executed"] = "false", ["Note"] = "No hubo comité en agosto.", ["Reason"] = "La nota decía lo contrario." }, url);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.Contains("No hubo comité en agosto.", (await leader.GetPageAsync(url)).QuerySelector("#vigente")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        var withdrawn = await leader.PostFormAsync($"/mapa-riesgos/gestion/control/{control1}/monitoreo?mes=8&handler=Withdraw",
+            new() { ["Reason"] = "Registré el control equivocado." }, url);
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var again = await leader.GetPageAsync(url);
+        Assert.Null(again.QuerySelector("#vigente"));
+        Assert.NotNull(again.QuerySelector("form[enctype='multipart/form-data']"));
+    }
 }
 
 public sealed class SqliteControlMonitoringTests(SqliteApp app) : ControlMonitoringTests(app), IClassFixture<SqliteApp>;

@@ -30,6 +30,13 @@ public sealed class PublicReadPolicy(PublicDataGeneration generation, TimeProvid
         }
         var snapshot = await generation.GetAsync();
         http.Items[SnapshotItem] = snapshot;
+        // HEAD is rendered every time (it is rare: link checkers, harvesters): the output cache would store its empty
+        // body and answer a later HEAD with "Content-Length: 0" instead of the GET's length.
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            context.EnableOutputCaching = false;
+            return;
+        }
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;

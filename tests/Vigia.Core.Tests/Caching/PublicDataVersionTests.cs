@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Time.Testing;
+using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
 using Vigia.Core.Caching;
 using Vigia.Core.Organisation;

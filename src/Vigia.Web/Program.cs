@@ -6,6 +6,7 @@ using Vigia.Core.Mail;
 using Vigia.Core.Progress;
 using Vigia.Core.RiskMap;
 using Vigia.Web.Api;
+using Vigia.Web.Caching;
 using Vigia.Web.Layout;
 using Vigia.Web.OpenData;
 using Vigia.Web.Reminders;
@@ -42,6 +43,7 @@ builder.Services.AddVigiaReminderJob(builder.Configuration);
 builder.Services.AddHostedService<Vigia.Web.Startup.DailyJobService<Vigia.Core.Progress.EvidenceSweep>>();
 builder.Services.AddHostedService<Vigia.Web.Startup.DailyJobService<Vigia.Core.Audit.AuditCheckpointPublisher>>();
 builder.Services.AddVigiaLayout();
+builder.Services.AddVigiaPublicCache(builder.Configuration);
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.Add(new PlanRouteConvention());
@@ -90,6 +92,9 @@ if (app.Configuration.GetValue("Security:RequireHttps", false))
 app.UseVigiaSecurityHeaders();
 app.UseRequestLocalization();
 app.UseVigiaLayout();
+// Anonymous public reads are answered from here when cached: no routing, rate limit, authentication, session or
+// audit actor runs for them, and no database is touched (docs/caching.md).
+app.UseVigiaPublicCache();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

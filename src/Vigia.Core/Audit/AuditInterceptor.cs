@@ -29,6 +29,9 @@ public sealed class AuditInterceptor(AuditScope scope, TimeProvider? clock = nul
 
     public AuditScope Scope => scope;
 
+    /// <summary>The clock the entries are dated by, for the interceptors saved beside it.</summary>
+    public TimeProvider Clock => clock;
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

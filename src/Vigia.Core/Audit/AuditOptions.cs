@@ -8,7 +8,7 @@ namespace Vigia.Core.Audit;
 public sealed class AuditOptions
 {
     /// <summary>Entity types whose changes write no entry. <see cref="AuditEntry"/> and <see cref="PublishedCheckpoint"/>
-    /// (derived from the trail) are always left out.</summary>
+    /// (derived from the trail) and <see cref="Caching.PublicDataVersion"/> (derived from the changes) are always left out.</summary>
     public HashSet<Type> ExcludedTypes { get; } = [];
 
     /// <summary>Fields whose values are replaced by <see cref="RedactedValue"/>: passwords, security stamps
@@ -33,7 +33,8 @@ public sealed class AuditOptions
     }
 
     public bool IsAudited(IEntityType type) =>
-        type.ClrType != typeof(AuditEntry) && type.ClrType != typeof(PublishedCheckpoint) && !ExcludedTypes.Contains(type.ClrType);
+        type.ClrType != typeof(AuditEntry) && type.ClrType != typeof(PublishedCheckpoint)
+        && type.ClrType != typeof(Caching.PublicDataVersion) && !ExcludedTypes.Contains(type.ClrType);
 
     public bool IsRedacted(IProperty property)
     {

@@ -53,6 +53,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<RiskMaterialization> RiskMaterializations => Set<RiskMaterialization>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<Vigia.Core.FollowUps.FollowUpRiskAssessment> FollowUpRiskAssessments => Set<Vigia.Core.FollowUps.FollowUpRiskAssessment>();
+    public DbSet<Vigia.Core.Caching.PublicDataVersion> PublicDataVersions => Set<Vigia.Core.Caching.PublicDataVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigia.Core.Audit;
+using Vigia.Core.Caching;
 
 namespace Vigia.Core.Data;
 
@@ -51,12 +53,16 @@ public static class DatabaseSetup
     }
 
     /// <summary>As <see cref="Configure(DbContextOptionsBuilder, DatabaseProvider, string)"/>, with the audit
-    /// trail: for contexts made without dependency injection (the command line, tests).</summary>
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, AuditInterceptor audit)
+    /// trail and the public-data stamp (<see cref="PublicDataVersionInterceptor"/>, after the audit so it saves in
+    /// the audit's transaction): for contexts made without dependency injection (the command line, tests), whose
+    /// changes the web instances' caches must see too.</summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, AuditInterceptor audit,
+        PublicDataVersionInterceptor? publicData = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Configure(options, provider, connectionString);
-        options.AddInterceptors(audit);
+        ArgumentNullException.ThrowIfNull(audit);
+        options.AddInterceptors(audit, publicData ?? new PublicDataVersionInterceptor(audit.Clock));
     }
 
     /// <summary>Registers <see cref="AppDbContext"/>, audited: every save writes its audit entries through the
@@ -71,7 +77,10 @@ public static class DatabaseSetup
             connection = ResolveSqlitePath(connection, baseDirectory);
         }
         services.AddVigiaAudit();
-        services.AddDbContext<AppDbContext>((sp, o) => Configure(o, provider, connection, sp.GetRequiredService<AuditInterceptor>()));
+        services.TryAddSingleton<PublicDataSignal>();
+        services.TryAddSingleton(sp => new PublicDataVersionInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PublicDataSignal>()));
+        services.AddDbContext<AppDbContext>((sp, o) => Configure(o, provider, connection, sp.GetRequiredService<AuditInterceptor>(),
+            sp.GetRequiredService<PublicDataVersionInterceptor>()));
         return services;
     }
 

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Vigía's public pages against nginx serving the very same bytes, with wrk (bench/README.md).
+#   bench/public-pages.sh            # Release build, --demo, SQLite, 64 connections, 2 alternating rounds of 5 s
+#   SECONDS_PER_RUN=10 ROUNDS=3 bench/public-pages.sh
+# Writes the table into bench/README.md between the "bench:results" markers.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$PWD"
+VIGIA_PORT="${VIGIA_PORT:-5391}"
+NGINX_PORT="${NGINX_PORT:-5392}"
+CONNECTIONS="${CONNECTIONS:-64}"
+SECONDS_PER_RUN="${SECONDS_PER_RUN:-5}"
+ROUNDS="${ROUNDS:-2}"
+URLS=(/ /planes/2022 /planes/2022/componente/3 /datos/2022/acciones.csv /api/plans/2022 /tablero /seguimientos)
+WORK="$(mktemp -d /tmp/vigia-bench.XXXXXX)"
+VIGIA_PID=""; NGINX_PID=""
+cleanup() {
+    [ -n "$VIGIA_PID" ] && kill "$VIGIA_PID" 2>/dev/null || true
+    [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for tool in wrk nginx curl; do
+    if ! command -v "$tool" >/dev/null; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx curl >/dev/null
+        break
+    fi
+done
+
+echo "Building Vigía (Release)…"
+dotnet build -c Release src/Vigia.Web -v quiet -nologo >/dev/null
+DLL="$ROOT/src/Vigia.Web/bin/Release/net10.0/Vigia.Web.dll"
+
+mkdir -p "$WORK/data" "$WORK/www" "$WORK/tmp"
+(
+    cd "$ROOT/src/Vigia.Web"
+    ASPNETCORE_ENVIRONMENT=Production \
+    ConnectionStrings__Vigia="Data Source=$WORK/data/vigia.db" \
+    Uploads__Root="$WORK/data/uploads" \
+    Audit__KeyFile="$WORK/data/audit-key" \
+    Logging__LogLevel__Default=Warning \
+    exec dotnet "$DLL" --demo --urls "http://127.0.0.1:$VIGIA_PORT"
+) >"$WORK/vigia.log" 2>&1 &
+VIGIA_PID=$!
+echo "Waiting for Vigía on port $VIGIA_PORT…"
+for _ in $(seq 1 240); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$VIGIA_PORT/" 2>/dev/null && break
+    kill -0 "$VIGIA_PID" 2>/dev/null || { cat "$WORK/vigia.log"; exit 1; }
+    sleep 0.5
+done
+# The dotnet process itself (the subshell exec'd into it).
+RSS_IDLE=$(awk '/VmRSS/{print $2}' "/proc/$VIGIA_PID/status")
+
+for url in "${URLS[@]}"; do
+    case "$url" in
+        *.csv) target="$WORK/www$url" ;;
+        *) target="$WORK/www${url%/}/pagina.html" ;;
+    esac
+    mkdir -p "$(dirname "$target")"
+    curl -fsS -o "$target" "http://127.0.0.1:$VIGIA_PORT$url"
+done
+chmod -R a+rX "$WORK"
+sed -e "s#@DIR@#$WORK#g" -e "s#@PORT@#$NGINX_PORT#g" bench/nginx.conf.template >"$WORK/nginx.conf"
+nginx -p "$WORK" -c "$WORK/nginx.conf" &
+NGINX_PID=$!
+for _ in $(seq 1 40); do curl -fsS -o /dev/null "http://127.0.0.1:$NGINX_PORT/" 2>/dev/null && break; sleep 0.25; done
+for url in "${URLS[@]}"; do
+    cmp -s <(curl -fsS "http://127.0.0.1:$VIGIA_PORT$url") <(curl -fsS "http://127.0.0.1:$NGINX_PORT$url") \
+        || { echo "nginx does not serve the same bytes for $url" >&2; exit 1; }
+done
+
+# wrk's --latency output: "Requests/sec: N" and the 50% / 99% lines, in ms.
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f", v}'; }
+run() { # server port url -> "rps p50 p99"
+    local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$2$3")
+    local rps p50 p99
+    rps=$(awk '/^Requests\/sec:/{print $2}' <<<"$out")
+    p50=$(awk '$1=="50%"{print $2}' <<<"$out" | to_ms)
+    p99=$(awk '$1=="99%"{print $2}' <<<"$out" | to_ms)
+    echo "$rps $p50 $p99"
+}
+
+declare -A V_RPS V_P50 V_P99 N_RPS N_P50 N_P99
+for url in "${URLS[@]}"; do V_RPS[$url]=0; V_P50[$url]=0; V_P99[$url]=0; N_RPS[$url]=0; N_P50[$url]=0; N_P99[$url]=0; done
+for round in $(seq 1 "$ROUNDS"); do
+    for url in "${URLS[@]}"; do
+        read -r r a b <<<"$(run vigia "$VIGIA_PORT" "$url")"
+        V_RPS[$url]=$(awk -v x="${V_RPS[$url]}" -v y="$r" 'BEGIN{print x+y}')
+        V_P50[$url]=$(awk -v x="${V_P50[$url]}" -v y="$a" 'BEGIN{print x+y}')
+        V_P99[$url]=$(awk -v x="${V_P99[$url]}" -v y="$b" 'BEGIN{print (y>x)?y:x}')
+        read -r r a b <<<"$(run nginx "$NGINX_PORT" "$url")"
+        N_RPS[$url]=$(awk -v x="${N_RPS[$url]}" -v y="$r" 'BEGIN{print x+y}')
+        N_P50[$url]=$(awk -v x="${N_P50[$url]}" -v y="$a" 'BEGIN{print x+y}')
+        N_P99[$url]=$(awk -v x="${N_P99[$url]}" -v y="$b" 'BEGIN{print (y>x)?y:x}')
+        echo "round $round $url done"
+    done
+done
+RSS_LOAD=$(awk '/VmRSS/{print $2}' "/proc/$VIGIA_PID/status")
+RSS_PEAK=$(awk '/VmHWM/{print $2}' "/proc/$VIGIA_PID/status")
+
+TABLE="$WORK/table.md"
+{
+    echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(uname -sr);"
+    echo "wrk -t2 -c$CONNECTIONS, $ROUNDS alternating rounds of ${SECONDS_PER_RUN} s per address and server (req/s and p50 averaged over the rounds, p99 the worst round)."
+    echo "Vigía: Release, --demo, SQLite. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files. The machine was shared with other work while this ran."
+    echo
+    echo "| Address | Vigía req/s | nginx req/s | Ratio | Vigía p50 ms | Vigía p99 ms | nginx p50 ms | nginx p99 ms |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    for url in "${URLS[@]}"; do
+        awk -v u="$url" -v n="$ROUNDS" -v vr="${V_RPS[$url]}" -v nr="${N_RPS[$url]}" -v v5="${V_P50[$url]}" -v v9="${V_P99[$url]}" \
+            -v n5="${N_P50[$url]}" -v n9="${N_P99[$url]}" \
+            'BEGIN{printf "| `%s` | %.0f | %.0f | %.2f× | %.2f | %.2f | %.2f | %.2f |\n", u, vr/n, nr/n, (nr>0)?vr/nr:0, v5/n, v9, n5/n, n9}'
+    done
+    echo
+    echo "Vigía's resident memory (/proc/PID/status): $((RSS_IDLE/1024)) MB after start-up, $((RSS_LOAD/1024)) MB after the load, $((RSS_PEAK/1024)) MB at its peak."
+} >"$TABLE"
+cat "$TABLE"
+python3 - "$ROOT/bench/README.md" "$TABLE" <<'PY'
+import sys, re
+readme, table = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
+text = open(readme, encoding="utf-8").read()
+text = re.sub(r"(<!-- bench:results -->\n).*?(<!-- /bench:results -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
+open(readme, "w", encoding="utf-8").write(text)
+PY

@@ -1,0 +1,54 @@
+using Vigia.Web.Layout;
+
+namespace Vigia.Web.Caching;
+
+/// <summary>Which requests are public reads that may be answered from the cache: an anonymous GET or HEAD of a
+/// public address. Decided from the request alone, before authentication runs, so a cached answer costs no
+/// session lookup.</summary>
+public static class PublicReads
+{
+    /// <summary>The public sections (docs/caching.md). Staff pages below them live under a <c>gestion</c> segment.</summary>
+    private static readonly string[] Sections =
+        ["/planes", "/tablero", "/seguimientos", "/mapa-riesgos", "/transparencia", "/privacidad", "/terminos", "/datos", "/api"];
+
+    /// <summary>Cookies an anonymous visitor may carry and still share the cached page: the display preferences
+    /// (part of the cache key) and the antiforgery cookie left by a visit to a form (a page that writes a token into
+    /// its body says <c>no-store</c> and is never stored). Any other cookie (a session, a notice in TempData, an
+    /// external sign-in) means the answer may be personal.</summary>
+    private static readonly HashSet<string> SharedCookies = new([DisplayPreferences.CookieName, "vigia-af"], StringComparer.Ordinal);
+
+    public static bool IsCacheable(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            return false;
+        }
+        if (request.Headers.Authorization.Count > 0 || request.Headers.Cookie.Count > 0 && request.Cookies.Keys.Any(k => !SharedCookies.Contains(k)))
+        {
+            return false;
+        }
+        return IsPublicPath(request.Path);
+    }
+
+    public static bool IsPublicPath(PathString path)
+    {
+        if (!path.HasValue || path.Value == "/")
+        {
+            return true;
+        }
+        var value = path.Value!;
+        if (!Sections.Any(s => path.StartsWithSegments(s, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+        foreach (var segment in value.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (segment.Equals("gestion", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -74,17 +74,6 @@ public sealed class ProgressWorld : IAsyncDisposable
         return db;
     }
 
-    /// <summary>An audited context whose interceptor reads <paramref name="audit"/>, the scope a service under test
-    /// begins with its reason, so the reason reaches the trail as in the application.</summary>
-    public AppDbContext Db(AuditScope audit)
-    {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(options, database.Provider, database.ConnectionString, new AuditInterceptor(audit, Clock));
-        var db = new AppDbContext(options.Options);
-        contexts.Add(db);
-        return db;
-    }
-
     /// <summary>A context without the audit interceptor, for arranging data behind the services' back.</summary>
     public AppDbContext Raw() => database.CreateContext();
 

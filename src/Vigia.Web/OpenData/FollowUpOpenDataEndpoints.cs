@@ -24,19 +24,19 @@ public static class FollowUpOpenDataEndpoints
     public static void MapFollowUpOpenData(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/datos").AllowAnonymous();
-        group.MapRead("/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{year:int}/seguimientos.{format:regex(^(csv|json|xlsx)$)}",
             (int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 FollowUpsAsync(null, year, format, locator, db, http, ct))
             .WithName(FollowUpsName);
-        group.MapRead("/{entity}/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{entity}/{year:int}/seguimientos.{format:regex(^(csv|json|xlsx)$)}",
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 FollowUpsAsync(entity, year, format, locator, db, http, ct))
             .WithName(FollowUpsByEntityName);
-        group.MapRead("/{year:int}/seguimientos-consolidado.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{year:int}/seguimientos-consolidado.{format:regex(^(csv|json|xlsx)$)}",
             (int year, string format, PlanLocator locator, FollowUpConsolidation consolidation, HttpContext http, CancellationToken ct) =>
                 ConsolidatedAsync(null, year, format, locator, consolidation, http, ct))
             .WithName(ConsolidatedName);
-        group.MapRead("/{entity}/{year:int}/seguimientos-consolidado.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{entity}/{year:int}/seguimientos-consolidado.{format:regex(^(csv|json|xlsx)$)}",
             (string entity, int year, string format, PlanLocator locator, FollowUpConsolidation consolidation, HttpContext http, CancellationToken ct) =>
                 ConsolidatedAsync(entity, year, format, locator, consolidation, http, ct))
             .WithName(ConsolidatedByEntityName);
@@ -51,7 +51,13 @@ public static class FollowUpOpenDataEndpoints
             return OpenDataEndpoints.PlanNotFound(location, year, $"seguimientos-consolidado.{format}");
         }
         var rows = ConsolidatedOpenData.Rows(await consolidation.LoadAsync(location.PlanId!.Value, ct));
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"seguimientos-consolidado-{location.CandidateEntities[0]}-{year}.{format}\"";
+        var fileName = $"seguimientos-consolidado-{location.CandidateEntities[0]}-{year}.{format}";
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        OpenDataFiles.AnnounceLicence(http);
+        if (format == "xlsx")
+        {
+            return OpenDataFiles.Xlsx(http, OpenDatasets.ConsolidatedFollowUps, rows.Select(ConsolidatedOpenData.ToCells), fileName);
+        }
         if (format == "json")
         {
             return Results.Json(rows, Json, "application/json; charset=utf-8");
@@ -70,7 +76,13 @@ public static class FollowUpOpenDataEndpoints
             return OpenDataEndpoints.PlanNotFound(location, year, $"seguimientos.{format}");
         }
         var rows = await FollowUpOpenData.LoadAsync(db, location.PlanId!.Value, ct);
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"seguimientos-{location.CandidateEntities[0]}-{year}.{format}\"";
+        var fileName = $"seguimientos-{location.CandidateEntities[0]}-{year}.{format}";
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        OpenDataFiles.AnnounceLicence(http);
+        if (format == "xlsx")
+        {
+            return OpenDataFiles.Xlsx(http, OpenDatasets.FollowUps, rows.Select(FollowUpOpenData.ToCells), fileName);
+        }
         if (format == "json")
         {
             return Results.Json(rows, Json, "application/json; charset=utf-8");

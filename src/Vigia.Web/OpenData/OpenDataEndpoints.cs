@@ -26,11 +26,11 @@ public static class OpenDataEndpoints
     public static void MapOpenData(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/datos").AllowAnonymous();
-        group.MapRead("/{year:int}/acciones.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{year:int}/acciones.{format:regex(^(csv|json|xlsx)$)}",
             (int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ActionsAsync(null, year, format, locator, db, http, ct))
             .WithName(ActionsName);
-        group.MapRead("/{entity}/{year:int}/acciones.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{entity}/{year:int}/acciones.{format:regex(^(csv|json|xlsx)$)}",
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ActionsAsync(entity, year, format, locator, db, http, ct))
             .WithName(ActionsByEntityName);
@@ -80,6 +80,11 @@ public static class OpenDataEndpoints
         // The files keep their columns; which version of the plan they hold travels in a header of its own.
         var header = await PlanHeader.LoadAsync(db, location.PlanId!.Value, ct);
         http.Response.Headers[PlanVersionHeader] = string.Create(CultureInfo.InvariantCulture, $"{header.Version}; {header.VersionStatus}");
+        OpenDataFiles.AnnounceLicence(http);
+        if (format == "xlsx")
+        {
+            return OpenDataFiles.Xlsx(http, OpenDatasets.Actions, rows.Select(r => r.ToCells()), fileName);
+        }
         if (format == "json")
         {
             var payload = rows.Select(r => new Dictionary<string, object?>

@@ -40,6 +40,7 @@ builder.Services.AddVigiaMail(builder.Configuration);
 builder.Services.AddVigiaProgress(builder.Configuration);
 builder.Services.AddVigiaRiskMap();
 builder.Services.AddVigiaOpenData(builder.Configuration);
+builder.Services.AddVigiaApiDocument();
 builder.Services.AddVigiaReminderJob(builder.Configuration);
 builder.Services.AddHostedService<Vigia.Web.Startup.DailyJobService<Vigia.Core.Progress.EvidenceSweep>>();
 builder.Services.AddHostedService<Vigia.Web.Startup.DailyJobService<Vigia.Core.Audit.AuditCheckpointPublisher>>();
@@ -107,5 +108,6 @@ app.MapOpenDataCatalogue();
 app.MapPlanApi();
 app.MapComplianceApi();
 app.MapRiskMethodApi();
+app.MapVigiaApiReference();
 
 await app.RunAsync();

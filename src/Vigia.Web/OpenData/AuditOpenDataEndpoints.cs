@@ -19,7 +19,8 @@ public static class AuditOpenDataEndpoints
     {
         app.MapGroup("/datos").AllowAnonymous()
             .MapRead("/auditoria/puntos-de-control.{format:regex(^(csv|json|xlsx)$)}", CheckpointsAsync)
-            .WithName(CheckpointsName);
+            .WithName(CheckpointsName)
+            .WithSummary("Puntos de control diarios de la bitácora de auditoría, el más reciente primero").WithTags("Datos abiertos");
     }
 
     private static async Task<IResult> CheckpointsAsync(string format, AppDbContext db, HttpContext http, CancellationToken ct)

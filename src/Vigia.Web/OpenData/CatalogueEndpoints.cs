@@ -23,7 +23,8 @@ public static class CatalogueEndpoints
                 var graph = Build(http, await catalog.LoadAsync(ct), links, licence.Value);
                 return Serialise(graph, format == "ttl" ? TurtleType : JsonLdType);
             })
-            .WithName(CatalogueName);
+            .WithName(CatalogueName)
+            .WithSummary("Catálogo DCAT-AP de todos los conjuntos de datos, en JSON-LD (jsonld) o Turtle (ttl)").WithTags("Datos abiertos");
     }
 
     /// <summary>The media type the request prefers among JSON-LD, Turtle and HTML, by the quality of its Accept header;

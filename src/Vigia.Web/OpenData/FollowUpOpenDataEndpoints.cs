@@ -27,19 +27,23 @@ public static class FollowUpOpenDataEndpoints
         group.MapRead("/{year:int}/seguimientos.{format:regex(^(csv|json|xlsx)$)}",
             (int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 FollowUpsAsync(null, year, format, locator, db, http, ct))
-            .WithName(FollowUpsName);
+            .WithName(FollowUpsName)
+            .WithSummary("Seguimientos publicados de Control Interno: una fila por acción valorada en cada corte").WithTags("Datos abiertos");
         group.MapRead("/{entity}/{year:int}/seguimientos.{format:regex(^(csv|json|xlsx)$)}",
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 FollowUpsAsync(entity, year, format, locator, db, http, ct))
-            .WithName(FollowUpsByEntityName);
+            .WithName(FollowUpsByEntityName)
+            .WithSummary("Seguimientos publicados de Control Interno de una entidad y vigencia").WithTags("Datos abiertos");
         group.MapRead("/{year:int}/seguimientos-consolidado.{format:regex(^(csv|json|xlsx)$)}",
             (int year, string format, PlanLocator locator, FollowUpConsolidation consolidation, HttpContext http, CancellationToken ct) =>
                 ConsolidatedAsync(null, year, format, locator, consolidation, http, ct))
-            .WithName(ConsolidatedName);
+            .WithName(ConsolidatedName)
+            .WithSummary("Seguimiento consolidado: una fila por corte y componente, más el total").WithTags("Datos abiertos");
         group.MapRead("/{entity}/{year:int}/seguimientos-consolidado.{format:regex(^(csv|json|xlsx)$)}",
             (string entity, int year, string format, PlanLocator locator, FollowUpConsolidation consolidation, HttpContext http, CancellationToken ct) =>
                 ConsolidatedAsync(entity, year, format, locator, consolidation, http, ct))
-            .WithName(ConsolidatedByEntityName);
+            .WithName(ConsolidatedByEntityName)
+            .WithSummary("Seguimiento consolidado de una entidad y vigencia").WithTags("Datos abiertos");
     }
 
     private static async Task<IResult> ConsolidatedAsync(string? entity, int year, string format, PlanLocator locator,

@@ -23,11 +23,13 @@ public static class RiskOpenDataEndpoints
         group.MapRead("/{year:int}/riesgos.{format:regex(^(csv|json|xlsx)$)}",
             (int year, string format, AppDbContext db, RiskMethodCatalog methods, HttpContext http, CancellationToken ct) =>
                 RisksAsync(null, year, format, db, methods, http, ct))
-            .WithName(RisksName);
+            .WithName(RisksName)
+            .WithSummary("Mapa de riesgos de corrupción publicado de la vigencia: una fila por riesgo").WithTags("Datos abiertos");
         group.MapRead("/{entity}/{year:int}/riesgos.{format:regex(^(csv|json|xlsx)$)}",
             (string entity, int year, string format, AppDbContext db, RiskMethodCatalog methods, HttpContext http, CancellationToken ct) =>
                 RisksAsync(entity, year, format, db, methods, http, ct))
-            .WithName(RisksByEntityName);
+            .WithName(RisksByEntityName)
+            .WithSummary("Mapa de riesgos de corrupción publicado de una entidad y vigencia").WithTags("Datos abiertos");
     }
 
     private static async Task<IResult> RisksAsync(string? entity, int year, string format, AppDbContext db, RiskMethodCatalog methods,

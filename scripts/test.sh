@@ -61,7 +61,7 @@ if [ "${CI:-}" = true ]; then
     export MSBUILDDISABLENODEREUSE=1
 fi
 
-readonly APT_PACKAGES=(chromium fonts-liberation2 poppler-utils libgdiplus)
+readonly APT_PACKAGES=(chromium fonts-liberation2 poppler-utils libgdiplus python3-rdflib)
 readonly RESULTS_DIR=TestResults
 
 # Scratch dir for logs of this run (apt output); removed on exit.

@@ -3,6 +3,7 @@ using Vigia.Core.Compliance;
 using Vigia.Core.Files;
 using Vigia.Core.FollowUps;
 using Vigia.Core.Mail;
+using Vigia.Core.OpenData;
 using Vigia.Core.Progress;
 using Vigia.Core.RiskMap;
 using Vigia.Web.Api;
@@ -39,6 +40,8 @@ builder.Services.AddVigiaUploads(builder.Configuration, Environment.CurrentDirec
 builder.Services.AddVigiaMail(builder.Configuration);
 builder.Services.AddVigiaProgress(builder.Configuration);
 builder.Services.AddVigiaRiskMap();
+builder.Services.AddVigiaOpenData(builder.Configuration);
+builder.Services.AddVigiaApiDocument();
 builder.Services.AddVigiaReminderJob(builder.Configuration);
 builder.Services.AddHostedService<Vigia.Web.Startup.DailyJobService<Vigia.Core.Progress.EvidenceSweep>>();
 builder.Services.AddHostedService<Vigia.Web.Startup.DailyJobService<Vigia.Core.Audit.AuditCheckpointPublisher>>();
@@ -106,8 +109,10 @@ app.MapOpenData();
 app.MapFollowUpOpenData();
 app.MapRiskOpenData();
 app.MapAuditOpenData();
+app.MapOpenDataCatalogue();
 app.MapPlanApi();
 app.MapComplianceApi();
 app.MapRiskMethodApi();
+app.MapVigiaApiReference();
 
 await app.RunAsync();

@@ -5,12 +5,8 @@ namespace Vigia.Core.FollowUps;
 /// reader never takes it for 0 %. The year's figures are the last cut-off's rows.</summary>
 public static class ConsolidatedOpenData
 {
-    public static readonly IReadOnlyList<string> Columns =
-    [
-        "entidad", "vigencia", "seguimiento", "corte", "fecha_limite_publicacion", "estado", "fecha_publicacion", "publicado_a_tiempo",
-        "version", "sha256_instantanea", "componente_numero", "componente", "actividades_programadas", "actividades_cumplidas",
-        "avance_porcentaje", "zona", "acciones_programadas", "acciones_cumplidas", "datos_simulados",
-    ];
+    /// <summary>The header, from the data dictionary (<see cref="OpenData.OpenDatasets.ConsolidatedFollowUps"/>).</summary>
+    public static IReadOnlyList<string> Columns => OpenData.OpenDatasets.ConsolidatedFollowUps.ColumnNames;
 
     public static List<Dictionary<string, object?>> Rows(ConsolidatedFollowUp consolidated)
     {

@@ -4,13 +4,8 @@ namespace Vigia.Core.FollowUps;
 /// (latest published) version of each cut-off, read from the frozen snapshots.</summary>
 public static class FollowUpOpenData
 {
-    public static readonly IReadOnlyList<string> Columns =
-    [
-        "entidad", "vigencia", "corte", "seguimiento", "version", "fecha_publicacion", "fecha_limite_publicacion", "publicado_a_tiempo",
-        "sha256_instantanea", "componente", "actividad_codigo", "actividad", "accion", "meta", "responsables", "programada_en_el_periodo",
-        "estado", "avance_verificado_porcentaje", "cantidad_verificada", "observaciones", "cumplida", "segun_reportes",
-        "datos_simulados",
-    ];
+    /// <summary>The header, from the data dictionary (<see cref="OpenData.OpenDatasets.FollowUps"/>).</summary>
+    public static IReadOnlyList<string> Columns => OpenData.OpenDatasets.FollowUps.ColumnNames;
 
     public static async Task<List<Dictionary<string, object?>>> LoadAsync(AppDbContext db, int planId, CancellationToken ct = default)
     {

@@ -23,11 +23,8 @@ public sealed record ActionRow(
     IReadOnlyList<string> ResponsibleUnits,
     IReadOnlyList<ScheduledMonth> Schedule)
 {
-    public static readonly IReadOnlyList<string> Columns =
-    [
-        "componente", "subcomponente", "actividad_codigo", "actividad", "accion", "descripcion", "meta", "producto",
-        "indicador_formula", "meta_cantidad", "meta_unidad", "responsables", "meses_programados",
-    ];
+    /// <summary>The header, from the data dictionary (<see cref="OpenDatasets.Actions"/>).</summary>
+    public static IReadOnlyList<string> Columns => OpenDatasets.Actions.ColumnNames;
 
     public static string UnitName(TargetUnit unit) => unit == TargetUnit.Percentage ? "porcentaje" : "cantidad";
 

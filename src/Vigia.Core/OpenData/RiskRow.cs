@@ -20,12 +20,8 @@ public sealed record RiskRow(
     decimal ResidualProbabilityPercent,
     decimal ResidualImpactPercent)
 {
-    public static readonly IReadOnlyList<string> Columns =
-    [
-        "codigo", "proceso", "riesgo", "clasificacion", "causas", "probabilidad_inherente", "impacto_inherente", "zona_inherente",
-        "controles", "probabilidad_residual", "impacto_residual", "zona_residual", "tratamiento",
-        "probabilidad_residual_pct", "impacto_residual_pct",
-    ];
+    /// <summary>The risk's own columns: the data dictionary (<see cref="OpenDatasets.Risks"/>) without the map's version.</summary>
+    public static IReadOnlyList<string> Columns { get; } = [.. OpenDatasets.Risks.ColumnNames.Where(c => c != VersionColumn)];
 
     public IReadOnlyList<string> ToCells() =>
     [
@@ -38,7 +34,7 @@ public sealed record RiskRow(
     public const string VersionColumn = "version_mapa";
 
     /// <summary>The published dataset's columns: <see cref="Columns"/> and the map's version.</summary>
-    public static readonly IReadOnlyList<string> PublishedColumns = [.. Columns, VersionColumn];
+    public static IReadOnlyList<string> PublishedColumns => OpenDatasets.Risks.ColumnNames;
 
     public IReadOnlyList<string> ToCells(int version) => [.. ToCells(), version.ToString(CultureInfo.InvariantCulture)];
 

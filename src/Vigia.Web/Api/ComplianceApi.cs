@@ -40,11 +40,13 @@ public static class ComplianceApi
         group.MapRead("/plans/{year:int}/compliance",
             (int year, string? at, PlanLocator locator, AppDbContext db, ComplianceService compliance, TimeProvider clock, CancellationToken ct) =>
                 GetAsync(null, year, at, locator, db, compliance, clock, ct))
-            .WithName(ComplianceName);
+            .WithName(ComplianceName)
+            .WithSummary("Cumplimiento oficial del plan y de cada componente a una fecha (?at=AAAA-MM-DD; hoy si se omite)").WithTags("API");
         group.MapRead("/entities/{entity}/plans/{year:int}/compliance",
             (string entity, int year, string? at, PlanLocator locator, AppDbContext db, ComplianceService compliance, TimeProvider clock,
                 CancellationToken ct) => GetAsync(entity, year, at, locator, db, compliance, clock, ct))
-            .WithName(ComplianceByEntityName);
+            .WithName(ComplianceByEntityName)
+            .WithSummary("Cumplimiento oficial del plan de una entidad a una fecha").WithTags("API");
     }
 
     /// <summary>Reads "AAAA-MM-DD"; null or empty means today in Colombia.</summary>

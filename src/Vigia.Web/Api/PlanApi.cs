@@ -26,10 +26,12 @@ public static class PlanApi
     {
         var group = app.MapGroup("/api").AllowAnonymous();
         group.MapRead("/plans/{year:int}", (int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(null, year, locator, db, ct))
-            .WithName(PlanName);
+            .WithName(PlanName)
+            .WithSummary("El plan completo de la vigencia en JSON: componentes, subcomponentes, actividades y acciones").WithTags("API");
         group.MapRead("/entities/{entity}/plans/{year:int}",
             (string entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(entity, year, locator, db, ct))
-            .WithName(PlanByEntityName);
+            .WithName(PlanByEntityName)
+            .WithSummary("El plan completo de una entidad y vigencia en JSON").WithTags("API");
     }
 
     private static async Task<IResult> GetAsync(string? entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct)

@@ -33,7 +33,8 @@ public static class RiskMethodApi
                     m.Code == RiskMethodCatalog.CurrentCode && m.Revision == latest[m.Code],
                     links.GetPathByName(http, MethodName, new { id = m.Id })!);
             }).ToList());
-        }).WithName(ListName);
+        }).WithName(ListName)
+            .WithSummary("Métodos de valoración de riesgos (DAFP) con sus revisiones").WithTags("API");
         group.MapRead("/risk-methods/{id:int}", async (int id, AppDbContext db, CancellationToken ct) =>
         {
             var method = await db.RiskMethods.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
@@ -50,6 +51,7 @@ public static class RiskMethodApi
             return Results.Json(new RiskMethodDto(method.Id, method.Code, method.Revision, method.Name, d.GuideVersion, d.GuideDate, d.RevisionNote, method.Sha256,
                 d.ValueUnit, d.ProbabilityBasis, d.ProbabilityLevels, d.ImpactLevels, d.Zones, cells, d.CorruptionImpact, d.Controls, d.Residual, d.Treatments),
                 RiskMethodDefinition.Json);
-        }).WithName(MethodName);
+        }).WithName(MethodName)
+            .WithSummary("Un método de valoración de riesgos completo: niveles, zonas, mapa de calor, controles y tratamientos").WithTags("API");
     }
 }

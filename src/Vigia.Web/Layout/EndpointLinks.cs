@@ -46,6 +46,15 @@ public static class EndpointLinks
     public static string AuditCheckpointsData(this IUrlHelper url, string format) =>
         Generate(url, AuditOpenDataEndpoints.CheckpointsName, new { format });
 
+    /// <summary>A file of a dataset of the registry: /datos/{entity}/{year}/{file}.{csv|json|xlsx}, or
+    /// /datos/auditoria/puntos-de-control.{format} for the installation's.</summary>
+    public static string DatasetFile(this IUrlHelper url, Vigia.Core.OpenData.OpenDataset dataset, string entity, int? year, string format) =>
+        Generate(url, DatasetRoutes.RouteName(dataset), DatasetRoutes.Values(dataset, entity, year, format));
+
+    /// <summary>/datos/catalogo.{jsonld|ttl}</summary>
+    public static string CatalogueFile(this IUrlHelper url, string format) =>
+        Generate(url, CatalogueEndpoints.CatalogueName, new { format });
+
     /// <summary>/api/risk-methods</summary>
     public static string RiskMethodsApi(this IUrlHelper url) => Generate(url, Api.RiskMethodApi.ListName, null);
 

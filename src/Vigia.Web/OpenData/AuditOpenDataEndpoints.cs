@@ -11,15 +11,16 @@ public static class AuditOpenDataEndpoints
 {
     public const string CheckpointsName = "OpenData.AuditCheckpoints";
 
-    public static readonly IReadOnlyList<string> Columns = ["fecha", "secuencia", "huella", "punto_de_control", "publicado_utc"];
+    public static IReadOnlyList<string> Columns => OpenDatasets.AuditCheckpoints.ColumnNames;
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static void MapAuditOpenData(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/datos").AllowAnonymous()
-            .MapRead("/auditoria/puntos-de-control.{format:regex(^(csv|json)$)}", CheckpointsAsync)
-            .WithName(CheckpointsName);
+            .MapRead("/auditoria/puntos-de-control.{format:regex(^(csv|json|xlsx)$)}", CheckpointsAsync)
+            .WithName(CheckpointsName)
+            .WithSummary("Puntos de control diarios de la bitácora de auditoría, el más reciente primero").WithTags("Datos abiertos");
     }
 
     private static async Task<IResult> CheckpointsAsync(string format, AppDbContext db, HttpContext http, CancellationToken ct)
@@ -28,14 +29,20 @@ public static class AuditOpenDataEndpoints
             .Select(c => new Row(c.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Sequence, c.Hash, c.Checkpoint.ToString(),
                 c.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)))
             .ToList();
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"puntos-de-control-auditoria.{format}\"";
+        var fileName = $"puntos-de-control-auditoria.{format}";
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        OpenDataFiles.AnnounceLicence(http);
         if (format == "json")
         {
             return Results.Json(rows, Json, "application/json; charset=utf-8");
         }
+        var cells = rows.Select(r => (IReadOnlyList<string>)[r.Fecha, r.Secuencia.ToString(CultureInfo.InvariantCulture), r.Huella, r.PuntoDeControl, r.PublicadoUtc]);
+        if (format == "xlsx")
+        {
+            return OpenDataFiles.Xlsx(http, OpenDatasets.AuditCheckpoints, cells, fileName);
+        }
         using var csv = new MemoryStream();
-        await CsvFormat.WriteAsync(csv, Columns,
-            rows.Select(r => (IReadOnlyList<string>)[r.Fecha, r.Secuencia.ToString(CultureInfo.InvariantCulture), r.Huella, r.PuntoDeControl, r.PublicadoUtc]), ct);
+        await CsvFormat.WriteAsync(csv, Columns, cells, ct);
         return Results.Bytes(csv.ToArray(), "text/csv; charset=utf-8");
     }
 

@@ -24,22 +24,26 @@ public static class FollowUpOpenDataEndpoints
     public static void MapFollowUpOpenData(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/datos").AllowAnonymous();
-        group.MapRead("/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{year:int}/seguimientos.{format:regex(^(csv|json|xlsx)$)}",
             (int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 FollowUpsAsync(null, year, format, locator, db, http, ct))
-            .WithName(FollowUpsName);
-        group.MapRead("/{entity}/{year:int}/seguimientos.{format:regex(^(csv|json)$)}",
+            .WithName(FollowUpsName)
+            .WithSummary("Seguimientos publicados de Control Interno: una fila por acción valorada en cada corte").WithTags("Datos abiertos");
+        group.MapRead("/{entity}/{year:int}/seguimientos.{format:regex(^(csv|json|xlsx)$)}",
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 FollowUpsAsync(entity, year, format, locator, db, http, ct))
-            .WithName(FollowUpsByEntityName);
-        group.MapRead("/{year:int}/seguimientos-consolidado.{format:regex(^(csv|json)$)}",
+            .WithName(FollowUpsByEntityName)
+            .WithSummary("Seguimientos publicados de Control Interno de una entidad y vigencia").WithTags("Datos abiertos");
+        group.MapRead("/{year:int}/seguimientos-consolidado.{format:regex(^(csv|json|xlsx)$)}",
             (int year, string format, PlanLocator locator, FollowUpConsolidation consolidation, HttpContext http, CancellationToken ct) =>
                 ConsolidatedAsync(null, year, format, locator, consolidation, http, ct))
-            .WithName(ConsolidatedName);
-        group.MapRead("/{entity}/{year:int}/seguimientos-consolidado.{format:regex(^(csv|json)$)}",
+            .WithName(ConsolidatedName)
+            .WithSummary("Seguimiento consolidado: una fila por corte y componente, más el total").WithTags("Datos abiertos");
+        group.MapRead("/{entity}/{year:int}/seguimientos-consolidado.{format:regex(^(csv|json|xlsx)$)}",
             (string entity, int year, string format, PlanLocator locator, FollowUpConsolidation consolidation, HttpContext http, CancellationToken ct) =>
                 ConsolidatedAsync(entity, year, format, locator, consolidation, http, ct))
-            .WithName(ConsolidatedByEntityName);
+            .WithName(ConsolidatedByEntityName)
+            .WithSummary("Seguimiento consolidado de una entidad y vigencia").WithTags("Datos abiertos");
     }
 
     private static async Task<IResult> ConsolidatedAsync(string? entity, int year, string format, PlanLocator locator,
@@ -51,7 +55,13 @@ public static class FollowUpOpenDataEndpoints
             return OpenDataEndpoints.PlanNotFound(location, year, $"seguimientos-consolidado.{format}");
         }
         var rows = ConsolidatedOpenData.Rows(await consolidation.LoadAsync(location.PlanId!.Value, ct));
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"seguimientos-consolidado-{location.CandidateEntities[0]}-{year}.{format}\"";
+        var fileName = $"seguimientos-consolidado-{location.CandidateEntities[0]}-{year}.{format}";
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        OpenDataFiles.AnnounceLicence(http);
+        if (format == "xlsx")
+        {
+            return OpenDataFiles.Xlsx(http, OpenDatasets.ConsolidatedFollowUps, rows.Select(ConsolidatedOpenData.ToCells), fileName);
+        }
         if (format == "json")
         {
             return Results.Json(rows, Json, "application/json; charset=utf-8");
@@ -70,7 +80,13 @@ public static class FollowUpOpenDataEndpoints
             return OpenDataEndpoints.PlanNotFound(location, year, $"seguimientos.{format}");
         }
         var rows = await FollowUpOpenData.LoadAsync(db, location.PlanId!.Value, ct);
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"seguimientos-{location.CandidateEntities[0]}-{year}.{format}\"";
+        var fileName = $"seguimientos-{location.CandidateEntities[0]}-{year}.{format}";
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        OpenDataFiles.AnnounceLicence(http);
+        if (format == "xlsx")
+        {
+            return OpenDataFiles.Xlsx(http, OpenDatasets.FollowUps, rows.Select(FollowUpOpenData.ToCells), fileName);
+        }
         if (format == "json")
         {
             return Results.Json(rows, Json, "application/json; charset=utf-8");

@@ -26,20 +26,24 @@ public static class OpenDataEndpoints
     public static void MapOpenData(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/datos").AllowAnonymous();
-        group.MapRead("/{year:int}/acciones.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{year:int}/acciones.{format:regex(^(csv|json|xlsx)$)}",
             (int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ActionsAsync(null, year, format, locator, db, http, ct))
-            .WithName(ActionsName);
-        group.MapRead("/{entity}/{year:int}/acciones.{format:regex(^(csv|json)$)}",
+            .WithName(ActionsName)
+            .WithSummary("Acciones del plan de la vigencia (CSV, JSON o XLSX), cuando una sola entidad tiene plan ese año").WithTags("Datos abiertos");
+        group.MapRead("/{entity}/{year:int}/acciones.{format:regex(^(csv|json|xlsx)$)}",
             (string entity, int year, string format, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ActionsAsync(entity, year, format, locator, db, http, ct))
-            .WithName(ActionsByEntityName);
+            .WithName(ActionsByEntityName)
+            .WithSummary("Acciones del plan de una entidad y vigencia (CSV, JSON o XLSX)").WithTags("Datos abiertos");
         group.MapRead("/{year:int}/plan.xlsx",
             (int year, int? version, PlanLocator locator, AppDbContext db, CancellationToken ct) => WorkbookAsync(null, year, version, locator, db, ct))
-            .WithName(WorkbookName);
+            .WithName(WorkbookName)
+            .WithSummary("El plan de la vigencia en el formato del documento (XLSX), o una versión pública anterior con ?version=n").WithTags("Datos abiertos");
         group.MapRead("/{entity}/{year:int}/plan.xlsx",
             (string entity, int year, int? version, PlanLocator locator, AppDbContext db, CancellationToken ct) => WorkbookAsync(entity, year, version, locator, db, ct))
-            .WithName(WorkbookByEntityName);
+            .WithName(WorkbookByEntityName)
+            .WithSummary("El plan de una entidad y vigencia en el formato del documento (XLSX)").WithTags("Datos abiertos");
     }
 
     /// <summary>The plan in the document's own layout: the version the public sees, or any public version
@@ -80,6 +84,11 @@ public static class OpenDataEndpoints
         // The files keep their columns; which version of the plan they hold travels in a header of its own.
         var header = await PlanHeader.LoadAsync(db, location.PlanId!.Value, ct);
         http.Response.Headers[PlanVersionHeader] = string.Create(CultureInfo.InvariantCulture, $"{header.Version}; {header.VersionStatus}");
+        OpenDataFiles.AnnounceLicence(http);
+        if (format == "xlsx")
+        {
+            return OpenDataFiles.Xlsx(http, OpenDatasets.Actions, rows.Select(r => r.ToCells()), fileName);
+        }
         if (format == "json")
         {
             var payload = rows.Select(r => new Dictionary<string, object?>

@@ -20,14 +20,16 @@ public static class RiskOpenDataEndpoints
     public static void MapRiskOpenData(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/datos").AllowAnonymous();
-        group.MapRead("/{year:int}/riesgos.{format:regex(^(csv|json)$)}",
+        group.MapRead("/{year:int}/riesgos.{format:regex(^(csv|json|xlsx)$)}",
             (int year, string format, AppDbContext db, RiskMethodCatalog methods, HttpContext http, CancellationToken ct) =>
                 RisksAsync(null, year, format, db, methods, http, ct))
-            .WithName(RisksName);
-        group.MapRead("/{entity}/{year:int}/riesgos.{format:regex(^(csv|json)$)}",
+            .WithName(RisksName)
+            .WithSummary("Mapa de riesgos de corrupción publicado de la vigencia: una fila por riesgo").WithTags("Datos abiertos");
+        group.MapRead("/{entity}/{year:int}/riesgos.{format:regex(^(csv|json|xlsx)$)}",
             (string entity, int year, string format, AppDbContext db, RiskMethodCatalog methods, HttpContext http, CancellationToken ct) =>
                 RisksAsync(entity, year, format, db, methods, http, ct))
-            .WithName(RisksByEntityName);
+            .WithName(RisksByEntityName)
+            .WithSummary("Mapa de riesgos de corrupción publicado de una entidad y vigencia").WithTags("Datos abiertos");
     }
 
     private static async Task<IResult> RisksAsync(string? entity, int year, string format, AppDbContext db, RiskMethodCatalog methods,
@@ -53,7 +55,13 @@ public static class RiskOpenDataEndpoints
         var version = published.Version.Number;
         var rows = RiskRow.From(published.Content.ToRisks(), await methods.DefinitionsAsync(ct));
         http.Response.Headers["X-Risk-Map-Version"] = version.ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"mapa-riesgos-{candidates[0].Slug}-{year}.{format}\"";
+        var fileName = $"mapa-riesgos-{candidates[0].Slug}-{year}.{format}";
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        OpenDataFiles.AnnounceLicence(http);
+        if (format == "xlsx")
+        {
+            return OpenDataFiles.Xlsx(http, OpenDatasets.Risks, rows.Select(r => r.ToCells(version)), fileName);
+        }
         if (format == "json")
         {
             // The same columns as the CSV; the percentages as numbers.

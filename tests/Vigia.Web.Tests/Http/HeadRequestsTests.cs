@@ -42,7 +42,10 @@ public abstract partial class HeadRequestsTests(VigiaFactory app)
     {
         "year" => "2022",
         "entity" => Slug,
-        "format" => pattern.Contains("informe", StringComparison.Ordinal) || pattern.Contains("/consolidado.", StringComparison.Ordinal) ? "pdf" : "csv",
+        "format" => pattern.Contains("informe", StringComparison.Ordinal) || pattern.Contains("/consolidado.", StringComparison.Ordinal) ? "pdf"
+            : pattern.Contains("catalogo.", StringComparison.Ordinal) ? "ttl" : "csv",
+        "slug" => "acciones",
+        "documentName" => "v1",
         "number" => "1",
         "code" => pattern.StartsWith("estado", StringComparison.Ordinal) ? "404" : "1.1.1",
         "cutoff" => "2022-04-30",

@@ -19,6 +19,11 @@ public static class SharedHosts
     /// <summary>Progress reports and monitoring on Monday 4 April 2022, each test on its own action or month.</summary>
     public const string SqliteReporting = "sqlite, reporting";
     public const string PostgresReporting = "postgres, reporting";
+
+    /// <summary>The open-data registry's files, catalogue and dataset pages, over <see cref="OpenData.OpenDataArrange"/>
+    /// (a follow-up and a risk map published once, which no other class may see).</summary>
+    public const string SqliteOpenData = "sqlite, open data published";
+    public const string PostgresOpenData = "postgres, open data published";
 }
 
 [CollectionDefinition(SharedHosts.SqliteBundledPlan)]
@@ -38,3 +43,9 @@ public sealed class SqliteReportingHost : ICollectionFixture<SqliteReportingApp>
 
 [CollectionDefinition(SharedHosts.PostgresReporting)]
 public sealed class PostgresReportingHost : ICollectionFixture<PostgresReportingApp>;
+
+[CollectionDefinition(SharedHosts.SqliteOpenData)]
+public sealed class SqliteOpenDataHost : ICollectionFixture<SqliteApp>;
+
+[CollectionDefinition(SharedHosts.PostgresOpenData)]
+public sealed class PostgresOpenDataHost : ICollectionFixture<PostgresApp>;

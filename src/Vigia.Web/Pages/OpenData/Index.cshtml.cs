@@ -2,28 +2,9 @@ using Vigia.Web.Pages.Plans;
 
 namespace Vigia.Web.Pages.OpenData;
 
-public sealed record DataColumn(string Name, string Description);
-
-/// <summary>The open-data catalogue: every plan's downloads and the dictionary of their columns.</summary>
+/// <summary>The open-data page: every plan's downloads, the registry's datasets and the dictionary of the actions.</summary>
 public class IndexModel(AppDbContext db) : PageModel
 {
-    public static readonly IReadOnlyList<DataColumn> Columns =
-    [
-        new("componente", "Número y nombre del componente del plan."),
-        new("subcomponente", "Código y nombre del subcomponente; vacío en los componentes sin subcomponentes."),
-        new("actividad_codigo", "Numeración de la actividad en el plan, por ejemplo 3.1.4."),
-        new("actividad", "Texto de la actividad."),
-        new("accion", "Número de la acción dentro de la actividad (1, 2, …)."),
-        new("descripcion", "Descripción de la acción."),
-        new("meta", "La meta tal como la escribió la entidad."),
-        new("producto", "Productos (bienes o servicios) entregados."),
-        new("indicador_formula", "Fórmula del indicador."),
-        new("meta_cantidad", "Resultado esperado como número, con punto decimal (5000, 100)."),
-        new("meta_unidad", "«cantidad» o «porcentaje»."),
-        new("responsables", "Unidades responsables, separadas por « | »; una subunidad se escribe «Unidad / Subunidad»."),
-        new("meses_programados", "Meses (1 a 12) con la cantidad programada, «mes:cantidad» separados por « | »; vacío si no tiene programación mensual."),
-    ];
-
     public IReadOnlyList<PlanListItem> Plans { get; private set; } = [];
 
     /// <summary>The version each plan's data comes from, by entity and year: the last published one, or the draft

@@ -1,0 +1,69 @@
+using Vigia.Core.FollowUps;
+
+namespace Vigia.Core.OpenData;
+
+/// <summary>One dataset as one entity publishes it: the years it has files for (none for an installation-wide
+/// dataset) and when its data last changed.</summary>
+/// <param name="Modified">The last publication behind the files: the plan's latest published version, the latest
+/// published follow-up, the published risk map, the newest audit checkpoint; null when nothing is published yet.</param>
+public sealed record CatalogEntry(OpenDataset Dataset, string EntitySlug, string EntityName, string? EntityWebsite, string? EntityEmail,
+    IReadOnlyList<int> Years, DateTimeOffset? Modified);
+
+/// <summary>What the catalogue lists: every dataset of <see cref="OpenDatasets"/> for every entity that has data for
+/// it, with the years its files answer and the update date taken from the data.</summary>
+public sealed class OpenDataCatalog(AppDbContext db)
+{
+    public async Task<IReadOnlyList<CatalogEntry>> LoadAsync(CancellationToken ct = default)
+    {
+        var entities = await db.Entities.AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => new { e.Id, e.Slug, e.Name, e.WebsiteUrl, e.Email }).ToListAsync(ct);
+        var plans = (await db.PlanVersions.AsNoTracking()
+                .Select(v => new { v.PlanId, v.Plan!.EntityId, v.Plan.Year, v.PublishedAt, v.CreatedAt })
+                .ToListAsync(ct))
+            // The files serve the latest published version; before the first publication, the draft as imported.
+            .GroupBy(v => (v.PlanId, v.EntityId, v.Year))
+            .Select(g => new { g.Key.EntityId, g.Key.Year, Modified = g.Max(v => v.PublishedAt) ?? g.Min(v => v.CreatedAt) })
+            .ToList();
+        var followUps = await db.Set<FollowUp>().AsNoTracking()
+            .Where(f => f.Status == FollowUpStatus.Published)
+            .Select(f => new { f.Plan!.EntityId, f.Plan.Year, f.PublishedAt })
+            .ToListAsync(ct);
+        var maps = await db.RiskMapVersions.AsNoTracking().Where(v => v.PublishedAt != null)
+            .Select(v => new { v.EntityId, v.Year, v.PublishedAt }).ToListAsync(ct);
+        var checkpoints = await db.PublishedCheckpoints.AsNoTracking().Select(c => c.PublishedAt).ToListAsync(ct);
+
+        var entries = new List<CatalogEntry>();
+        foreach (var e in entities)
+        {
+            CatalogEntry Entry(OpenDataset d, IEnumerable<int> years, DateTimeOffset? modified) =>
+                new(d, e.Slug, e.Name, e.WebsiteUrl, e.Email, [.. years.Distinct().OrderDescending()], modified);
+
+            // Max() of DateTimeOffset runs here rather than in SQL: SQLite cannot compare them.
+            var own = plans.Where(p => p.EntityId == e.Id).ToList();
+            if (own.Count > 0)
+            {
+                entries.Add(Entry(OpenDatasets.Actions, own.Select(p => p.Year), own.Max(p => (DateTimeOffset?)p.Modified)));
+            }
+            var published = followUps.Where(f => f.EntityId == e.Id).ToList();
+            if (published.Count > 0)
+            {
+                var modified = published.Max(f => f.PublishedAt);
+                entries.Add(Entry(OpenDatasets.FollowUps, published.Select(f => f.Year), modified));
+                entries.Add(Entry(OpenDatasets.ConsolidatedFollowUps, published.Select(f => f.Year), modified));
+            }
+            var ownMaps = maps.Where(m => m.EntityId == e.Id).ToList();
+            if (ownMaps.Count > 0)
+            {
+                entries.Add(Entry(OpenDatasets.Risks, ownMaps.Select(m => m.Year), ownMaps.Max(m => m.PublishedAt)));
+            }
+        }
+        // The audit trail is the installation's, not one entity's: published once, by the first entity registered.
+        if (entities.Count > 0)
+        {
+            var first = entities[0];
+            entries.Add(new CatalogEntry(OpenDatasets.AuditCheckpoints, first.Slug, first.Name, first.WebsiteUrl, first.Email, [],
+                checkpoints.Count == 0 ? null : checkpoints.Max()));
+        }
+        return entries;
+    }
+}

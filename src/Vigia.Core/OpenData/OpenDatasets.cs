@@ -1,0 +1,217 @@
+namespace Vigia.Core.OpenData;
+
+/// <summary>How a column's text is to be read. CSV cells are text in every case; the XLSX, the catalogue's schema and
+/// the Socrata recipe take the type from here.</summary>
+public enum ColumnType
+{
+    Text,
+    WholeNumber,
+    DecimalNumber,
+    /// <summary>AAAA-MM-DD.</summary>
+    Date,
+    /// <summary>ISO 8601 in UTC, AAAA-MM-DDTHH:MM:SSZ.</summary>
+    DateTimeUtc,
+    /// <summary>«si» or «no».</summary>
+    YesNo,
+}
+
+public sealed record DatasetColumn(string Name, ColumnType Type, string Meaning)
+{
+    public string TypeName => Type switch
+    {
+        ColumnType.WholeNumber => "Número entero",
+        ColumnType.DecimalNumber => "Número decimal (punto decimal)",
+        ColumnType.Date => "Fecha (AAAA-MM-DD)",
+        ColumnType.DateTimeUtc => "Fecha y hora UTC (ISO 8601)",
+        ColumnType.YesNo => "Sí/No («si» o «no»)",
+        _ => "Texto",
+    };
+
+    /// <summary>The column's type in datos.gov.co (Socrata): dates as «floating timestamp» (calendar_date).</summary>
+    public string SocrataType => Type switch
+    {
+        ColumnType.WholeNumber or ColumnType.DecimalNumber => "number",
+        ColumnType.Date or ColumnType.DateTimeUtc => "calendar_date",
+        _ => "text",
+    };
+
+    /// <summary>The XML Schema datatype (for the catalogue and schema.org).</summary>
+    public string XsdType => Type switch
+    {
+        ColumnType.WholeNumber => "integer",
+        ColumnType.DecimalNumber => "decimal",
+        ColumnType.Date => "date",
+        ColumnType.DateTimeUtc => "dateTime",
+        _ => "string",
+    };
+}
+
+/// <summary>How often a dataset changes, as the EU vocabulary DCAT-AP uses for <c>dct:accrualPeriodicity</c>.</summary>
+public sealed record DatasetFrequency(string Code, string Name)
+{
+    public string Uri => "http://publications.europa.eu/resource/authority/frequency/" + Code;
+
+    public static readonly DatasetFrequency Daily = new("DAILY", "Diaria");
+    /// <summary>Control Interno's three cut-offs a year (30 April, 31 August, 31 December).</summary>
+    public static readonly DatasetFrequency ThreeTimesAYear = new("ANNUAL_3", "Tres veces al año (cuatrimestral)");
+    /// <summary>A plan or a map a year, with revisions when the entity publishes them.</summary>
+    public static readonly DatasetFrequency Annual = new("ANNUAL", "Anual, con sus revisiones");
+}
+
+/// <summary>What a dataset's files are cut by: a plan's year, a risk map's year, or nothing (the whole installation).</summary>
+public enum DatasetScope
+{
+    PlanYear,
+    RiskMapYear,
+    Installation,
+}
+
+/// <summary>One dataset Vigía publishes. <see cref="Columns"/> is the data dictionary AND the header every writer
+/// (CSV, JSON, XLSX) uses, so the two cannot drift.</summary>
+public sealed record OpenDataset(string Slug, string FileName, string Title, string Description, DatasetScope Scope,
+    DatasetFrequency Frequency, IReadOnlyList<string> Keywords, IReadOnlyList<DatasetColumn> Columns)
+{
+    public static readonly IReadOnlyList<string> Formats = ["csv", "json", "xlsx"];
+
+    public IReadOnlyList<string> ColumnNames { get; } = [.. Columns.Select(c => c.Name)];
+
+    public static string MediaType(string format) => format switch
+    {
+        "csv" => "text/csv",
+        "json" => "application/json",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not an open-data format."),
+    };
+}
+
+/// <summary>The registry of every dataset Vigía publishes: the one place their titles, dictionaries and frequencies
+/// live. The endpoints in Web/OpenData write these columns, the catalogue and the dataset pages describe them.</summary>
+public static class OpenDatasets
+{
+    private static DatasetColumn Text(string name, string meaning) => new(name, ColumnType.Text, meaning);
+    private static DatasetColumn Integer(string name, string meaning) => new(name, ColumnType.WholeNumber, meaning);
+    private static DatasetColumn Decimal(string name, string meaning) => new(name, ColumnType.DecimalNumber, meaning);
+    private static DatasetColumn Date(string name, string meaning) => new(name, ColumnType.Date, meaning);
+    private static DatasetColumn YesNo(string name, string meaning) => new(name, ColumnType.YesNo, meaning);
+
+    public static readonly OpenDataset Actions = new("acciones", "acciones",
+        "Acciones del Plan Anticorrupción y de Atención al Ciudadano",
+        "Una fila por acción del plan de la vigencia: componente, actividad, meta, producto, indicador, responsables y la programación mensual. "
+        + "Sirve la última versión publicada del plan (la versión viaja en la cabecera X-Plan-Version).",
+        DatasetScope.PlanYear, DatasetFrequency.Annual, ["anticorrupción", "PAAC", "plan de acción", "transparencia"],
+        [
+            Text("componente", "Número y nombre del componente del plan."),
+            Text("subcomponente", "Código y nombre del subcomponente; vacío en los componentes sin subcomponentes."),
+            Text("actividad_codigo", "Numeración de la actividad en el plan, por ejemplo 3.1.4 (texto, no número)."),
+            Text("actividad", "Texto de la actividad."),
+            Integer("accion", "Número de la acción dentro de la actividad (1, 2, …)."),
+            Text("descripcion", "Descripción de la acción."),
+            Text("meta", "La meta tal como la escribió la entidad."),
+            Text("producto", "Productos (bienes o servicios) entregados."),
+            Text("indicador_formula", "Fórmula del indicador."),
+            Decimal("meta_cantidad", "Resultado esperado como número, con punto decimal (5000, 100)."),
+            Text("meta_unidad", "«cantidad» o «porcentaje»."),
+            Text("responsables", "Unidades responsables, separadas por « | »; una subunidad se escribe «Unidad / Subunidad»."),
+            Text("meses_programados", "Meses (1 a 12) con la cantidad programada, «mes:cantidad» separados por « | »; vacío si no tiene programación mensual. "
+                + "En JSON, una lista de objetos {mes, cantidad}."),
+        ]);
+
+    public static readonly OpenDataset FollowUps = new("seguimientos", "seguimientos",
+        "Seguimientos de Control Interno al Plan Anticorrupción",
+        "Una fila por acción valorada en cada corte publicado por la Oficina de Control Interno (30 de abril, 31 de agosto y 31 de diciembre), "
+        + "leída de la instantánea congelada de la última versión publicada de cada corte.",
+        DatasetScope.PlanYear, DatasetFrequency.ThreeTimesAYear, ["anticorrupción", "control interno", "seguimiento", "PAAC"],
+        [
+            Text("entidad", "Nombre de la entidad."),
+            Integer("vigencia", "Año del plan."),
+            Date("corte", "Fecha de corte del seguimiento."),
+            Integer("seguimiento", "Número del seguimiento en la vigencia (1, 2 o 3)."),
+            Integer("version", "Versión publicada del seguimiento de ese corte."),
+            Date("fecha_publicacion", "Fecha en que Control Interno publicó el seguimiento (hora de Colombia)."),
+            Date("fecha_limite_publicacion", "Último día para publicar el seguimiento de ese corte."),
+            YesNo("publicado_a_tiempo", "«si» cuando se publicó hasta la fecha límite."),
+            Text("sha256_instantanea", "Huella SHA-256 de la instantánea publicada, para comprobar que no cambió."),
+            Text("componente", "Número y nombre del componente."),
+            Text("actividad_codigo", "Numeración de la actividad, por ejemplo 3.1.4."),
+            Text("actividad", "Texto de la actividad."),
+            Integer("accion", "Número de la acción dentro de la actividad."),
+            Text("meta", "La meta de la acción."),
+            Text("responsables", "Unidades responsables, separadas por « | »."),
+            YesNo("programada_en_el_periodo", "«si» cuando la acción tenía programación hasta el corte."),
+            Text("estado", "Estado que asignó Control Interno; vacío si no la valoró."),
+            Decimal("avance_verificado_porcentaje", "Avance verificado por Control Interno, en porcentaje."),
+            Decimal("cantidad_verificada", "Cantidad verificada por Control Interno, cuando la meta es una cantidad."),
+            Text("observaciones", "Observaciones de Control Interno."),
+            YesNo("cumplida", "«si» cuando la acción cuenta como cumplida en el corte."),
+            Text("segun_reportes", "Lo que decían los reportes de avance de los responsables al corte."),
+            YesNo("datos_simulados", "«si» cuando el seguimiento se hizo sobre datos de demostración."),
+        ]);
+
+    public static readonly OpenDataset ConsolidatedFollowUps = new("seguimientos-consolidado", "seguimientos-consolidado",
+        "Seguimiento consolidado de Control Interno por corte y componente",
+        "Una fila por corte y componente, más el total del plan (componente «Total», sin número). Un corte sin seguimiento publicado "
+        + "aparece con estado «pendiente» y cifras vacías, nunca como 0 %.",
+        DatasetScope.PlanYear, DatasetFrequency.ThreeTimesAYear, ["anticorrupción", "control interno", "cumplimiento", "PAAC"],
+        [
+            Text("entidad", "Nombre de la entidad."),
+            Integer("vigencia", "Año del plan."),
+            Integer("seguimiento", "Número del seguimiento en la vigencia (1, 2 o 3)."),
+            Date("corte", "Fecha de corte."),
+            Date("fecha_limite_publicacion", "Último día para publicar el seguimiento de ese corte."),
+            Text("estado", "«publicado», «pendiente» o «no incluido»."),
+            Date("fecha_publicacion", "Fecha de publicación; vacía si está pendiente."),
+            YesNo("publicado_a_tiempo", "«si» cuando se publicó hasta la fecha límite; vacío si está pendiente."),
+            Integer("version", "Versión publicada del seguimiento."),
+            Text("sha256_instantanea", "Huella SHA-256 de la instantánea publicada."),
+            Integer("componente_numero", "Número del componente; vacío en la fila «Total»."),
+            Text("componente", "Nombre del componente, o «Total»."),
+            Integer("actividades_programadas", "Actividades programadas hasta el corte."),
+            Integer("actividades_cumplidas", "De ellas, las cumplidas."),
+            Decimal("avance_porcentaje", "Cumplimiento: actividades cumplidas ÷ programadas × 100, con un decimal."),
+            Text("zona", "Zona del cumplimiento: «alta», «media» o «baja»."),
+            Integer("acciones_programadas", "Acciones programadas hasta el corte."),
+            Integer("acciones_cumplidas", "De ellas, las cumplidas."),
+            YesNo("datos_simulados", "«si» cuando el seguimiento se hizo sobre datos de demostración."),
+        ]);
+
+    public static readonly OpenDataset Risks = new("riesgos", "riesgos",
+        "Mapa de riesgos de corrupción",
+        "Una fila por riesgo del mapa de riesgos de corrupción publicado de la vigencia, con las zonas inherente y residual en palabras, "
+        + "los controles y el tratamiento, según el método de valoración del DAFP.",
+        DatasetScope.RiskMapYear, DatasetFrequency.Annual, ["anticorrupción", "riesgos de corrupción", "mapa de riesgos", "DAFP"],
+        [
+            Text("codigo", "Código del riesgo, por ejemplo RC-01."),
+            Text("proceso", "Proceso al que pertenece el riesgo."),
+            Text("riesgo", "Descripción del riesgo."),
+            Text("clasificacion", "Clasificación del riesgo."),
+            Text("causas", "Causa inmediata y causa raíz, separadas por « | »."),
+            Text("probabilidad_inherente", "Probabilidad antes de controles."),
+            Text("impacto_inherente", "Impacto antes de controles."),
+            Text("zona_inherente", "Zona de riesgo antes de controles."),
+            Text("controles", "Controles numerados, con su tipo e implementación, separados por « | »."),
+            Text("probabilidad_residual", "Probabilidad después de controles."),
+            Text("impacto_residual", "Impacto después de controles."),
+            Text("zona_residual", "Zona de riesgo después de controles."),
+            Text("tratamiento", "Opción de tratamiento elegida."),
+            Decimal("probabilidad_residual_pct", "Probabilidad residual en porcentaje."),
+            Decimal("impacto_residual_pct", "Impacto residual en porcentaje."),
+            Integer(RiskRow.VersionColumn, "Versión publicada del mapa que contiene el archivo (la misma en todas las filas)."),
+        ]);
+
+    public static readonly OpenDataset AuditCheckpoints = new("puntos-de-control-auditoria", "puntos-de-control",
+        "Puntos de control de la bitácora de auditoría",
+        "Una fila por día, la más reciente primero: la cabeza de la cadena de auditoría al final de cada día (hora de Colombia). "
+        + "Quien guarda una fila puede comprobar después que la bitácora conserva esa entrada con esa huella.",
+        DatasetScope.Installation, DatasetFrequency.Daily, ["auditoría", "integridad", "transparencia"],
+        [
+            Date("fecha", "Día cuyo final marca el punto de control (hora de Colombia)."),
+            Integer("secuencia", "Número de la última entrada de la bitácora ese día."),
+            Text("huella", "Huella (hash) de esa entrada."),
+            Text("punto_de_control", "Secuencia y huella juntas, «SECUENCIA:HUELLA», como las pide «audit verify --checkpoint»."),
+            new("publicado_utc", ColumnType.DateTimeUtc, "Momento de la publicación del punto de control, en UTC."),
+        ]);
+
+    public static readonly IReadOnlyList<OpenDataset> All = [Actions, FollowUps, ConsolidatedFollowUps, Risks, AuditCheckpoints];
+
+    public static OpenDataset? Find(string? slug) => All.FirstOrDefault(d => string.Equals(d.Slug, slug, StringComparison.Ordinal));
+}

@@ -1,0 +1,48 @@
+using Vigia.Core.Audit;
+using Vigia.Core.FollowUps;
+using Vigia.Core.Organisation;
+using Vigia.Core.RiskMap;
+
+namespace Vigia.Web.Tests.OpenData;
+
+/// <summary>Something published in every dataset of the registry: the small 2022 plan, its April follow-up published
+/// (consolidated too), a 2026 risk map published and one audit checkpoint.</summary>
+internal static class OpenDataArrange
+{
+    public const string Entity = "alcaldia-de-prueba";
+
+    public static Task<string> EverythingAsync(VigiaFactory app) => app.SharedAsync("open-data-everything", async a =>
+    {
+        await TestData.SmallPlanAsync(a);
+        await using var scope = a.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var planId = await db.Plans.Where(p => p.Year == 2022).Select(p => p.Id).SingleAsync();
+        var actions = await db.Actions.Where(x => x.Activity!.Component!.PlanId == planId).Select(x => x.Id).ToListAsync();
+        var followUps = scope.ServiceProvider.GetRequiredService<FollowUpService>();
+        var lifecycle = scope.ServiceProvider.GetRequiredService<FollowUpLifecycle>();
+        var control = new Actor("ci-open-data", "Control Interno", new HashSet<string> { Roles.InternalControl });
+        var cutOff = new DateOnly(2022, 4, 30);
+        foreach (var id in actions)
+        {
+            Assert.True((await followUps.AssessAsync(control, planId, cutOff, id, new AssessmentInput(AssessmentStatus.Completed, 100, null, "=SUMA(A1)"))).Succeeded);
+        }
+        Assert.True((await lifecycle.CloseAsync(control, planId, cutOff)).Succeeded);
+        Assert.True((await lifecycle.PublishAsync(control, planId, cutOff)).Succeeded);
+
+        var planning = new Actor(null, "Planeación", new HashSet<string> { Roles.Planning });
+        var process = new Process { EntityId = await db.Entities.Select(e => e.Id).FirstAsync(), Name = "Gestión de la Contratación", Kind = ProcessKind.Support };
+        db.Processes.Add(process);
+        await db.SaveChangesAsync();
+        var risks = scope.ServiceProvider.GetRequiredService<RiskMapService>();
+        Assert.True((await risks.SaveRiskAsync(planning, null, new RiskDraft(process.Id, 2026, "RC-01", "Posibilidad de favorecer a un tercero",
+            "Fraude interno", true, true, true, true, "Presión de terceros", "Criterios ambiguos", "Pérdida de recursos", 20, [1, 2, 3], "reducir"))).Succeeded);
+        var published = await scope.ServiceProvider.GetRequiredService<RiskMapPublicationService>().PublishAsync(process.EntityId, 2026,
+            new RiskMapApproval("Comité Institucional de Coordinación de Control Interno", new DateOnly(2026, 1, 20)), planning);
+        Assert.True(published.Succeeded, string.Join(" ", published.Errors.Values));
+
+        // A checkpoint of a day long gone, so the host's own daily job never writes the same day.
+        db.PublishedCheckpoints.Add(new PublishedCheckpoint { Day = new DateOnly(2020, 1, 31), Sequence = 1, Hash = new string('a', 64), PublishedAt = a.Clock.GetUtcNow() });
+        await db.SaveChangesAsync();
+        return Entity;
+    });
+}

@@ -17,6 +17,7 @@ public static class CliApp
         new CalendarCommand(),
         new ImportCommand(),
         new RiskMapCommand(),
+        new ReviewCommand(),
         new UsersCommand(),
         new AuditCommand(),
         new FollowUpCommand(),

@@ -31,6 +31,7 @@ public abstract class GeneratedLinksTests(VigiaFactory app)
         { "/Plans/Manage/Index", "/gestion/planes/{0}2022/versiones", "" },
         { "/Plans/Manage/EditAction", "/gestion/planes/{0}2022/versiones/borrador/acciones/7", "actionId=7" },
         { "/Plans/Manage/Draft", "/gestion/planes/{0}2022/borrador", "" },
+        { "/Plans/Manage/Review", "/gestion/planes/{0}2022/revision", "" },
         { "/Plans/Manage/DraftAction", "/gestion/planes/{0}2022/borrador/actividades/5/acciones/7", "activityId=5&actionId=7" },
         { "/Compliance/Dashboard", "/planes/{0}2022/tablero", "" },
         { "/Schedule/Index", "/gestion/planes/{0}2022/cronograma", "" },

@@ -51,6 +51,7 @@ public abstract class AuthorizationMatrixTests(VigiaFactory app)
             ("/gestion/planes/nuevo", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
             ("/gestion/planes/importar", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
             ("/gestion/planes/2022/borrador", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
+            ("/gestion/planes/2022/revision", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
             ($"/gestion/planes/2022/borrador/actividades/{activity}/acciones", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
             ("/mapa-riesgos/2026/versiones", [Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
             ("/mapa-riesgos/gestion/publicacion", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),

@@ -53,6 +53,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<RiskMaterialization> RiskMaterializations => Set<RiskMaterialization>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<Vigia.Core.FollowUps.FollowUpRiskAssessment> FollowUpRiskAssessments => Set<Vigia.Core.FollowUps.FollowUpRiskAssessment>();
+    public DbSet<Vigia.Core.Consultation.PlanConsultation> PlanConsultations => Set<Vigia.Core.Consultation.PlanConsultation>();
+    public DbSet<Vigia.Core.Consultation.ConsultationComment> ConsultationComments => Set<Vigia.Core.Consultation.ConsultationComment>();
+    public DbSet<Vigia.Core.Consultation.ConsultationSubscriber> ConsultationSubscribers => Set<Vigia.Core.Consultation.ConsultationSubscriber>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,8 +21,6 @@ public sealed class AuditOptions
         (typeof(IdentityUserToken<string>), nameof(IdentityUserToken<string>.Value)),
         (typeof(IdentityRole<string>), nameof(IdentityRole.ConcurrencyStamp)),
         (typeof(Accounts.AccountToken), nameof(Accounts.AccountToken.TokenHash)),
-        (typeof(Consultation.ConsultationSubscriber), nameof(Consultation.ConsultationSubscriber.ConfirmTokenHash)),
-        (typeof(Consultation.ConsultationSubscriber), nameof(Consultation.ConsultationSubscriber.UnsubscribeTokenHash)),
     ];
 
     /// <summary>What is written instead of a secret value that is set.</summary>

@@ -33,17 +33,3 @@ public sealed class ConsultationCommentConfiguration : IEntityTypeConfiguration<
         b.Ignore(c => c.IsHidden);
     }
 }
-
-public sealed class ConsultationSubscriberConfiguration : IEntityTypeConfiguration<ConsultationSubscriber>
-{
-    public void Configure(EntityTypeBuilder<ConsultationSubscriber> b)
-    {
-        b.HasOne<Organisation.Entity>().WithMany().HasForeignKey(s => s.EntityId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(s => s.Email).HasMaxLength(ConsultationRules.MaxEmailLength);
-        b.HasIndex(s => new { s.EntityId, s.Email }).IsUnique();
-        b.Property(s => s.ConfirmTokenHash).HasMaxLength(64);
-        b.Property(s => s.UnsubscribeTokenHash).HasMaxLength(64);
-        b.HasIndex(s => s.ConfirmTokenHash).IsUnique();
-        b.HasIndex(s => s.UnsubscribeTokenHash).IsUnique();
-    }
-}

@@ -82,17 +82,3 @@ public class ConsultationComment
 
     public bool IsHidden => HiddenReason is not null;
 }
-
-/// <summary>An e-mail address that asked to hear about an entity's consultations (when one opens, when its report is
-/// published). It receives nothing until the person follows the one-time confirmation link (double opt-in); every
-/// message carries a link to unsubscribe. Only the tokens' SHA-256 is stored.</summary>
-public class ConsultationSubscriber
-{
-    public int Id { get; set; }
-    public int EntityId { get; set; }
-    public required string Email { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public required string ConfirmTokenHash { get; set; }
-    public DateTimeOffset? ConfirmedAt { get; set; }
-    public required string UnsubscribeTokenHash { get; set; }
-}

@@ -55,7 +55,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Vigia.Core.FollowUps.FollowUpRiskAssessment> FollowUpRiskAssessments => Set<Vigia.Core.FollowUps.FollowUpRiskAssessment>();
     public DbSet<Vigia.Core.Consultation.PlanConsultation> PlanConsultations => Set<Vigia.Core.Consultation.PlanConsultation>();
     public DbSet<Vigia.Core.Consultation.ConsultationComment> ConsultationComments => Set<Vigia.Core.Consultation.ConsultationComment>();
-    public DbSet<Vigia.Core.Consultation.ConsultationSubscriber> ConsultationSubscribers => Set<Vigia.Core.Consultation.ConsultationSubscriber>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,30 +13,6 @@ namespace Vigia.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "ConsultationSubscribers",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EntityId = table.Column<int>(type: "integer", nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ConfirmTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    UnsubscribeTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ConsultationSubscribers", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ConsultationSubscribers_Entities_EntityId",
-                        column: x => x.EntityId,
-                        principalTable: "Entities",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "PlanConsultations",
                 columns: table => new
                 {
@@ -121,24 +97,6 @@ namespace Vigia.Migrations.Postgres.Migrations
                 column: "DuplicateOfId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ConsultationSubscribers_ConfirmTokenHash",
-                table: "ConsultationSubscribers",
-                column: "ConfirmTokenHash",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ConsultationSubscribers_EntityId_Email",
-                table: "ConsultationSubscribers",
-                columns: new[] { "EntityId", "Email" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ConsultationSubscribers_UnsubscribeTokenHash",
-                table: "ConsultationSubscribers",
-                column: "UnsubscribeTokenHash",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_PlanConsultations_PlanId_VersionNumber",
                 table: "PlanConsultations",
                 columns: new[] { "PlanId", "VersionNumber" });
@@ -149,9 +107,6 @@ namespace Vigia.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ConsultationComments");
-
-            migrationBuilder.DropTable(
-                name: "ConsultationSubscribers");
 
             migrationBuilder.DropTable(
                 name: "PlanConsultations");

@@ -533,52 +533,6 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("ConsultationComments");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Consultation.ConsultationSubscriber", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("ConfirmTokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset?>("ConfirmedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("UnsubscribeTokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConfirmTokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("UnsubscribeTokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("EntityId", "Email")
-                        .IsUnique();
-
-                    b.ToTable("ConsultationSubscribers");
-                });
-
             modelBuilder.Entity("Vigia.Core.Consultation.PlanConsultation", b =>
                 {
                     b.Property<int>("Id")
@@ -2397,15 +2351,6 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Consultation");
 
                     b.Navigation("DuplicateOf");
-                });
-
-            modelBuilder.Entity("Vigia.Core.Consultation.ConsultationSubscriber", b =>
-                {
-                    b.HasOne("Vigia.Core.Organisation.Entity", null)
-                        .WithMany()
-                        .HasForeignKey("EntityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vigia.Core.Consultation.PlanConsultation", b =>

@@ -521,50 +521,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("ConsultationComments");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Consultation.ConsultationSubscriber", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConfirmTokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("ConfirmedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UnsubscribeTokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConfirmTokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("UnsubscribeTokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("EntityId", "Email")
-                        .IsUnique();
-
-                    b.ToTable("ConsultationSubscribers");
-                });
-
             modelBuilder.Entity("Vigia.Core.Consultation.PlanConsultation", b =>
                 {
                     b.Property<int>("Id")
@@ -2321,15 +2277,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Consultation");
 
                     b.Navigation("DuplicateOf");
-                });
-
-            modelBuilder.Entity("Vigia.Core.Consultation.ConsultationSubscriber", b =>
-                {
-                    b.HasOne("Vigia.Core.Organisation.Entity", null)
-                        .WithMany()
-                        .HasForeignKey("EntityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vigia.Core.Consultation.PlanConsultation", b =>

@@ -12,30 +12,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "ConsultationSubscribers",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EntityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ConfirmTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    UnsubscribeTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ConsultationSubscribers", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ConsultationSubscribers_Entities_EntityId",
-                        column: x => x.EntityId,
-                        principalTable: "Entities",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "PlanConsultations",
                 columns: table => new
                 {
@@ -120,24 +96,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                 column: "DuplicateOfId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ConsultationSubscribers_ConfirmTokenHash",
-                table: "ConsultationSubscribers",
-                column: "ConfirmTokenHash",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ConsultationSubscribers_EntityId_Email",
-                table: "ConsultationSubscribers",
-                columns: new[] { "EntityId", "Email" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ConsultationSubscribers_UnsubscribeTokenHash",
-                table: "ConsultationSubscribers",
-                column: "UnsubscribeTokenHash",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_PlanConsultations_PlanId_VersionNumber",
                 table: "PlanConsultations",
                 columns: new[] { "PlanId", "VersionNumber" });
@@ -148,9 +106,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ConsultationComments");
-
-            migrationBuilder.DropTable(
-                name: "ConsultationSubscribers");
 
             migrationBuilder.DropTable(
                 name: "PlanConsultations");

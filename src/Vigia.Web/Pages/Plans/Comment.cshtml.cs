@@ -70,6 +70,8 @@ public class CommentModel(AppDbContext db, PlanLocator locator, ConsultationServ
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // Read before loading: loading asks the next question, which replaces the answered one in the form.
+        var (token, answer) = (QuestionToken, QuestionAnswer);
         if (!await LoadAsync(ct))
         {
             return NotFound();
@@ -79,7 +81,7 @@ public class CommentModel(AppDbContext db, PlanLocator locator, ConsultationServ
             ModelState.AddModelError("", "No se pudo recibir el comentario: deje vacío el campo «No llene este campo» y envíelo de nuevo.");
             return this.InvalidPage();
         }
-        if (!challenge.IsAnswered(QuestionToken, QuestionAnswer))
+        if (!challenge.IsAnswered(token, answer))
         {
             ModelState.AddModelError(nameof(QuestionAnswer), "La respuesta a la pregunta de verificación no es correcta o la pregunta venció; responda la nueva pregunta.");
             return this.InvalidPage();

@@ -52,10 +52,11 @@ public abstract partial class CommentTests(VigiaFactory app)
         };
     }
 
-    private async Task<int> CommentCountAsync()
+    /// <summary>The comments of one year's consultation: the class's tests share the host and its database.</summary>
+    private async Task<int> CommentCountAsync(int year)
     {
         await using var db = app.Database.CreateContext();
-        return await db.ConsultationComments.CountAsync();
+        return await db.ConsultationComments.CountAsync(c => c.Consultation!.Plan!.Year == year);
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public abstract partial class CommentTests(VigiaFactory app)
         Assert.Equal("corto", doc.QuerySelector("textarea[name='Text']")!.TextContent);
         Assert.Equal("Lucía Pérez", doc.QuerySelector("input[name='AuthorName']")!.GetAttribute("value"));
         Assert.Equal("no-es-un-correo", doc.QuerySelector("input[name='Email']")!.GetAttribute("value"));
-        Assert.Equal(0, await CommentCountAsync());
+        Assert.Equal(0, await CommentCountAsync(2029));
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public abstract partial class CommentTests(VigiaFactory app)
         Assert.Equal(text, doc.QuerySelector("textarea[name='Text']")!.TextContent);
         Assert.Equal(HttpStatusCode.BadRequest, forgedResponse.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, staleResponse.StatusCode);
-        Assert.Equal(0, await CommentCountAsync());
+        Assert.Equal(0, await CommentCountAsync(2030));
     }
 
     [Fact]

@@ -54,6 +54,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<Vigia.Core.FollowUps.FollowUpRiskAssessment> FollowUpRiskAssessments => Set<Vigia.Core.FollowUps.FollowUpRiskAssessment>();
     public DbSet<Vigia.Core.Caching.PublicDataVersion> PublicDataVersions => Set<Vigia.Core.Caching.PublicDataVersion>();
+    public DbSet<Vigia.Core.Consultation.PlanConsultation> PlanConsultations => Set<Vigia.Core.Consultation.PlanConsultation>();
+    public DbSet<Vigia.Core.Consultation.ConsultationComment> ConsultationComments => Set<Vigia.Core.Consultation.ConsultationComment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -313,6 +313,10 @@ public sealed class PlanDraftService(AppDbContext db, AuditScope audit)
         {
             return Result.Conflict($"La versión {latest.Number} está publicada: para cambiarla abra una nueva versión con su justificación.");
         }
+        if (latest.Status == VersionStatus.InConsultation)
+        {
+            return Result.Conflict(PlanLifecycleService.InConsultationMessage(latest.Number));
+        }
         if (latest.Snapshot is not null)
         {
             return Result.Conflict($"La versión {latest.Number} modifica un plan publicado: sus acciones se cambian desde «Publicación y versiones»; agregar, quitar o reordenar partes en una nueva versión aún no está disponible.");

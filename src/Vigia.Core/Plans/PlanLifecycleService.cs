@@ -55,6 +55,10 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
         {
             return Result.Conflict($"La versión {draft.Number} ya está publicada; para cambiar el plan abra una nueva versión con su justificación.");
         }
+        if (draft.Status == VersionStatus.InConsultation)
+        {
+            return Result.Conflict($"La versión {draft.Number} está en consulta ciudadana: cierre la consulta y publique su informe (Consulta ciudadana) antes de publicar el plan.");
+        }
         var errors = new Dictionary<string, string>();
         var approvedBy = approval.ApprovedBy?.Trim();
         if (string.IsNullOrEmpty(approvedBy))
@@ -166,6 +170,10 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
         {
             return Result.Conflict("No hay una nueva versión en borrador: ábrala con su justificación antes de cambiar el plan publicado.");
         }
+        if (draft.Status == VersionStatus.InConsultation)
+        {
+            return Result.Conflict(InConsultationMessage(draft.Number));
+        }
         var snapshot = PlanSnapshot.FromJson(draft.Snapshot);
         if (!snapshot.Actions.Any(a => a.Id == edit.ActionId))
         {
@@ -264,6 +272,11 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
             }
         }
     }
+
+    /// <summary>Why a draft in consultation is not edited: citizens comment on a text that must not move under them
+    /// (ADR 020); the changes come after the consultation closes, as its answers say.</summary>
+    public static string InConsultationMessage(int number) =>
+        $"La versión {number} está en consulta ciudadana: no se modifica mientras la ciudadanía la comenta. Cierre la consulta para hacer los cambios que respondan a los comentarios.";
 
     private static void Required(Dictionary<string, string> errors, string field, string? value, string message)
     {

@@ -30,6 +30,10 @@ public static class EndpointLinks
     public static string ConsolidatedFollowUpsData(this IUrlHelper url, string entity, int year, string format) =>
         Generate(url, FollowUpOpenDataEndpoints.ConsolidatedByEntityName, new { entity, year, format });
 
+    /// <summary>/datos/{entity}/{year}/consulta.{csv|json|xlsx|pdf}, the consultation's report (?version=n for an earlier one).</summary>
+    public static string ConsultationReport(this IUrlHelper url, string entity, int year, string format, int? version = null) =>
+        Generate(url, ConsultationOpenDataEndpoints.ReportByEntityName, new { entity, year, format, version });
+
     /// <summary>/api/entities/{entity}/plans/{year}</summary>
     public static string PlanApi(this IUrlHelper url, string entity, int year) =>
         Generate(url, Api.PlanApi.PlanByEntityName, new { entity, year });

@@ -14,6 +14,8 @@ public static class Policies
     public const string InternalControl = "ControlInterno";
     public const string SignInRateLimit = "ingreso";
     public const string PublicFormRateLimit = "formularios-publicos";
+    /// <summary>Citizens' comments on a consultation: a few per address and hour, counted on POST only.</summary>
+    public const string CommentRateLimit = "comentarios";
 }
 
 /// <summary>Accounts, cookies, policies, rate limits and optional single sign-on, in one place.</summary>
@@ -81,8 +83,13 @@ public static class SecuritySetup
             .AddPolicy(Policies.InternalControl, p => p.RequireRole(Roles.InternalControl));
         var signInLimit = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
         var formLimit = builder.Configuration.GetValue("Security:PublicFormPostsPerMinute", 20);
+        var commentLimit = builder.Configuration.GetValue("Security:CommentsPerHour", 10);
         services.AddRateLimiter(o =>
         {
+            o.AddPolicy(Policies.CommentRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = commentLimit, Window = TimeSpan.FromHours(1) })
+                : RateLimitPartition.GetNoLimiter("lectura"));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Policies.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",

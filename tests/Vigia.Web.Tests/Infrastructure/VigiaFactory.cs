@@ -96,6 +96,7 @@ public class VigiaFactory(DatabaseProvider provider, VigiaFactoryOptions? option
         // Many sign-ins from one test "address": the rate limits have their own test with their real values.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Security:PublicFormPostsPerMinute", "100000");
+        builder.UseSetting("Security:CommentsPerHour", "100000");
         builder.UseSetting("Uploads:Root", UploadRoot);
         builder.UseSetting("Audit:KeyFile", AuditKeyFile);
         builder.UseSetting("Uploads:MaxBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));

@@ -64,6 +64,9 @@ public abstract class AuthorizationMatrixTests(VigiaFactory app)
             ("/mapa-riesgos/gestion/soportes/999999", [Outcome.Login, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound]),
             ("/gestion/grupos", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
             ("/gestion/grupos/accion/999999", [Outcome.Login, Outcome.Denied, Outcome.NotFound, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
+            ("/planes/2022/consulta", [Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound]),
+            ("/gestion/planes/2022/consulta", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
+            ("/gestion/planes/2022/consulta/comentarios/1", [Outcome.Login, Outcome.Denied, Outcome.NotFound, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
         };
         foreach (var admin in new[] { "/admin", "/admin/usuarios", "/admin/usuarios/nueva", $"/admin/usuarios/{adminId}", "/admin/unidades", "/admin/procesos", "/admin/auditoria" })
         {

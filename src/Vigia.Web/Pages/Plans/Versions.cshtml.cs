@@ -7,6 +7,9 @@ public class VersionsModel(AppDbContext db, PlanLocator locator) : PlanPageModel
 
     public bool PublishedLate { get; private set; }
 
+    /// <summary>The versions whose citizen consultation closed with a published report.</summary>
+    public IReadOnlySet<int> Consulted { get; private set; } = new HashSet<int>();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadPlanAsync(ct))
@@ -14,6 +17,7 @@ public class VersionsModel(AppDbContext db, PlanLocator locator) : PlanPageModel
             return NotFound();
         }
         Versions = await PlanVersions.ListAsync(Db, Plan.Id, includeDrafts: false, ct);
+        Consulted = await Vigia.Core.Consultation.ConsultationReport.ReportedVersionsAsync(Db, Plan.Id, ct);
         PublishedLate = PlanVersions.IsLate(Plan.Year, Versions.FirstOrDefault(v => v.Status == VersionStatus.Published)?.PublishedAt);
         return Page();
     }

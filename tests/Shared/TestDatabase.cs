@@ -127,11 +127,16 @@ public sealed class TestDatabase : IAsyncDisposable
         await CreatePostgresDatabaseAsync(postgresName!, template);
     }
 
+    /// <summary>Interceptors every <see cref="CreateContext"/> context gets; a web host's tests add the public-data
+    /// stamp, so data arranged behind the host's back is seen fresh by its cache, as a change from another instance is.</summary>
+    public IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> ContextInterceptors { get; set; } = [];
+
     public AppDbContext CreateContext()
     {
         touched = true;
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, Provider, ConnectionString);
+        options.AddInterceptors(ContextInterceptors);
         return new AppDbContext(options.Options);
     }
 

@@ -75,6 +75,7 @@ public class VigiaFactory(DatabaseProvider provider, VigiaFactoryOptions? option
     {
         Database = await TestDatabase.CreateFromTemplateAsync(provider,
             options.Seed == TestSeed.BundledPlan ? TestTemplates.BundledPlan : DatabaseTemplate.Migrated);
+        Database.ContextInterceptors = [new Vigia.Core.Caching.PublicDataVersionInterceptor(Clock)];
         if (options.Seed == TestSeed.BundledPlan)
         {
             Directory.CreateDirectory(folder);
@@ -97,6 +98,10 @@ public class VigiaFactory(DatabaseProvider provider, VigiaFactoryOptions? option
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Security:PublicFormPostsPerMinute", "100000");
         builder.UseSetting("Security:CommentsPerHour", "100000");
+        // The test clock stands still, so a host would never read the public-data version again on its own: read it on
+        // every request, so data a test arranges behind the host's back (stamped by Database's contexts) is seen at
+        // once. The caching tests set their own interval.
+        builder.UseSetting("Caching:VersionCheckMilliseconds", "0");
         builder.UseSetting("Uploads:Root", UploadRoot);
         builder.UseSetting("Audit:KeyFile", AuditKeyFile);
         builder.UseSetting("Uploads:MaxBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));

@@ -24,11 +24,15 @@ public static class ConsultationOpenDataEndpoints
         group.MapRead("/{year:int}/consulta.{format:regex(^(csv|json|xlsx|pdf)$)}",
             (int year, string format, int? version, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ReportAsync(null, year, format, version, locator, db, http, ct))
-            .WithName(ReportName);
+            .WithName(ReportName)
+            .WithSummary("Informe de la consulta ciudadana del plan de la vigencia: una fila por comentario con su respuesta (CSV, JSON, XLSX o PDF)")
+            .WithTags("Datos abiertos");
         group.MapRead("/{entity}/{year:int}/consulta.{format:regex(^(csv|json|xlsx|pdf)$)}",
             (string entity, int year, string format, int? version, PlanLocator locator, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ReportAsync(entity, year, format, version, locator, db, http, ct))
-            .WithName(ReportByEntityName);
+            .WithName(ReportByEntityName)
+            .WithSummary("Informe de la consulta ciudadana del plan de una entidad y vigencia")
+            .WithTags("Datos abiertos");
     }
 
     private static async Task<IResult> ReportAsync(string? entity, int year, string format, int? version, PlanLocator locator, AppDbContext db,

@@ -70,6 +70,10 @@ public class PlanVersion
     public DateOnly? ApprovedOn { get; set; }
     /// <summary>How the approval is evidenced, e.g. «Original firmado».</summary>
     public string? ApprovalNote { get; set; }
+    /// <summary>How many errors the quality review still found when Planeación published the version anyway, and why
+    /// (<see cref="Review.PlanReviews"/>); null when it was published with none.</summary>
+    public int? ReviewErrorsAccepted { get; set; }
+    public string? ReviewAcceptanceReason { get; set; }
     /// <summary>The version's content as JSON (<see cref="PlanSnapshot"/>). Null while the version is the one the live
     /// structure holds (the current published version, or a first draft); frozen when a later version replaces it,
     /// and the working copy of a draft revision.</summary>

@@ -25,6 +25,7 @@ public sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVers
         b.Property(v => v.CreatedBy).HasMaxLength(300);
         b.Property(v => v.ApprovedBy).HasMaxLength(300);
         b.Property(v => v.ApprovalNote).HasMaxLength(300);
+        b.Property(v => v.ReviewAcceptanceReason).HasMaxLength(PlanLifecycleService.MaxReviewReasonLength);
         b.HasMany(v => v.ImportNotes).WithOne().HasForeignKey(n => n.PlanVersionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

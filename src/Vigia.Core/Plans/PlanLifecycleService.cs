@@ -5,7 +5,10 @@ using Vigia.Core.Schedule;
 namespace Vigia.Core.Plans;
 
 /// <summary>Who approved a version for publication, and when (in the Cali 2022 document: the mayor, «Original firmado»).</summary>
-public sealed record PublicationApproval(string? ApprovedBy, DateOnly? ApprovedOn, string? Note = null);
+/// <summary>The approval a publication records. <paramref name="AcceptReviewErrors"/> and <paramref name="ReviewReason"/>
+/// are Planeación's explicit decision to publish although the quality review still finds errors.</summary>
+public sealed record PublicationApproval(string? ApprovedBy, DateOnly? ApprovedOn, string? Note = null, bool AcceptReviewErrors = false,
+    string? ReviewReason = null);
 
 /// <summary>The new text of one action in a draft revision.</summary>
 public sealed record ActionEdit(int ActionId, string? Description, string? Goal, string? Deliverable, string? IndicatorFormula,
@@ -20,6 +23,7 @@ public static class LifecycleFields
     public const string Description = "Description";
     public const string Goal = "Goal";
     public const string TargetQuantity = "TargetQuantity";
+    public const string ReviewReason = "ReviewReason";
 }
 
 /// <summary>Owns a plan's life: publishing a version with its approval, opening a justified revision of a published
@@ -30,6 +34,7 @@ public static class LifecycleFields
 public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, TimeProvider clock)
 {
     public const int MinJustificationLength = 10;
+    public const int MaxReviewReasonLength = 1000;
     public const int MaxTextLength = 4000;
 
     public static bool CanManage(Actor actor)
@@ -77,6 +82,25 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
         {
             errors[LifecycleFields.ApprovedOn] = "La fecha de aprobación no puede ser posterior a hoy.";
         }
+        var openErrors = await Review.PlanReviews.OpenErrorCountAsync(db, planId, ct);
+        var reviewReason = approval.ReviewReason?.Trim();
+        if (openErrors > 0)
+        {
+            var found = openErrors == 1 ? "1 error" : $"{openErrors} errores";
+            if (!approval.AcceptReviewErrors)
+            {
+                errors[LifecycleFields.ReviewReason] = $"La revisión de calidad encuentra {found} sin resolver. Corríjalos, o marque que publica "
+                    + "con ellos y escriba el motivo: quedará publicado con la versión.";
+            }
+            else if (reviewReason is null || reviewReason.Length < MinJustificationLength)
+            {
+                errors[LifecycleFields.ReviewReason] = $"Escriba por qué publica con {found} de la revisión de calidad sin resolver (al menos {MinJustificationLength} caracteres).";
+            }
+            else if (reviewReason.Length > MaxReviewReasonLength)
+            {
+                errors[LifecycleFields.ReviewReason] = $"El motivo puede tener como máximo {MaxReviewReasonLength} caracteres.";
+            }
+        }
         if (errors.Count > 0)
         {
             return Result.Invalid(errors);
@@ -96,6 +120,8 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
         draft.ApprovedBy = approvedBy;
         draft.ApprovedOn = approval.ApprovedOn;
         draft.ApprovalNote = string.IsNullOrWhiteSpace(approval.Note) ? null : approval.Note.Trim();
+        draft.ReviewErrorsAccepted = openErrors > 0 ? openErrors : null;
+        draft.ReviewAcceptanceReason = openErrors > 0 ? reviewReason : null;
         if (plan.Status == PlanStatus.Draft)
         {
             plan.Status = PlanStatus.Published;

@@ -4,6 +4,10 @@ namespace Vigia.Core.Plans;
 public sealed record VersionSummary(int Number, VersionStatus Status, string Justification, DateTimeOffset CreatedAt, string? CreatedBy,
     DateTimeOffset? PublishedAt, string? ApprovedBy, DateOnly? ApprovedOn, string? ApprovalNote)
 {
+    /// <summary>The quality-review errors Planeación published the version with, and why; null when none.</summary>
+    public int? ReviewErrorsAccepted { get; init; }
+    public string? ReviewAcceptanceReason { get; init; }
+
     public string StatusName => PlanHeader.VersionStatusName(Status);
 }
 
@@ -18,7 +22,8 @@ public static class PlanVersions
         ArgumentNullException.ThrowIfNull(db);
         var all = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId).OrderBy(v => v.Number)
             .Select(v => new VersionSummary(v.Number, v.Status, v.Justification, v.CreatedAt, v.CreatedBy, v.PublishedAt, v.ApprovedBy,
-                v.ApprovedOn, v.ApprovalNote))
+                v.ApprovedOn, v.ApprovalNote)
+            { ReviewErrorsAccepted = v.ReviewErrorsAccepted, ReviewAcceptanceReason = v.ReviewAcceptanceReason })
             .ToListAsync(ct);
         if (includeDrafts || all.Count == 0)
         {

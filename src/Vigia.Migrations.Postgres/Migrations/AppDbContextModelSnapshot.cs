@@ -1397,6 +1397,13 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReviewAcceptanceReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("ReviewErrorsAccepted")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Snapshot")
                         .HasColumnType("text");
 

@@ -1348,6 +1348,13 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewAcceptanceReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewErrorsAccepted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Snapshot")
                         .HasColumnType("TEXT");
 

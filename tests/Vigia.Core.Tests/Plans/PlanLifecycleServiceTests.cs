@@ -138,13 +138,28 @@ public abstract class PlanLifecycleServiceTests(DatabaseProvider provider) : IAs
         // Still the published text for the public.
         Assert.Equal(action.Goal, (await ActionAsync("3.1.4", 2)).Goal);
 
-        var missing = await Service().PublishAsync(planId, new PublicationApproval(" ", null), Planner);
+        // The seed's own quality review finds errors (no monthly schedule, targets contradicting their goals): this
+        // publication accepts them with a reason, as Planeación must (issue 11).
+        const string accepted = "El plan se adoptó así por decreto; los errores se corrigen en la próxima versión";
+        var missing = await Service().PublishAsync(planId, new PublicationApproval(" ", null, null, true, accepted), Planner);
         Assert.Equal(ResultStatus.Invalid, missing.Status);
         Assert.Equal([LifecycleFields.ApprovedBy, LifecycleFields.ApprovedOn], missing.Errors.Keys.Order(StringComparer.Ordinal));
-        var future = await Service().PublishAsync(planId, new PublicationApproval("Alcalde", new DateOnly(2022, 6, 1)), Planner);
+        var future = await Service().PublishAsync(planId, new PublicationApproval("Alcalde", new DateOnly(2022, 6, 1), null, true, accepted), Planner);
         Assert.Equal(ResultStatus.Invalid, future.Status);
+        var unaccepted = await Service().PublishAsync(planId, new PublicationApproval("JORGE IVÁN OSPINA GÓMEZ - ALCALDE MUNICIPAL", new DateOnly(2022, 5, 9), "Original firmado"), Planner);
+        Assert.Equal(ResultStatus.Invalid, unaccepted.Status);
+        Assert.StartsWith("La revisión de calidad encuentra ", unaccepted.Errors[LifecycleFields.ReviewReason], StringComparison.Ordinal);
+        var withoutReason = await Service().PublishAsync(planId, new PublicationApproval("JORGE IVÁN OSPINA GÓMEZ - ALCALDE MUNICIPAL", new DateOnly(2022, 5, 9), "Original firmado", true, " "), Planner);
+        Assert.Equal(ResultStatus.Invalid, withoutReason.Status);
+        Assert.True(withoutReason.Errors.ContainsKey(LifecycleFields.ReviewReason));
+        int openErrors;
+        await using (var before = database.CreateContext())
+        {
+            openErrors = await Vigia.Core.Plans.Review.PlanReviews.OpenErrorCountAsync(before, planId, default);
+        }
+        Assert.True(openErrors > 0);
 
-        var published = await Service().PublishAsync(planId, new PublicationApproval("JORGE IVÁN OSPINA GÓMEZ - ALCALDE MUNICIPAL", new DateOnly(2022, 5, 9), "Original firmado"), Planner);
+        var published = await Service().PublishAsync(planId, new PublicationApproval("JORGE IVÁN OSPINA GÓMEZ - ALCALDE MUNICIPAL", new DateOnly(2022, 5, 9), "Original firmado", true, accepted), Planner);
 
         Assert.True(published.Succeeded, string.Join(" ", published.Errors.Values));
         var live = await ActionAsync("3.1.4", 2);
@@ -157,6 +172,8 @@ public abstract class PlanLifecycleServiceTests(DatabaseProvider provider) : IAs
         Assert.NotNull(versions[0].Snapshot);
         Assert.Null(versions[1].Snapshot);
         Assert.Equal(new DateOnly(2022, 5, 9), versions[1].ApprovedOn);
+        Assert.Equal((openErrors, accepted), (versions[1].ReviewErrorsAccepted!.Value, versions[1].ReviewAcceptanceReason));
+        Assert.Null(versions[0].ReviewErrorsAccepted);
 
         var v1 = await PlanLifecycleService.ContentAsync(db, planId, 1, default);
         var v2 = await PlanLifecycleService.ContentAsync(db, planId, 2, default);

@@ -170,7 +170,8 @@ public abstract class PublicCacheTests(CachingApp app)
         {
             var planner = new Actor("planeacion-cache", "Ana Planeación", new HashSet<string> { Roles.Planning });
             var published = await scope.ServiceProvider.GetRequiredService<PlanLifecycleService>()
-                .PublishAsync(draft.Id, new PublicationApproval("Alcalde", ColombianDate()), planner);
+                .PublishAsync(draft.Id, new PublicationApproval("Alcalde", ColombianDate(), null, true,
+                    "Se publica con los errores de la revisión de calidad para probar la caché"), planner);
             Assert.True(published.Succeeded, string.Join("; ", published.Errors.Values));
         }
 

@@ -27,6 +27,16 @@ public class IndexModel(AppDbContext db, PlanLocator locator, PlanLifecycleServi
     [BindProperty]
     public string? Justification { get; set; }
 
+    /// <summary>Planeación publishes although the quality review still finds errors.</summary>
+    [BindProperty]
+    public bool AcceptReviewErrors { get; set; }
+
+    [BindProperty]
+    public string? ReviewReason { get; set; }
+
+    /// <summary>The errors the quality review finds in the version to publish.</summary>
+    public int OpenReviewErrors { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -56,7 +66,7 @@ public class IndexModel(AppDbContext db, PlanLocator locator, PlanLifecycleServi
                 return this.InvalidPage();
             }
         }
-        var result = await lifecycle.PublishAsync(Plan.Id, new PublicationApproval(ApprovedBy, approvedOn, ApprovalNote), Actor.From(User), ct);
+        var result = await lifecycle.PublishAsync(Plan.Id, new PublicationApproval(ApprovedBy, approvedOn, ApprovalNote, AcceptReviewErrors, ReviewReason), Actor.From(User), ct);
         return await this.RespondAsync(result,
             number => this.RedirectWithNotice($"Versión {number} publicada: ya es la versión que ve la ciudadanía.", "/Plans/Manage/Index",
                 new { entity = EntitySlug, year = Year }),
@@ -86,6 +96,7 @@ public class IndexModel(AppDbContext db, PlanLocator locator, PlanLifecycleServi
         Versions = await PlanVersions.ListAsync(Db, Plan.Id, includeDrafts: true, ct);
         Draft = null;
         DraftChanges = [];
+        OpenReviewErrors = Latest.Status == VersionStatus.Published ? 0 : await Vigia.Core.Plans.Review.PlanReviews.OpenErrorCountAsync(Db, Plan.Id, ct);
         var published = Versions.LastOrDefault(v => v.Status == VersionStatus.Published);
         if (Latest.Status != VersionStatus.Published && published is not null)
         {

@@ -96,8 +96,15 @@ public abstract class ConsultationTests(VigiaFactory app)
             Assert.DoesNotContain(sheet.CellsUsed(), c => c.HasFormula);
         }
 
+        // (The draft's quality review finds errors, accepted with a reason as issue 11 requires.)
         var published = await planner.PostFormAsync("/gestion/planes/2028/versiones?handler=Publish",
-            new() { ["ApprovedBy"] = "Alcaldesa", ["ApprovedOn"] = today });
+            new()
+            {
+                ["ApprovedBy"] = "Alcaldesa",
+                ["ApprovedOn"] = today,
+                ["AcceptReviewErrors"] = "true",
+                ["ReviewReason"] = "Se publica tras la consulta; los errores se corrigen en la revisión siguiente.",
+            });
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var versions = await app.Anonymous().GetPageAsync("/planes/2028/versiones");
         Assert.Contains(versions.QuerySelectorAll("tbody a"), a => a.GetAttribute("href") == "/planes/2028/consulta?version=1");

@@ -72,13 +72,28 @@ public abstract class IndexTests(VigiaFactory app)
 
         var noApproval = await planner.PostFormAsync(Page + "?handler=Publish", new() { ["ApprovedBy"] = "", ["ApprovedOn"] = "" });
         Assert.Equal(HttpStatusCode.BadRequest, noApproval.StatusCode);
-        var published = await planner.PostFormAsync(Page + "?handler=Publish", new()
+        // The seed's quality review finds errors: publishing asks for an explicit decision with a reason (issue 11).
+        var publishForm = await planner.GetPageAsync(Page);
+        Assert.Contains("La revisión de calidad encuentra", publishForm.QuerySelector("fieldset#ReviewReason legend")!.TextContent, StringComparison.Ordinal);
+        var unaccepted = await planner.PostFormAsync(Page + "?handler=Publish", new()
         {
             ["ApprovedBy"] = "JORGE IVÁN OSPINA GÓMEZ - ALCALDE MUNICIPAL",
             ["ApprovedOn"] = "2026-11-20",
             ["ApprovalNote"] = "Original firmado",
         });
+        Assert.Equal(HttpStatusCode.BadRequest, unaccepted.StatusCode);
+        Assert.Contains("sin resolver", (await TestClient.ParseAsync(unaccepted)).QuerySelector("#ReviewReason-error")!.TextContent, StringComparison.Ordinal);
+        var published = await planner.PostFormAsync(Page + "?handler=Publish", new()
+        {
+            ["ApprovedBy"] = "JORGE IVÁN OSPINA GÓMEZ - ALCALDE MUNICIPAL",
+            ["ApprovedOn"] = "2026-11-20",
+            ["ApprovalNote"] = "Original firmado",
+            ["AcceptReviewErrors"] = "true",
+            ["ReviewReason"] = "Se publica como fue adoptado; la programación mensual se carga en la revisión siguiente.",
+        });
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Contains("de la revisión de calidad sin resolver. Motivo: Se publica como fue adoptado",
+            (await app.Anonymous().GetPageAsync("/planes/2022/versiones")).QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
 
         var citizen = app.Anonymous();
         Assert.Contains("2 (Publicado)", (await citizen.GetPageAsync("/planes/2022")).QuerySelector(".plan-meta")!.TextContent, StringComparison.Ordinal);

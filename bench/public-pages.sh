@@ -9,6 +9,7 @@ ROOT="$PWD"
 VIGIA_PORT="${VIGIA_PORT:-5391}"
 NGINX_PORT="${NGINX_PORT:-5392}"
 CONNECTIONS="${CONNECTIONS:-64}"
+LOAD_AT_START="$(cut -d" " -f1-3 /proc/loadavg)"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-5}"
 ROUNDS="${ROUNDS:-2}"
 URLS=(/ /planes/2022 /planes/2022/componente/3 /datos/2022/acciones.csv /api/plans/2022 /tablero /seguimientos)
@@ -104,7 +105,7 @@ TABLE="$WORK/table.md"
 {
     echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(uname -sr);"
     echo "wrk -t2 -c$CONNECTIONS, $ROUNDS alternating rounds of ${SECONDS_PER_RUN} s per address and server (req/s and p50 averaged over the rounds, p99 the worst round)."
-    echo "Vigía: Release, --demo, SQLite. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files. The machine was shared with other work while this ran."
+    echo "Vigía: Release, --demo, SQLite. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files. Load average when the run began: ${LOAD_AT_START}."
     echo
     echo "| Address | Vigía req/s | nginx req/s | Ratio | Vigía p50 ms | Vigía p99 ms | nginx p50 ms | nginx p99 ms |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|"

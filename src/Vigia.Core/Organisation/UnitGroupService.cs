@@ -97,8 +97,10 @@ public sealed class UnitGroupService(AppDbContext db, AuditScope audit)
         {
             return Result.Invalid(UnitGroupFields.Target, "La meta de la unidad no puede ser negativa.");
         }
-        var planned = await db.ScheduleEntries.Where(s => s.ActionId == actionId).Select(s => s.PlannedQuantity).ToListAsync(ct);
-        var yearTarget = action.TargetQuantity is > 0 ? action.TargetQuantity : planned.Sum() is > 0 and var p ? p : null;
+        var schedule = (await db.ScheduleEntries.Where(s => s.ActionId == actionId).Select(s => new { s.Month, s.PlannedQuantity }).ToListAsync(ct))
+            .GroupBy(s => s.Month).ToDictionary(g => g.Key, g => g.Sum(s => s.PlannedQuantity));
+        // The same year target the compliance figures split among the parts.
+        var yearTarget = Compliance.ComplianceCalculator.YearTarget(new Compliance.ActionInput(action.TargetQuantity, action.TargetUnit, null, schedule, []));
         if (yearTarget is { } total && set.Count > 0)
         {
             var sum = set.Values.Sum();

@@ -46,7 +46,7 @@ public sealed class ProgressAgenda(AppDbContext db, ProgressSettings settings, T
         var whole = live.Where(r => r.UnitId is null).Select(r => (r.ActionId, r.Month)).ToHashSet();
         var partReported = live.Where(r => r.UnitId is not null).Select(r => (r.ActionId, r.UnitId!.Value, r.Month)).ToHashSet();
         var parts = await ActionParts.ForActionsAsync(db, ids, ct);
-        var partTargets = await PartTargetsAsync(parts, scheduled.Select(s => (s.Id, s.PlannedQuantity)), ct);
+        var partTargets = await PartTargetsAsync(parts, scheduled.Select(s => (s.Id, s.Month, s.PlannedQuantity)), ct);
         var deadlines = new Dictionary<(int, int), DateOnly>();
         return planned
             .SelectMany(p => parts[p.Id].Any()
@@ -71,20 +71,21 @@ public sealed class ProgressAgenda(AppDbContext db, ProgressSettings settings, T
     private sealed record PartShares(decimal? YearTarget, TargetUnit Unit, IReadOnlyDictionary<int, decimal?> Parts);
 
     /// <summary>Each collective action's year target and its parts' targets, by the same rule as the compliance figures.</summary>
-    private async Task<Dictionary<int, PartShares>> PartTargetsAsync(ILookup<int, ActionPart> parts, IEnumerable<(int ActionId, decimal Planned)> schedule,
-        CancellationToken ct)
+    private async Task<Dictionary<int, PartShares>> PartTargetsAsync(ILookup<int, ActionPart> parts,
+        IEnumerable<(int ActionId, int Month, decimal Planned)> schedule, CancellationToken ct)
     {
         var collective = parts.Select(g => g.Key).ToList();
         if (collective.Count == 0)
         {
             return [];
         }
-        var planned = schedule.Where(s => collective.Contains(s.ActionId)).GroupBy(s => s.ActionId).ToDictionary(g => g.Key, g => g.Sum(s => s.Planned));
+        var planned = schedule.Where(s => collective.Contains(s.ActionId)).ToLookup(s => s.ActionId);
         var actions = await db.Actions.AsNoTracking().Where(a => collective.Contains(a.Id))
             .Select(a => new { a.Id, a.TargetQuantity, a.TargetUnit }).ToListAsync(ct);
         return actions.ToDictionary(a => a.Id, a =>
         {
-            var year = a.TargetQuantity is > 0 ? a.TargetQuantity : planned.GetValueOrDefault(a.Id) is > 0 and var total ? total : (decimal?)null;
+            var year = ComplianceCalculator.YearTarget(new ActionInput(a.TargetQuantity, a.TargetUnit, null,
+                planned[a.Id].GroupBy(s => s.Month).ToDictionary(g => g.Key, g => g.Sum(s => s.Planned)), []));
             return new PartShares(year, a.TargetUnit,
                 ComplianceCalculator.PartTargets(year, a.TargetUnit, parts[a.Id].Select(p => new PartInput(p.UnitId, p.SetTarget)).ToList()));
         });

@@ -49,7 +49,9 @@ public class IndexModel(AppDbContext db, PlanLocator locator, PlanLifecycleServi
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        // Only the plan is needed to publish: the versions, the draft's changes and its review are read again only to
+        // show the form once more.
+        if (!await LoadPlanAsync(ct))
         {
             return NotFound();
         }
@@ -63,6 +65,7 @@ public class IndexModel(AppDbContext db, PlanLocator locator, PlanLifecycleServi
             else
             {
                 ModelState.AddModelError(nameof(ApprovedOn), "Escriba la fecha de aprobación como año-mes-día, por ejemplo 2023-01-27.");
+                await LoadAsync(ct);
                 return this.InvalidPage();
             }
         }

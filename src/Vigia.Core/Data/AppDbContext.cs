@@ -15,6 +15,7 @@ namespace Vigia.Core.Data;
 public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Entity> Entities => Set<Entity>();
+    public DbSet<Department> Departments => Set<Department>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Process> Processes => Set<Process>();
     public DbSet<Plan> Plans => Set<Plan>();

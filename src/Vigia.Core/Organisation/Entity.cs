@@ -22,6 +22,20 @@ public class Entity
 
     /// <summary>The entity's own terms of use, as plain text; null as <see cref="PrivacyPolicy"/>.</summary>
     public string? TermsOfUse { get; set; }
+
+    /// <summary>The department it belongs to (<see cref="Departments"/>); null until the administrator sets it, and
+    /// then the entity appears only in the nation's consolidated view.</summary>
+    public int? DepartmentId { get; set; }
+    public Department? Department { get; set; }
+
+    /// <summary>The entity that hosts it on this installation (a governor's office hosting its municipalities); null
+    /// for an entity on its own.</summary>
+    public int? HostEntityId { get; set; }
+    public Entity? HostEntity { get; set; }
+
+    /// <summary>True for an entity the synthetic generator made (<c>synthetic generate</c>); every page and file
+    /// showing it says «Datos simulados».</summary>
+    public bool IsSimulated { get; set; }
     public List<Unit> Units { get; set; } = [];
     public List<Plan> Plans { get; set; } = [];
 }

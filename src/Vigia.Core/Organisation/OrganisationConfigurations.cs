@@ -11,6 +11,22 @@ public sealed class EntityConfiguration : IEntityTypeConfiguration<Entity>
         b.Property(e => e.PrivacyPolicy).HasMaxLength(EntityTexts.MaxLength);
         b.Property(e => e.TermsOfUse).HasMaxLength(EntityTexts.MaxLength);
         b.HasIndex(e => e.Slug).IsUnique();
+        b.HasOne(e => e.Department).WithMany(d => d.Entities).HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.HostEntity).WithMany().HasForeignKey(e => e.HostEntityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> b)
+    {
+        b.Property(d => d.Id).ValueGeneratedNever();
+        b.Property(d => d.Code).HasMaxLength(2);
+        b.Property(d => d.Name).HasMaxLength(100);
+        b.Property(d => d.Slug).HasMaxLength(60);
+        b.HasIndex(d => d.Code).IsUnique();
+        b.HasIndex(d => d.Slug).IsUnique();
+        b.HasData(Departments.All.Select(d => new { d.Id, d.Code, d.Name, d.Slug }));
     }
 }
 

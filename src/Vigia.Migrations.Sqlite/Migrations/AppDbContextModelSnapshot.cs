@@ -892,6 +892,270 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("ActionUnitGroups");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Organisation.Department", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Departments");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 5,
+                            Code = "05",
+                            Name = "Antioquia",
+                            Slug = "antioquia"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "08",
+                            Name = "Atlántico",
+                            Slug = "atlantico"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Code = "11",
+                            Name = "Bogotá, D.C.",
+                            Slug = "bogota"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Code = "13",
+                            Name = "Bolívar",
+                            Slug = "bolivar"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Code = "15",
+                            Name = "Boyacá",
+                            Slug = "boyaca"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Code = "17",
+                            Name = "Caldas",
+                            Slug = "caldas"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Code = "18",
+                            Name = "Caquetá",
+                            Slug = "caqueta"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Code = "19",
+                            Name = "Cauca",
+                            Slug = "cauca"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Code = "20",
+                            Name = "Cesar",
+                            Slug = "cesar"
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Code = "23",
+                            Name = "Córdoba",
+                            Slug = "cordoba"
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Code = "25",
+                            Name = "Cundinamarca",
+                            Slug = "cundinamarca"
+                        },
+                        new
+                        {
+                            Id = 27,
+                            Code = "27",
+                            Name = "Chocó",
+                            Slug = "choco"
+                        },
+                        new
+                        {
+                            Id = 41,
+                            Code = "41",
+                            Name = "Huila",
+                            Slug = "huila"
+                        },
+                        new
+                        {
+                            Id = 44,
+                            Code = "44",
+                            Name = "La Guajira",
+                            Slug = "la-guajira"
+                        },
+                        new
+                        {
+                            Id = 47,
+                            Code = "47",
+                            Name = "Magdalena",
+                            Slug = "magdalena"
+                        },
+                        new
+                        {
+                            Id = 50,
+                            Code = "50",
+                            Name = "Meta",
+                            Slug = "meta"
+                        },
+                        new
+                        {
+                            Id = 52,
+                            Code = "52",
+                            Name = "Nariño",
+                            Slug = "narino"
+                        },
+                        new
+                        {
+                            Id = 54,
+                            Code = "54",
+                            Name = "Norte de Santander",
+                            Slug = "norte-de-santander"
+                        },
+                        new
+                        {
+                            Id = 63,
+                            Code = "63",
+                            Name = "Quindío",
+                            Slug = "quindio"
+                        },
+                        new
+                        {
+                            Id = 66,
+                            Code = "66",
+                            Name = "Risaralda",
+                            Slug = "risaralda"
+                        },
+                        new
+                        {
+                            Id = 68,
+                            Code = "68",
+                            Name = "Santander",
+                            Slug = "santander"
+                        },
+                        new
+                        {
+                            Id = 70,
+                            Code = "70",
+                            Name = "Sucre",
+                            Slug = "sucre"
+                        },
+                        new
+                        {
+                            Id = 73,
+                            Code = "73",
+                            Name = "Tolima",
+                            Slug = "tolima"
+                        },
+                        new
+                        {
+                            Id = 76,
+                            Code = "76",
+                            Name = "Valle del Cauca",
+                            Slug = "valle-del-cauca"
+                        },
+                        new
+                        {
+                            Id = 81,
+                            Code = "81",
+                            Name = "Arauca",
+                            Slug = "arauca"
+                        },
+                        new
+                        {
+                            Id = 85,
+                            Code = "85",
+                            Name = "Casanare",
+                            Slug = "casanare"
+                        },
+                        new
+                        {
+                            Id = 86,
+                            Code = "86",
+                            Name = "Putumayo",
+                            Slug = "putumayo"
+                        },
+                        new
+                        {
+                            Id = 88,
+                            Code = "88",
+                            Name = "Archipiélago de San Andrés, Providencia y Santa Catalina",
+                            Slug = "san-andres"
+                        },
+                        new
+                        {
+                            Id = 91,
+                            Code = "91",
+                            Name = "Amazonas",
+                            Slug = "amazonas"
+                        },
+                        new
+                        {
+                            Id = 94,
+                            Code = "94",
+                            Name = "Guainía",
+                            Slug = "guainia"
+                        },
+                        new
+                        {
+                            Id = 95,
+                            Code = "95",
+                            Name = "Guaviare",
+                            Slug = "guaviare"
+                        },
+                        new
+                        {
+                            Id = 97,
+                            Code = "97",
+                            Name = "Vaupés",
+                            Slug = "vaupes"
+                        },
+                        new
+                        {
+                            Id = 99,
+                            Code = "99",
+                            Name = "Vichada",
+                            Slug = "vichada"
+                        });
+                });
+
             modelBuilder.Entity("Vigia.Core.Organisation.Entity", b =>
                 {
                     b.Property<int>("Id")
@@ -901,8 +1165,17 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Property<string>("Address")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("HostEntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -935,6 +1208,10 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("HostEntityId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -2410,6 +2687,23 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Organisation.Entity", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.Department", "Department")
+                        .WithMany("Entities")
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Vigia.Core.Organisation.Entity", "HostEntity")
+                        .WithMany()
+                        .HasForeignKey("HostEntityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Department");
+
+                    b.Navigation("HostEntity");
+                });
+
             modelBuilder.Entity("Vigia.Core.Organisation.Process", b =>
                 {
                     b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
@@ -2824,6 +3118,11 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Assessments");
 
                     b.Navigation("ComponentNotes");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Organisation.Department", b =>
+                {
+                    b.Navigation("Entities");
                 });
 
             modelBuilder.Entity("Vigia.Core.Organisation.Entity", b =>

@@ -21,6 +21,8 @@ public static class CliApp
         new UsersCommand(),
         new AuditCommand(),
         new FollowUpCommand(),
+        new BackupCommand(),
+        new RestoreCommand(),
     ];
 
     private static readonly string[] HelpFlags = ["--help", "-h", "help", "ayuda"];

@@ -54,7 +54,7 @@ public sealed class BackupCommand(IConfiguration? configuration = null, TimeProv
         try
         {
             var manifest = await service.CreateAsync(target, folder, includeKey, context.CancellationToken);
-            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            await context.Out.WriteLineAsync(string.Create(SpanishFormat.Culture,
                 $"Copia escrita en {Path.GetFullPath(folder)}: base de datos {manifest.Provider} ({manifest.Database.Bytes:N0} bytes) y {manifest.Files.Count(f => f.Path.StartsWith(BackupService.UploadsFolder + "/", StringComparison.Ordinal))} archivos de evidencia."));
             await context.Out.WriteLineAsync(manifest.AuditCheckpoint is { } checkpoint
                 ? $"Punto de control del registro de auditoría en la copia: {checkpoint}"

@@ -34,7 +34,10 @@ public sealed class AuditOptions
 
     public bool IsAudited(IEntityType type) =>
         type.ClrType != typeof(AuditEntry) && type.ClrType != typeof(PublishedCheckpoint)
-        && type.ClrType != typeof(Caching.PublicDataVersion) && !ExcludedTypes.Contains(type.ClrType);
+        && type.ClrType != typeof(Caching.PublicDataVersion)
+        // The data-protection key ring: its XML is key material, never to be copied into the trail.
+        && type.ClrType != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
+        && !ExcludedTypes.Contains(type.ClrType);
 
     public bool IsRedacted(IProperty property)
     {

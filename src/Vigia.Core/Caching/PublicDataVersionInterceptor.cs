@@ -27,6 +27,7 @@ public sealed class PublicDataVersionInterceptor(TimeProvider? clock = null, Pub
         typeof(ReminderLog),
         typeof(UserUnit),
         typeof(UserComponent),
+        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
     ];
 
     private readonly TimeProvider clock = clock ?? TimeProvider.System;

@@ -12,8 +12,14 @@ using Vigia.Core.Schedule;
 
 namespace Vigia.Core.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies, antiforgery tokens and signed form values, shared by every instance on the
+    /// database so that a cookie one instance issued opens the others (docs/security.md).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     public DbSet<Entity> Entities => Set<Entity>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Unit> Units => Set<Unit>();

@@ -111,41 +111,56 @@ public sealed class ReminderService(AppDbContext db, IEmailSender sender, Progre
                    ReminderMessages.WeeklyDigest(person.Email, person.Name, toReview, late, options.Value.PublicBaseUrl));
     }
 
-    /// <summary>Sends one reminder unless the log says it went out (or was given up); true when sent, false when
-    /// the send failed, null when there was nothing to do.</summary>
+    /// <summary>How long a claimed reminder that is neither sent nor failed counts as being sent by the instance that
+    /// claimed it; after that (the instance died mid-send) another run may retry it.</summary>
+    public static readonly TimeSpan InFlightLease = TimeSpan.FromMinutes(15);
+
+    /// <summary>Sends one reminder unless the log says it went out (or was given up, or another instance is sending it);
+    /// true when sent, false when the send failed, null when there was nothing to do.</summary>
     private async Task<bool?> DeliverAsync(Candidate candidate, CancellationToken ct)
     {
         var log = await db.ReminderLogs.FirstOrDefaultAsync(l => l.Kind == candidate.Kind && l.UserId == candidate.Person.Id
             && l.Period == candidate.Period, ct);
-        if (log is { SentAt: not null } || log?.Attempts >= options.Value.MaxAttempts)
+        var now = clock.GetUtcNow();
+        if (log is { SentAt: not null } || log?.Attempts >= options.Value.MaxAttempts
+            // Claimed by another instance a moment ago and neither sent nor failed yet: that instance is sending it.
+            || log is { LastError: null, LastAttemptAt: { } claimed } && now - claimed < InFlightLease)
         {
             return null;
         }
         if (log is null)
         {
+            // The insert is the claim: of two instances inserting the same reminder, one loses on the unique index.
             log = new ReminderLog
             {
                 Kind = candidate.Kind,
                 UserId = candidate.Person.Id,
                 Email = candidate.Person.Email,
                 Period = candidate.Period,
-                CreatedAt = clock.GetUtcNow(),
+                CreatedAt = now,
+                Attempts = 1,
+                LastAttemptAt = now,
             };
             db.ReminderLogs.Add(log);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (DatabaseErrors.IsLostRace(ex))
-            {
-                // Another instance of the job is sending this one.
-                db.ChangeTracker.Clear();
-                return null;
-            }
         }
-        log.Attempts++;
-        log.Email = candidate.Person.Email;
-        log.LastAttemptAt = clock.GetUtcNow();
+        else
+        {
+            // A retry is claimed by raising the attempt count where it still is what this instance read (a concurrency
+            // token): of two instances retrying at once, one updates no row and leaves it to the other.
+            log.Attempts++;
+            log.Email = candidate.Person.Email;
+            log.LastAttemptAt = now;
+            log.LastError = null;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsLostRace(ex))
+        {
+            db.ChangeTracker.Clear();
+            return null;
+        }
         bool delivered;
         try
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -21,6 +22,9 @@ public static class Policies
 /// <summary>Accounts, cookies, policies, rate limits and optional single sign-on, in one place.</summary>
 public static class SecuritySetup
 {
+    /// <summary>Shared by every instance; never change it on a running installation, or every session and form ends.</summary>
+    public const string DataProtectionApplicationName = "Vigia";
+
     public static void AddVigiaSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -43,6 +47,12 @@ public static class SecuritySetup
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
         });
+        // The keys behind cookies, antiforgery tokens and signed form values live in the database, under one application
+        // name: every instance on the same database reads the same key ring, so a session or a form one instance issued
+        // is valid on the others behind the load balancer (issue 14, docs/security.md).
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<AppDbContext>();
         services.AddVigiaIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<VigiaClaimsFactory>();

@@ -104,6 +104,20 @@ public abstract class ReminderServiceTests(DatabaseProvider provider) : IAsyncLi
     }
 
     [Fact]
+    public async Task Run_ByTwoInstancesAtOnce_SendsEachReminderOnce()
+    {
+        server = Listen();
+
+        // Two instances on one database run the daily job at the same moment, each with its own context.
+        var runs = await Task.WhenAll(RunAsync(), RunAsync());
+
+        Assert.Equal(2, runs.Sum(r => r.Sent));
+        Assert.Equal(0, runs.Sum(r => r.Failed));
+        Assert.Equal(["otra@cali.gov.co", "sgo@cali.gov.co"], Received().Select(m => m.To));
+        Assert.All(await LogsAsync(), l => Assert.Equal(1, l.Attempts));
+    }
+
+    [Fact]
     public async Task Run_BeforeTheReminderWindow_SendsNothing()
     {
         world.SetClock(2022, 4, 1);

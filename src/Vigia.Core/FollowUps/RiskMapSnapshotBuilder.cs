@@ -86,7 +86,7 @@ internal sealed class RiskMapSnapshotBuilder(AppDbContext db)
                     m.ReviewedByName, m.Evidence.Select(e => new SnapshotEvidence(e.Id, e.Kind.ToString(), e.FileName, e.Url, null, e.SizeBytes, e.Sha256)).ToList()))
                     .ToList())).ToList();
             var riskMaterializations = materializations.Where(m => m.RiskId == r.Id).Select(m => new SnapshotMaterialization(m.OccurredOn, m.Description,
-                AuthorityNames(m.InformedTo), m.ReportedOn,
+                AuthorityNames.Of(m.InformedTo), m.ReportedOn,
                 m.Evidence.Select(e => new SnapshotEvidence(e.Id, e.Kind.ToString(), e.FileName, e.Url, null, e.SizeBytes, e.Sha256)).ToList(),
                 m.Actions.Select(a => new SnapshotImprovementAction(a.Description, a.Unit, a.StartDate, a.EndDate, a.Deliverable)).ToList(),
                 m.ReassessedAt is { } at ? Utc(at) : null, m.ReassessmentNote)).ToList();
@@ -113,10 +113,6 @@ internal sealed class RiskMapSnapshotBuilder(AppDbContext db)
         var from = previous == default || previous.Year < year ? 1 : previous.Year > year ? 13 : previous.Month + 1;
         return (Math.Min(from, to), to);
     }
-
-    private static List<string> AuthorityNames(Authorities informed) =>
-        new[] { (Authorities.Procuraduria, "Procuraduría"), (Authorities.Contraloria, "Contraloría"), (Authorities.Fiscalia, "Fiscalía") }
-            .Where(a => informed.HasFlag(a.Item1)).Select(a => a.Item2).ToList();
 
     private static DateTimeOffset Utc(DateTimeOffset at) => SnapshotBuilder.Utc(at);
 }

@@ -1,4 +1,5 @@
 using Vigia.Core.FollowUps;
+using Vigia.Core.Progress;
 
 namespace Vigia.Core.OpenData;
 
@@ -30,6 +31,10 @@ public sealed class OpenDataCatalog(AppDbContext db)
             .ToListAsync(ct);
         var maps = await db.RiskMapVersions.AsNoTracking().Where(v => v.PublishedAt != null)
             .Select(v => new { v.EntityId, v.Year, v.PublishedAt }).ToListAsync(ct);
+        var monitorings = await db.ControlMonitorings.AsNoTracking().Where(m => m.Status == ReportStatus.Accepted)
+            .Select(m => new { m.Control!.Risk!.Process!.EntityId, m.Control.Risk.Year, At = m.ReviewedAt }).ToListAsync(ct);
+        var materializations = await db.RiskMaterializations.AsNoTracking()
+            .Select(m => new { m.Risk!.Process!.EntityId, m.Risk.Year, At = m.RecordedAt }).ToListAsync(ct);
         var checkpoints = await db.PublishedCheckpoints.AsNoTracking().Select(c => c.PublishedAt).ToListAsync(ct);
 
         var entries = new List<CatalogEntry>();
@@ -55,6 +60,13 @@ public sealed class OpenDataCatalog(AppDbContext db)
             if (ownMaps.Count > 0)
             {
                 entries.Add(Entry(OpenDatasets.Risks, ownMaps.Select(m => m.Year), ownMaps.Max(m => m.PublishedAt)));
+                // The map's monitoring and materializations change after the map: their date is the latest accepted
+                // monitoring or recorded materialization of a year with a published map, the map's when there is none.
+                var years = ownMaps.Select(m => m.Year).ToHashSet();
+                var reviewed = monitorings.Where(m => m.EntityId == e.Id && years.Contains(m.Year)).Select(m => m.At);
+                var recorded = materializations.Where(m => m.EntityId == e.Id && years.Contains(m.Year)).Select(m => (DateTimeOffset?)m.At);
+                entries.Add(Entry(OpenDatasets.RiskMonitoring, years, reviewed.Append(ownMaps.Max(m => m.PublishedAt)).Max()));
+                entries.Add(Entry(OpenDatasets.RiskMaterializations, years, recorded.Append(ownMaps.Max(m => m.PublishedAt)).Max()));
             }
         }
         // The audit trail is the installation's, not one entity's: published once, by the first entity registered.

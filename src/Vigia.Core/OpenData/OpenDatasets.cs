@@ -56,6 +56,10 @@ public sealed record DatasetFrequency(string Code, string Name)
     public static readonly DatasetFrequency ThreeTimesAYear = new("ANNUAL_3", "Tres veces al año (cuatrimestral)");
     /// <summary>A plan or a map a year, with revisions when the entity publishes them.</summary>
     public static readonly DatasetFrequency Annual = new("ANNUAL", "Anual, con sus revisiones");
+    /// <summary>The risk map's monitoring periods (monthly from February to December in the seed).</summary>
+    public static readonly DatasetFrequency Monthly = new("MONTHLY", "Mensual (en cada periodo de monitoreo)");
+    /// <summary>When something happens, such as a materialized risk.</summary>
+    public static readonly DatasetFrequency Irregular = new("IRREG", "Irregular: cuando ocurre");
 }
 
 /// <summary>What a dataset's files are cut by: a plan's year, a risk map's year, or nothing (the whole installation).</summary>
@@ -198,6 +202,52 @@ public static class OpenDatasets
             Integer(RiskRow.VersionColumn, "Versión publicada del mapa que contiene el archivo (la misma en todas las filas)."),
         ]);
 
+    public static readonly OpenDataset RiskMonitoring = new("riesgos-monitoreo", "riesgos-monitoreo",
+        "Monitoreo de los controles del mapa de riesgos de corrupción",
+        "Una fila por control y periodo de monitoreo del mapa de riesgos de corrupción publicado de la vigencia: si el control se ejecutó y "
+        + "las observaciones, una vez que la segunda línea (Planeación o el líder del componente 1) aceptó el monitoreo. Sin nombres de personas: "
+        + "el cargo de quien ejecuta el control.",
+        DatasetScope.RiskMapYear, DatasetFrequency.Monthly, ["anticorrupción", "riesgos de corrupción", "monitoreo", "controles", "DAFP"],
+        [
+            Text("codigo", "Código del riesgo, por ejemplo RC-01."),
+            Text("proceso", "Proceso al que pertenece el riesgo."),
+            Text("riesgo", "Descripción del riesgo."),
+            Integer("control_numero", "Número del control en el riesgo (orden de aplicación)."),
+            Text("control", "Descripción del control en la versión publicada del mapa."),
+            Text("cargo_responsable", "Cargo de quien ejecuta el control (nunca el nombre de una persona)."),
+            Integer("vigencia", "Año del mapa."),
+            Integer("mes", "Mes monitoreado (1 a 12)."),
+            Text("periodo", "El mes monitoreado en palabras, por ejemplo «noviembre de 2026»."),
+            YesNo("ejecutado", "«si» cuando el control se ejecutó en el periodo."),
+            Text("observaciones", "Lo que el líder del proceso informó sobre la ejecución del control."),
+            Text("observaciones_revision", "Comentario de la segunda línea al aceptar el monitoreo; vacío si no dejó ninguno."),
+            Date("fecha_revision", "Fecha en que la segunda línea aceptó el monitoreo (hora de Colombia)."),
+            Integer(RiskRow.VersionColumn, "Versión publicada del mapa que contiene el archivo (la misma en todas las filas)."),
+        ]);
+
+    public static readonly OpenDataset RiskMaterializations = new("riesgos-materializaciones", "riesgos-materializaciones",
+        "Materializaciones de riesgos de corrupción y sus planes de mejoramiento",
+        "Una fila por materialización registrada de un riesgo del mapa de riesgos de corrupción publicado de la vigencia: la fecha, qué ocurrió, "
+        + "las autoridades informadas, la reevaluación del riesgo y las acciones del plan de mejoramiento con su unidad responsable. "
+        + "Sin nombres de personas ni los soportes del informe a la autoridad.",
+        DatasetScope.RiskMapYear, DatasetFrequency.Irregular, ["anticorrupción", "riesgos de corrupción", "materialización", "plan de mejoramiento"],
+        [
+            Text("codigo", "Código del riesgo, por ejemplo RC-01."),
+            Text("proceso", "Proceso al que pertenece el riesgo."),
+            Text("riesgo", "Descripción del riesgo."),
+            Date("fecha_materializacion", "Fecha en que se materializó el riesgo."),
+            Text("descripcion", "Qué ocurrió."),
+            Text("autoridades_informadas", "Autoridades a las que se informó (Procuraduría, Contraloría, Fiscalía), separadas por « | »."),
+            Date("fecha_informe", "Fecha en que se informó a las autoridades."),
+            YesNo("reevaluado", "«si» cuando el líder del proceso ya reevaluó el riesgo y sus controles después de la materialización."),
+            Date("fecha_reevaluacion", "Fecha de la reevaluación (hora de Colombia); vacía si no se ha hecho."),
+            Text("nota_reevaluacion", "Qué concluyó la reevaluación; vacía si no se ha hecho."),
+            Integer("acciones_mejora_numero", "Número de acciones del plan de mejoramiento."),
+            Text("acciones_mejora", "Acciones del plan de mejoramiento numeradas, cada una «descripción (unidad responsable; AAAA-MM-DD a AAAA-MM-DD; "
+                + "entregable: …)», separadas por « | ». En JSON, una lista de objetos {descripcion, responsable, fecha_inicio, fecha_fin, entregable}."),
+            Integer(RiskRow.VersionColumn, "Versión publicada del mapa que contiene el archivo (la misma en todas las filas)."),
+        ]);
+
     public static readonly OpenDataset AuditCheckpoints = new("puntos-de-control-auditoria", "puntos-de-control",
         "Puntos de control de la bitácora de auditoría",
         "Una fila por día, la más reciente primero: la cabeza de la cadena de auditoría al final de cada día (hora de Colombia). "
@@ -211,7 +261,7 @@ public static class OpenDatasets
             new("publicado_utc", ColumnType.DateTimeUtc, "Momento de la publicación del punto de control, en UTC."),
         ]);
 
-    public static readonly IReadOnlyList<OpenDataset> All = [Actions, FollowUps, ConsolidatedFollowUps, Risks, AuditCheckpoints];
+    public static readonly IReadOnlyList<OpenDataset> All = [Actions, FollowUps, ConsolidatedFollowUps, Risks, RiskMonitoring, RiskMaterializations, AuditCheckpoints];
 
     public static OpenDataset? Find(string? slug) => All.FirstOrDefault(d => string.Equals(d.Slug, slug, StringComparison.Ordinal));
 }

@@ -46,6 +46,14 @@ public static class EndpointLinks
     public static string RisksData(this IUrlHelper url, string entity, int year, string format) =>
         Generate(url, RiskOpenDataEndpoints.RisksByEntityName, new { entity, year, format });
 
+    /// <summary>/datos/{entity}/{year}/riesgos-monitoreo.{csv|json|xlsx}</summary>
+    public static string RiskMonitoringData(this IUrlHelper url, string entity, int year, string format) =>
+        Generate(url, RiskOpenDataEndpoints.MonitoringByEntityName, new { entity, year, format });
+
+    /// <summary>/datos/{entity}/{year}/riesgos-materializaciones.{csv|json|xlsx}</summary>
+    public static string RiskMaterializationsData(this IUrlHelper url, string entity, int year, string format) =>
+        Generate(url, RiskOpenDataEndpoints.MaterializationsByEntityName, new { entity, year, format });
+
     /// <summary>/datos/auditoria/puntos-de-control.{csv|json}</summary>
     public static string AuditCheckpointsData(this IUrlHelper url, string format) =>
         Generate(url, AuditOpenDataEndpoints.CheckpointsName, new { format });

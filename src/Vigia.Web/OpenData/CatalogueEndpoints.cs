@@ -96,6 +96,8 @@ public static class DatasetRoutes
             "seguimientos" => FollowUpOpenDataEndpoints.FollowUpsByEntityName,
             "seguimientos-consolidado" => FollowUpOpenDataEndpoints.ConsolidatedByEntityName,
             "riesgos" => RiskOpenDataEndpoints.RisksByEntityName,
+            "riesgos-monitoreo" => RiskOpenDataEndpoints.MonitoringByEntityName,
+            "riesgos-materializaciones" => RiskOpenDataEndpoints.MaterializationsByEntityName,
             "puntos-de-control-auditoria" => AuditOpenDataEndpoints.CheckpointsName,
             _ => throw new InvalidOperationException($"The dataset «{dataset.Slug}» has no endpoint."),
         };

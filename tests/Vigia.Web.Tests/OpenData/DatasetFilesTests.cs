@@ -16,6 +16,8 @@ public abstract class DatasetFilesTests(VigiaFactory app)
         { "seguimientos", "/datos/alcaldia-de-prueba/2022/seguimientos" },
         { "seguimientos-consolidado", "/datos/alcaldia-de-prueba/2022/seguimientos-consolidado" },
         { "riesgos", "/datos/alcaldia-de-prueba/2026/riesgos" },
+        { "riesgos-monitoreo", "/datos/alcaldia-de-prueba/2026/riesgos-monitoreo" },
+        { "riesgos-materializaciones", "/datos/alcaldia-de-prueba/2026/riesgos-materializaciones" },
         { "puntos-de-control-auditoria", "/datos/auditoria/puntos-de-control" },
     };
 

@@ -6,7 +6,7 @@ using Vigia.Core.RiskMap;
 namespace Vigia.Web.Tests.OpenData;
 
 /// <summary>Something published in every dataset of the registry: the small 2022 plan, its April follow-up published
-/// (consolidated too), a 2026 risk map published and one audit checkpoint.</summary>
+/// (consolidated too), a 2026 risk map published with a monitoring and a materialization, and one audit checkpoint.</summary>
 internal static class OpenDataArrange
 {
     public const string Entity = "alcaldia-de-prueba";
@@ -34,11 +34,16 @@ internal static class OpenDataArrange
         db.Processes.Add(process);
         await db.SaveChangesAsync();
         var risks = scope.ServiceProvider.GetRequiredService<RiskMapService>();
-        Assert.True((await risks.SaveRiskAsync(planning, null, new RiskDraft(process.Id, 2026, "RC-01", "Posibilidad de favorecer a un tercero",
-            "Fraude interno", true, true, true, true, "Presión de terceros", "Criterios ambiguos", "Pérdida de recursos", 20, [1, 2, 3], "reducir"))).Succeeded);
+        var risk = await risks.SaveRiskAsync(planning, null, new RiskDraft(process.Id, 2026, "RC-01", "Posibilidad de favorecer a un tercero",
+            "Fraude interno", true, true, true, true, "Presión de terceros", "Criterios ambiguos", "Pérdida de recursos", 20, [1, 2, 3], "reducir"));
+        Assert.True(risk.Succeeded);
+        Assert.True((await risks.SaveControlAsync(planning, risk.Value.Id, null, new ControlDraft("Verificación de requisitos con lista de chequeo",
+            "Profesional de contratación", "preventivo", "manual", "documentado", "continua", "con-registro"))).Succeeded);
         var published = await scope.ServiceProvider.GetRequiredService<RiskMapPublicationService>().PublishAsync(process.EntityId, 2026,
             new RiskMapApproval("Comité Institucional de Coordinación de Control Interno", new DateOnly(2026, 1, 20)), planning);
         Assert.True(published.Succeeded, string.Join(" ", published.Errors.Values));
+        // The map's monitoring and a materialization, for the riesgos-monitoreo and riesgos-materializaciones datasets.
+        await Pages.RiskMap.PublicTrackingData.TrackAsync(scope.ServiceProvider, risk.Value.Id);
 
         // A checkpoint of a day long gone, so the host's own daily job never writes the same day.
         db.PublishedCheckpoints.Add(new PublishedCheckpoint { Day = new DateOnly(2020, 1, 31), Sequence = 1, Hash = new string('a', 64), PublishedAt = a.Clock.GetUtcNow() });

@@ -1,5 +1,6 @@
 using Vigia.Core.OpenData;
 using Vigia.Core.RiskMap;
+using Vigia.Core.RiskMap.Tracking;
 
 namespace Vigia.Web.Pages.RiskMap;
 
@@ -41,6 +42,9 @@ public class IndexModel(AppDbContext db, RiskMethodCatalog methods, TimeProvider
     public HeatMapView? Inherent { get; private set; }
     public HeatMapView? Residual { get; private set; }
     public IReadOnlyList<RiskRow> Rows { get; private set; } = [];
+
+    /// <summary>The published map's accepted monitoring and its materializations, counted per risk in the table.</summary>
+    public PublicRiskTracking Tracking { get; private set; } = new([], []);
     public string? CellFilter { get; private set; }
 
     /// <summary>The published version shown; null when the year's map has not been published.</summary>
@@ -87,6 +91,7 @@ public class IndexModel(AppDbContext db, RiskMethodCatalog methods, TimeProvider
         var shown = risks.Where(r => Probability is null || Impact is null
             || (Map == ResidualMap ? (r.ResidualProbability, r.ResidualImpact) : (r.InherentProbability, r.InherentImpact)) == (Probability.Value, Impact.Value));
         Rows = RiskRow.From(shown, await methods.DefinitionsAsync(ct));
+        Tracking = await PublicRiskTracking.LoadAsync(db, entity.Id, published.Content, ct);
         if (Probability is { } p && Impact is { } i && method.ProbabilityLevels.Any(l => l.Level == p) && method.ImpactLevels.Any(l => l.Level == i))
         {
             CellFilter = $"{(Map == ResidualMap ? "riesgo residual" : "riesgo inherente")} con probabilidad {method.Probability(p).Name.ToLower(SpanishFormat.Culture)} e impacto {method.Impact(i).Name.ToLower(SpanishFormat.Culture)}";
@@ -123,17 +128,19 @@ public class IndexModel(AppDbContext db, RiskMethodCatalog methods, TimeProvider
         return File(stream.ToArray(), "application/pdf", $"mapa-riesgos-{entity!.Slug}-{ShownYear}-v{published.Version.Number}.pdf");
     }
 
-    private sealed record EntityRef(int Id, string Name, string Slug);
+    internal sealed record EntityRef(int Id, string Name, string Slug);
 
     /// <summary>The entity named in the address, or the first with a published map of the year; null when there is none.</summary>
     private async Task<EntityRef?> EntityAsync(CancellationToken ct)
     {
         ShownYear = Year is >= 2000 and <= 2100 ? Year.Value : ColombianTime.Today(clock).Year;
-        var year = ShownYear;
-        return await db.Entities.AsNoTracking()
-            .Where(e => EntitySlug == null ? db.RiskMapVersions.Any(v => v.Year == year && v.EntityId == e.Id && v.PublishedAt != null) : e.Slug == EntitySlug)
-            .OrderBy(e => e.Name).Select(e => new EntityRef(e.Id, e.Name, e.Slug)).FirstOrDefaultAsync(ct);
+        return await FindEntityAsync(db, EntitySlug, ShownYear, ct);
     }
+
+    internal static Task<EntityRef?> FindEntityAsync(AppDbContext db, string? slug, int year, CancellationToken ct) =>
+        db.Entities.AsNoTracking()
+            .Where(e => slug == null ? db.RiskMapVersions.Any(v => v.Year == year && v.EntityId == e.Id && v.PublishedAt != null) : e.Slug == slug)
+            .OrderBy(e => e.Name).Select(e => new EntityRef(e.Id, e.Name, e.Slug)).FirstOrDefaultAsync(ct);
 
     private HeatMapView View(string map, string title, RiskMethodDefinition method, IEnumerable<(int, int)> positions)
     {

@@ -93,6 +93,36 @@ public abstract class IndexTests(VigiaFactory app)
         Assert.Equal(("RC-01", "RC-02"), (ws.Cell(4, 1).GetString(), ws.Cell(5, 1).GetString()));
     }
 
+    /// <summary>Read back with ClosedXML, each cell has its real type: references, answers and words as text (never a
+    /// number or a date Excel guessed), frequencies, control numbers and percentages as numbers. The matrix has no
+    /// date column.</summary>
+    [Fact]
+    public async Task Xlsx_ReadBack_HasTypedCells()
+    {
+        await MapAsync();
+
+        using var workbook = new XLWorkbook(await (await app.Anonymous().GetAsync("/mapa-riesgos/2026?handler=Xlsx")).Content.ReadAsStreamAsync());
+
+        var ws = workbook.Worksheet(RiskMapXlsx.Sheet);
+        int Column(string header) => RiskMapXlsx.Columns.Select(c => c.Header).ToList().IndexOf(header) + 1;
+        IXLCell Cell(string header) => ws.Cell(RiskMapXlsx.HeaderRow + 1, Column(header));
+        Assert.All(RiskMapXlsx.Columns, c => Assert.Equal(XLDataType.Text, ws.Cell(RiskMapXlsx.HeaderRow, Column(c.Header)).DataType));
+        foreach (var (header, text) in new[] { ("Referencia", "RC-01"), ("Criterio(s) de impacto: preguntas con «sí»", "1, 2, 3"),
+            ("Probabilidad inherente", "Alta"), ("Zona de riesgo inherente", "Alto"), ("Acción u omisión", "Sí"), ("Descripción del control", "Verificación de requisitos con lista de chequeo") })
+        {
+            Assert.True(Cell(header).DataType == XLDataType.Text, $"{header}: {Cell(header).DataType}");
+            Assert.Equal(text, Cell(header).GetString());
+        }
+        foreach (var (header, number) in new[] { ("Frecuencia con la que se realiza la actividad", 1000d), ("No. control", 1d),
+            ("Probabilidad inherente (%)", 0.8d), ("Probabilidad residual final (%)", 0.48d), ("Impacto residual final (%)", 0.6d) })
+        {
+            Assert.True(Cell(header).DataType == XLDataType.Number, $"{header}: {Cell(header).DataType}");
+            Assert.Equal(number, Cell(header).GetDouble(), 6);
+        }
+        Assert.Equal(XLDataType.Number, Cell("Calificación").DataType);
+        Assert.DoesNotContain(ws.CellsUsed(), c => c.DataType == XLDataType.DateTime || c.HasFormula);
+    }
+
     [Fact]
     public async Task Pdf_IsTheConsolidatedMapOfThePublishedVersion_LinkedFromThePage()
     {

@@ -37,6 +37,6 @@ public class ExternalModel(SignInManager<AppUser> signIn, UserManager<AppUser> u
         {
             return LocalRedirect(returnUrl);
         }
-        return RedirectToPage(await users.IsInRoleAsync(user, Roles.DepartmentObserver) ? "/Departments/Index" : "/Progress/Index");
+        return RedirectToPage(await users.IsInRoleAsync(user, Roles.DepartmentObserver) ? "/DepartmentDesk/Index" : "/Progress/Index");
     }
 }

@@ -58,7 +58,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             return LocalRedirect(ReturnUrl);
         }
         // Consulta departamental has no /gestion: its desk is the department's.
-        return RedirectToPage(await users.IsInRoleAsync(user, Roles.DepartmentObserver) ? "/Departments/Index" : "/Progress/Index");
+        return RedirectToPage(await users.IsInRoleAsync(user, Roles.DepartmentObserver) ? "/DepartmentDesk/Index" : "/Progress/Index");
     }
 
     private PageResult Refuse()

@@ -1,7 +1,7 @@
 using Vigia.Core.FollowUps;
 using Vigia.Web.Pages.FollowUps.Desk;
 
-namespace Vigia.Web.Pages.Departments;
+namespace Vigia.Web.Pages.DepartmentDesk;
 
 public sealed record DepartmentAssessmentRow(string ActionLabel, string Description, AssessmentStatus Status, decimal? VerifiedPercent, string? Observations,
     string? AssessedBy);

@@ -1,4 +1,4 @@
-namespace Vigia.Web.Pages.Departments;
+namespace Vigia.Web.Pages.DepartmentDesk;
 
 /// <summary>The plan of a /departamento/planes/{planId}/… page, as a person with Consulta departamental reads it.</summary>
 public sealed record DepartmentPlan(int Id, string EntityName, string? HostName, string Department, int Year, string Title, bool Simulated);

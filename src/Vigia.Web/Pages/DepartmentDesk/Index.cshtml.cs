@@ -1,6 +1,6 @@
 using Vigia.Core.Compliance;
 
-namespace Vigia.Web.Pages.Departments;
+namespace Vigia.Web.Pages.DepartmentDesk;
 
 public sealed record DepartmentPlanFigure(int PlanId, string Title, int Year, OfficialCount Official, bool Unscheduled, ComplianceBands Bands);
 

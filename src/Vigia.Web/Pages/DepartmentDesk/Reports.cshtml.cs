@@ -1,7 +1,7 @@
 using Vigia.Core.Progress;
 using Vigia.Web.Pages.Progress;
 
-namespace Vigia.Web.Pages.Departments;
+namespace Vigia.Web.Pages.DepartmentDesk;
 
 public sealed record DepartmentReportRow(int Id, string ActionLabel, string Description, string? Unit, int Month, string Executed, string Planned,
     ReportStatus Status, bool IsLate, bool IsCorrection, string Narrative, string? SubmittedBy, DateTimeOffset SubmittedAt, string? ReviewedBy,

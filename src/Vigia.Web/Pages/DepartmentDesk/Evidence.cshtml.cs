@@ -1,7 +1,7 @@
 using Vigia.Core.Files;
 using Vigia.Core.Progress;
 
-namespace Vigia.Web.Pages.Departments;
+namespace Vigia.Web.Pages.DepartmentDesk;
 
 /// <summary>Downloads an evidence file of a plan of the person's departments, as /gestion/evidencias does for the
 /// entity's own people (attachment only, refused when its SHA-256 no longer matches); any other file answers 404.</summary>

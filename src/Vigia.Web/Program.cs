@@ -59,6 +59,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Organisation/Units", Policies.Administration);
     o.Conventions.AuthorizeFolder("/Organisation/Processes", Policies.Administration);
     o.Conventions.AuthorizeFolder("/Organisation/Texts", Policies.Administration);
+    o.Conventions.AuthorizeFolder("/Organisation/Entities", Policies.Administration);
+    // Consulta departamental: its own read-only pages; the policy refuses every method but GET and HEAD.
+    o.Conventions.AuthorizeFolder("/DepartmentDesk", Policies.DepartmentReader);
     // Planeación maps groups of responsibles; the page and the service check the role and the entity.
     o.Conventions.AuthorizeFolder("/Organisation/Groups", Policies.Staff);
     o.Conventions.AuthorizeFolder("/Audit", Policies.Staff);

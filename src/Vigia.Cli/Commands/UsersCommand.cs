@@ -13,12 +13,16 @@ public sealed class UsersCommand(IConfiguration? configuration = null, TextReade
 
     public string Usage => $"""
         Uso: {CliApp.ProgramName} users add --email CORREO --name NOMBRE --role ROL [--role ROL]
-                 [--unit UNIDAD] [--password-stdin]
+                 [--unit UNIDAD] [--department DEPARTAMENTO] [--password-stdin]
 
-          --role ROL          Administrador, Planeación, Líder de componente, Responsable o
-                              Control Interno (se puede repetir; Control Interno va solo).
+          --role ROL          Administrador, Planeación, Líder de componente, Responsable,
+                              Control Interno, Líder de proceso o Consulta departamental
+                              (se puede repetir; Control Interno y Consulta departamental
+                              van solos).
           --unit UNIDAD       Unidad del Responsable: su nombre o «Unidad / Subunidad»
                               (se puede repetir).
+          --department DEPTO  Departamento de la Consulta departamental: su nombre o su
+                              código DANE, «Valle del Cauca» o «76» (se puede repetir).
           --password-stdin    Lee la contraseña de la entrada estándar. Sin esta opción se
                               imprime un enlace de activación de un solo uso (48 horas).
 
@@ -34,7 +38,7 @@ public sealed class UsersCommand(IConfiguration? configuration = null, TextReade
         {
             throw new UsageException("Use «users add».");
         }
-        var options = CliOptions.Parse(args.Skip(1).ToList(), new HashSet<string> { "--email", "--name", "--role", "--unit" },
+        var options = CliOptions.Parse(args.Skip(1).ToList(), new HashSet<string> { "--email", "--name", "--role", "--unit", "--department" },
             new HashSet<string> { "--password-stdin" });
         var email = options.Value("--email") ?? throw new UsageException("Falta --email.");
         var name = options.Value("--name") ?? throw new UsageException("Falta --name.");
@@ -70,8 +74,21 @@ public sealed class UsersCommand(IConfiguration? configuration = null, TextReade
             }
             unitIds.Add(found[0]);
         }
+        var departmentIds = new List<int>();
+        var departments = await db.Departments.AsNoTracking().ToListAsync(context.CancellationToken);
+        foreach (var text in options.All("--department"))
+        {
+            var folded = SpanishText.Fold(text);
+            var found = departments.FirstOrDefault(d => d.Code == text.Trim().PadLeft(2, '0') || SpanishText.Fold(d.Name) == folded || d.Slug == folded);
+            if (found is null)
+            {
+                await context.Error.WriteLineAsync($"No existe el departamento «{text}».");
+                return ExitCodes.Failure;
+            }
+            departmentIds.Add(found.Id);
+        }
         var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
-            .CreateAsync(new NewUser(email, name, roles, unitIds, null, password), context.CancellationToken);
+            .CreateAsync(new NewUser(email, name, roles, unitIds, null, password, departmentIds), context.CancellationToken);
         if (!result.Succeeded)
         {
             foreach (var message in result.Errors.Values)

@@ -27,6 +27,16 @@ public sealed class UserComponentConfiguration : IEntityTypeConfiguration<UserCo
     }
 }
 
+public sealed class UserDepartmentConfiguration : IEntityTypeConfiguration<UserDepartment>
+{
+    public void Configure(EntityTypeBuilder<UserDepartment> builder)
+    {
+        builder.HasKey(x => new { x.UserId, x.DepartmentId });
+        builder.HasOne(x => x.User).WithMany(u => u.Departments).HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class AccountTokenConfiguration : IEntityTypeConfiguration<AccountToken>
 {
     public void Configure(EntityTypeBuilder<AccountToken> builder)

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Identity;
 namespace Vigia.Core.Accounts;
 
 public sealed record NewUser(string Email, string DisplayName, IReadOnlyCollection<string> Roles,
-    IReadOnlyCollection<int>? UnitIds = null, IReadOnlyCollection<int>? ComponentIds = null, string? Password = null);
+    IReadOnlyCollection<int>? UnitIds = null, IReadOnlyCollection<int>? ComponentIds = null, string? Password = null,
+    IReadOnlyCollection<int>? DepartmentIds = null);
 
 public sealed record UserChanges(string DisplayName, IReadOnlyCollection<string> Roles, IReadOnlyCollection<int> UnitIds,
-    IReadOnlyCollection<int> ComponentIds);
+    IReadOnlyCollection<int> ComponentIds, IReadOnlyCollection<int>? DepartmentIds = null);
 
 /// <summary>A created account, with its single-use activation token when it was created without a password.</summary>
 public sealed record CreatedAccount(AppUser User, string? ActivationToken);
@@ -30,7 +31,7 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
 
     public async Task<Result<CreatedAccount>> CreateAsync(NewUser request, CancellationToken ct = default)
     {
-        var errors = await ValidateAsync(request.Roles, request.UnitIds ?? [], request.ComponentIds ?? [], ct);
+        var errors = await ValidateAsync(request.Roles, request.UnitIds ?? [], request.ComponentIds ?? [], request.DepartmentIds ?? [], ct);
         var email = request.Email.Trim();
         if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
         {
@@ -60,6 +61,7 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         };
         user.Units.AddRange((request.UnitIds ?? []).Distinct().Select(id => new UserUnit { UserId = user.Id, UnitId = id }));
         user.Components.AddRange((request.ComponentIds ?? []).Distinct().Select(id => new UserComponent { UserId = user.Id, ComponentId = id }));
+        user.Departments.AddRange((request.DepartmentIds ?? []).Distinct().Select(id => new UserDepartment { UserId = user.Id, DepartmentId = id }));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = request.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, request.Password);
         if (!created.Succeeded)
@@ -82,12 +84,14 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
 
     public async Task<Result<AppUser>> UpdateAsync(string userId, UserChanges changes, CancellationToken ct = default)
     {
-        var user = await db.Users.Include(u => u.Units).Include(u => u.Components).FirstOrDefaultAsync(u => u.Id == userId, ct);
+        var user = await db.Users.Include(u => u.Units).Include(u => u.Components).Include(u => u.Departments)
+            .FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
         {
             return Result.NotFound("La cuenta no existe.");
         }
-        var errors = await ValidateAsync(changes.Roles, changes.UnitIds, changes.ComponentIds, ct);
+        var departmentIds = changes.DepartmentIds ?? [];
+        var errors = await ValidateAsync(changes.Roles, changes.UnitIds, changes.ComponentIds, departmentIds, ct);
         if (string.IsNullOrWhiteSpace(changes.DisplayName))
         {
             errors["DisplayName"] = "Escriba el nombre de la persona.";
@@ -104,6 +108,9 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         user.Components.RemoveAll(c => !changes.ComponentIds.Contains(c.ComponentId));
         user.Components.AddRange(changes.ComponentIds.Except(user.Components.Select(c => c.ComponentId)).Distinct()
             .Select(id => new UserComponent { UserId = user.Id, ComponentId = id }));
+        user.Departments.RemoveAll(d => !departmentIds.Contains(d.DepartmentId));
+        user.Departments.AddRange(departmentIds.Except(user.Departments.Select(d => d.DepartmentId)).Distinct()
+            .Select(id => new UserDepartment { UserId = user.Id, DepartmentId = id }));
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(changes.Roles));
         await users.AddToRolesAsync(user, changes.Roles.Except(current).Distinct());
@@ -180,7 +187,7 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
     }
 
     private async Task<Dictionary<string, string>> ValidateAsync(IReadOnlyCollection<string> roleNames, IReadOnlyCollection<int> unitIds,
-        IReadOnlyCollection<int> componentIds, CancellationToken ct)
+        IReadOnlyCollection<int> componentIds, IReadOnlyCollection<int> departmentIds, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         if (roleNames.Count == 0)
@@ -210,6 +217,14 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         if (componentIds.Count > 0 && await db.Components.CountAsync(c => componentIds.Contains(c.Id), ct) != componentIds.Distinct().Count())
         {
             errors["ComponentIds"] = "Alguno de los componentes elegidos no existe.";
+        }
+        if (roleNames.Contains(Roles.DepartmentObserver) && departmentIds.Count == 0)
+        {
+            errors["DepartmentIds"] = "Una cuenta de Consulta departamental debe tener al menos un departamento.";
+        }
+        if (departmentIds.Count > 0 && await db.Departments.CountAsync(d => departmentIds.Contains(d.Id), ct) != departmentIds.Distinct().Count())
+        {
+            errors["DepartmentIds"] = "Alguno de los departamentos elegidos no existe.";
         }
         return errors;
     }

@@ -18,6 +18,8 @@ public static class AccountsSetup
         services.AddScoped<Organisation.UnitService>();
         services.AddScoped<Organisation.ProcessService>();
         services.AddScoped<Organisation.EntityTextService>();
+        services.AddScoped<Organisation.EntityPlacementService>();
+        services.AddScoped<DepartmentAccess>();
         services.AddScoped<Organisation.UnitGroupService>();
         return services.AddIdentityCore<AppUser>(o =>
             {

@@ -12,6 +12,7 @@ public class AppUser : IdentityUser
     public DateTimeOffset CreatedAt { get; set; }
     public List<UserUnit> Units { get; set; } = [];
     public List<UserComponent> Components { get; set; } = [];
+    public List<UserDepartment> Departments { get; set; } = [];
 }
 
 /// <summary>A unit a Responsable belongs to and reports for (first line of defence).</summary>
@@ -30,6 +31,16 @@ public class UserComponent
     public AppUser? User { get; set; }
     public int ComponentId { get; set; }
     public Component? Component { get; set; }
+}
+
+/// <summary>A department whose entities a person with the role <c>DepartmentObserver</c> («Consulta departamental»)
+/// reads: a department's Control Interno or planning office sees its entities' desks, read-only.</summary>
+public class UserDepartment
+{
+    public required string UserId { get; set; }
+    public AppUser? User { get; set; }
+    public int DepartmentId { get; set; }
+    public Department? Department { get; set; }
 }
 
 public enum AccountTokenPurpose

@@ -26,6 +26,8 @@ public static class AuditNames
         ["IdentityRoleClaim"] = "Permiso de rol",
         ["UserUnit"] = "Unidad de usuario",
         ["UserComponent"] = "Componente de líder",
+        ["UserDepartment"] = "Departamento de consulta",
+        ["Department"] = "Departamento",
         ["AccountToken"] = "Enlace de un solo uso",
         ["ProgressReport"] = "Reporte de avance",
         ["Evidence"] = "Evidencia",

@@ -40,6 +40,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ScheduleEntry> ScheduleEntries => Set<ScheduleEntry>();
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
     public DbSet<UserComponent> UserComponents => Set<UserComponent>();
+    public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

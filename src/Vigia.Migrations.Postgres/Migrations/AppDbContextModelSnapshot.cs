@@ -301,6 +301,21 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("UserComponents");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Accounts.UserDepartment", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("UserDepartments");
+                });
+
             modelBuilder.Entity("Vigia.Core.Accounts.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -2640,6 +2655,25 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Accounts.UserDepartment", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Accounts.AppUser", "User")
+                        .WithMany("Departments")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Vigia.Core.Accounts.UserSession", b =>
                 {
                     b.HasOne("Vigia.Core.Accounts.AppUser", "User")
@@ -3201,6 +3235,8 @@ namespace Vigia.Migrations.Postgres.Migrations
             modelBuilder.Entity("Vigia.Core.Accounts.AppUser", b =>
                 {
                     b.Navigation("Components");
+
+                    b.Navigation("Departments");
 
                     b.Navigation("Units");
                 });

@@ -288,6 +288,21 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("UserComponents");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Accounts.UserDepartment", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("UserDepartments");
+                });
+
             modelBuilder.Entity("Vigia.Core.Accounts.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -2561,6 +2576,25 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Accounts.UserDepartment", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Accounts.AppUser", "User")
+                        .WithMany("Departments")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Vigia.Core.Accounts.UserSession", b =>
                 {
                     b.HasOne("Vigia.Core.Accounts.AppUser", "User")
@@ -3122,6 +3156,8 @@ namespace Vigia.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Vigia.Core.Accounts.AppUser", b =>
                 {
                     b.Navigation("Components");
+
+                    b.Navigation("Departments");
 
                     b.Navigation("Units");
                 });

@@ -13,6 +13,9 @@ public static class Policies
     public const string Administration = "Administracion";
     public const string Staff = "Funcionarios";
     public const string InternalControl = "ControlInterno";
+    /// <summary>Consulta departamental: the role, and only reads (GET and HEAD); any other method is refused before
+    /// the page runs.</summary>
+    public const string DepartmentReader = "ConsultaDepartamental";
     public const string SignInRateLimit = "ingreso";
     public const string PublicFormRateLimit = "formularios-publicos";
     /// <summary>Citizens' comments on a consultation: a few per address and hour, counted on POST only.</summary>
@@ -89,7 +92,10 @@ public static class SecuritySetup
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Staff))
+            .AddPolicy(Policies.DepartmentReader, p => p.RequireRole(Roles.DepartmentObserver).RequireAssertion(c =>
+                (c.Resource as HttpContext ?? (c.Resource as Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext)?.HttpContext) is { } http
+                && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))))
             .AddPolicy(Policies.InternalControl, p => p.RequireRole(Roles.InternalControl));
         var signInLimit = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
         var formLimit = builder.Configuration.GetValue("Security:PublicFormPostsPerMinute", 20);

@@ -57,6 +57,7 @@ public static class AccountInitializer
             ("lider@demo.vigia", "Líder de componente (demostración)", Roles.ComponentLeader),
             ("responsable@demo.vigia", "Responsable (demostración)", Roles.Responsible),
             ("control.interno@demo.vigia", "Control Interno (demostración)", Roles.InternalControl),
+            ("departamento@demo.vigia", "Consulta departamental del Valle del Cauca (demostración)", Roles.DepartmentObserver),
         ];
         foreach (var (email, name, role) in demo)
         {
@@ -67,7 +68,8 @@ public static class AccountInitializer
             var result = await accounts.CreateAsync(new NewUser(email, name, [role],
                 role == Roles.Responsible && unit is { } u ? [u] : null,
                 role == Roles.ComponentLeader && component is { } c ? [c] : null,
-                DemoPassword));
+                DemoPassword,
+                role == Roles.DepartmentObserver ? [Vigia.Core.Organisation.Departments.ValleDelCauca] : null));
             if (!result.Succeeded)
             {
                 logger.LogWarning("Cuenta de demostración {Email} no creada: {Errors}", email, string.Join(" ", result.Errors.Values));

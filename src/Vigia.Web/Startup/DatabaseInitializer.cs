@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Vigia.Core.Audit;
+using Vigia.Core.Organisation;
 using Vigia.Core.Plans.Importing;
 
 namespace Vigia.Web.Startup;
@@ -47,6 +48,14 @@ public static class DatabaseInitializer
             "sistema (plan de demostración)");
         if (outcome.Succeeded)
         {
+            // The bundled plan is Cali's, and Santiago de Cali is in Valle del Cauca.
+            var entity = await db.Entities.SingleAsync(e => e.Plans.Any(p => p.Id == outcome.Value.PlanId));
+            entity.DepartmentId ??= Departments.ValleDelCauca;
+            using (scope.ServiceProvider.GetRequiredService<AuditScope>().Begin(new AuditActor(null, "sistema (plan de demostración)"),
+                "Santiago de Cali está en el Valle del Cauca"))
+            {
+                await db.SaveChangesAsync();
+            }
             logger.LogInformation("Plan de demostración {Year} cargado ({Notes} notas de importación).", outcome.Value.Year, outcome.Value.Notes.Count);
         }
         else

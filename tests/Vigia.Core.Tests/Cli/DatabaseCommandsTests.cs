@@ -124,6 +124,34 @@ public abstract class DatabaseCommandsTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task UsersAdd_DepartmentObserver_TakesTheDepartmentByNameOrCode()
+    {
+        var (exit, output, error) = await RunAsync("", "users", "add", "--email", "gob@valle.gov.co", "--name", "Control Interno del Valle",
+            "--role", "Consulta departamental", "--department", "valle del cauca", "--department", "19");
+
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.Contains("Cuenta creada: gob@valle.gov.co (Consulta departamental)", output, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        var user = await db.Users.Include(u => u.Departments).SingleAsync(u => u.Email == "gob@valle.gov.co");
+        Assert.Equal([19, 76], user.Departments.Select(d => d.DepartmentId).Order());
+    }
+
+    [Fact]
+    public async Task UsersAdd_DepartmentObserverWithoutDepartment_OrUnknownOne_IsRefusedInSpanish()
+    {
+        var (none, _, noneError) = await RunAsync("", "users", "add", "--email", "a@valle.gov.co", "--name", "A", "--role", "consulta-departamental");
+        var (unknown, _, unknownError) = await RunAsync("", "users", "add", "--email", "b@valle.gov.co", "--name", "B", "--role", "DepartmentObserver",
+            "--department", "Atlántida");
+
+        Assert.Equal(ExitCodes.Failure, none);
+        Assert.Contains("Una cuenta de Consulta departamental debe tener al menos un departamento.", noneError, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failure, unknown);
+        Assert.Contains("No existe el departamento «Atlántida».", unknownError, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Users.CountAsync());
+    }
+
+    [Fact]
     public async Task AuditVerify_AfterImport_IsIntact_AndNamesAnEntryChangedBehindItsBack()
     {
         await RunAsync("", "import", Seed);

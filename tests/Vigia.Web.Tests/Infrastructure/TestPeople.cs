@@ -8,9 +8,10 @@ public static class TestPeople
 
     /// <summary>A new account with one role. A Responsable takes the unit named <paramref name="unit"/>, a Líder de
     /// componente the component numbered <paramref name="component"/> (of the most recent plan); without them the
-    /// role's first unit or component in the database, as the role cannot exist without one.</summary>
+    /// role's first unit or component in the database, as the role cannot exist without one. Consulta departamental
+    /// takes <paramref name="departments"/>, Valle del Cauca without them.</summary>
     public static async Task<AppUser> CreateAsync(IServiceProvider services, string role, string? unit = null, int? component = null,
-        string? email = null, string? name = null, string password = Password)
+        string? email = null, string? name = null, string password = Password, IReadOnlyCollection<int>? departments = null)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -27,7 +28,8 @@ public static class TestPeople
         }
         var result = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(new NewUser(
             email ?? $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@prueba.gov.co",
-            name ?? $"Persona {Roles.DisplayName(role)}", [role], units, components, password));
+            name ?? $"Persona {Roles.DisplayName(role)}", [role], units, components, password,
+            role == Roles.DepartmentObserver ? departments ?? [Vigia.Core.Organisation.Departments.ValleDelCauca] : departments));
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
         return result.Value.User;
     }

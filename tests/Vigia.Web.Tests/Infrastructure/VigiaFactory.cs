@@ -131,9 +131,10 @@ public class VigiaFactory(DatabaseProvider provider, VigiaFactoryOptions? option
     /// <summary>A new person with one role and <see cref="TestPeople.Password"/>, signed in through the form.</summary>
     /// <param name="unit">The unit of a Responsable, by name.</param>
     /// <param name="component">The component of a Líder de componente, by number.</param>
-    public async Task<TestClient> SignInAsAsync(string role, string? unit = null, int? component = null, string? name = null)
+    public async Task<TestClient> SignInAsAsync(string role, string? unit = null, int? component = null, string? name = null,
+        IReadOnlyCollection<int>? departments = null)
     {
-        var person = await TestPeople.CreateAsync(Services, role, unit, component, name: name);
+        var person = await TestPeople.CreateAsync(Services, role, unit, component, name: name, departments: departments);
         return await SignInAsync(person.Email!);
     }
 

@@ -33,6 +33,10 @@ public class ExternalModel(SignInManager<AppUser> signIn, UserManager<AppUser> u
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false, info.LoginProvider);
-        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage("/Progress/Index");
+        if (Url.IsLocalUrl(returnUrl))
+        {
+            return LocalRedirect(returnUrl);
+        }
+        return RedirectToPage(await users.IsInRoleAsync(user, Roles.DepartmentObserver) ? "/DepartmentDesk/Index" : "/Progress/Index");
     }
 }

@@ -53,7 +53,12 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         {
             return Refuse();
         }
-        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Progress/Index");
+        if (Url.IsLocalUrl(ReturnUrl))
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+        // Consulta departamental has no /gestion: its desk is the department's.
+        return RedirectToPage(await users.IsInRoleAsync(user, Roles.DepartmentObserver) ? "/DepartmentDesk/Index" : "/Progress/Index");
     }
 
     private PageResult Refuse()

@@ -40,6 +40,10 @@ public class HistoryModel(AppDbContext db, ActionAccess access) : PageModel
                 Title = "Historial de la unidad";
                 ids.Add((nameof(Unit), Id));
                 break;
+            case "entidad" when actor.IsIn(Roles.Administrator):
+                Title = "Historial de la entidad";
+                ids.Add((nameof(Entity), Id));
+                break;
             case "proceso" when actor.IsIn(Roles.Administrator):
                 Title = "Historial del proceso";
                 ids.Add((nameof(Process), Id));

@@ -17,7 +17,7 @@ public class CreateModel(AppDbContext db, AccountService accounts) : UserFormMod
         {
             return await InvalidAsync(ct);
         }
-        var result = await accounts.CreateAsync(new NewUser(Email, DisplayName, SelectedRoles, UnitIds, ComponentIds), ct);
+        var result = await accounts.CreateAsync(new NewUser(Email, DisplayName, SelectedRoles, UnitIds, ComponentIds, DepartmentIds: DepartmentIds), ct);
         return await this.RespondAsync(result, created => this.RedirectWithNotice(
                 $"Cuenta creada para {created.User.Email}. Entréguele este enlace de activación, que sirve una sola vez y vence en 48 horas: "
                 + Url.Page("/Accounts/Activate", null, new { token = created.ActivationToken }, Request.Scheme),

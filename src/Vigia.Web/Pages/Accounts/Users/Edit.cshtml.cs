@@ -16,7 +16,7 @@ public class EditModel(AppDbContext db, AccountService accounts, UserManager<App
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var user = await Db.Users.Include(u => u.Units).Include(u => u.Components).FirstOrDefaultAsync(u => u.Id == Id, ct);
+        var user = await Db.Users.Include(u => u.Units).Include(u => u.Components).Include(u => u.Departments).FirstOrDefaultAsync(u => u.Id == Id, ct);
         if (user is null)
         {
             return NotFound();
@@ -25,6 +25,7 @@ public class EditModel(AppDbContext db, AccountService accounts, UserManager<App
         SelectedRoles = (await users.GetRolesAsync(user)).ToList();
         UnitIds = user.Units.Select(u => u.UnitId).ToList();
         ComponentIds = user.Components.Select(c => c.ComponentId).ToList();
+        DepartmentIds = user.Departments.Select(d => d.DepartmentId).ToList();
         Sessions = await sessions.ActiveAsync(user.Id, ct);
         await LoadChoicesAsync(ct);
         return Page();
@@ -42,7 +43,7 @@ public class EditModel(AppDbContext db, AccountService accounts, UserManager<App
         {
             return await InvalidAsync(ct);
         }
-        var result = await accounts.UpdateAsync(Id, new UserChanges(DisplayName, SelectedRoles, UnitIds, ComponentIds), ct);
+        var result = await accounts.UpdateAsync(Id, new UserChanges(DisplayName, SelectedRoles, UnitIds, ComponentIds, DepartmentIds), ct);
         return await this.RespondAsync(result, _ => this.RedirectWithNotice("Cambios guardados.", "/Accounts/Users/Edit", new { id = Id }),
             reload: () => LoadChoicesAsync(ct));
     }

@@ -11,8 +11,18 @@ public class IndexModel(AppDbContext db) : PageModel
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
         var byUser = roles.ToLookup(r => r.UserId, r => Roles.DisplayName(r.Name!));
         var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.IsActive, HasPassword = u.PasswordHash != null, Units = u.Units.Select(x => x.Unit!.Name).ToList() })
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                u.Email,
+                u.IsActive,
+                HasPassword = u.PasswordHash != null,
+                Units = u.Units.Select(x => x.Unit!.Name).ToList(),
+                Departments = u.Departments.Select(x => x.Department!.Name).ToList(),
+            })
             .ToListAsync(ct);
-        Users = users.Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", byUser[u.Id].ToList(), u.Units, u.IsActive, u.HasPassword)).ToList();
+        Users = users.Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", byUser[u.Id].ToList(),
+            [.. u.Units, .. u.Departments.Select(d => "Departamento de " + d)], u.IsActive, u.HasPassword)).ToList();
     }
 }

@@ -26,13 +26,19 @@ public abstract class UserFormModel(AppDbContext db) : PageModel
     [Display(Name = "Componentes (para Líderes de componente)")]
     public List<int> ComponentIds { get; set; } = [];
 
+    [BindProperty]
+    [Display(Name = "Departamentos (para Consulta departamental)")]
+    public List<int> DepartmentIds { get; set; } = [];
+
     public IReadOnlyList<Option> UnitOptions { get; private set; } = [];
+    public IReadOnlyList<Option> DepartmentOptions { get; private set; } = [];
     public IReadOnlyList<Option> ComponentOptions { get; private set; } = [];
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
         UnitOptions = await AdminLookups.UnitsAsync(Db, ct);
         ComponentOptions = await AdminLookups.ComponentsAsync(Db, ct);
+        DepartmentOptions = Vigia.Core.Organisation.Departments.All.Select(d => new Option(d.Id, d.Name)).OrderBy(o => o.Label, SpanishText.NameOrder).ToList();
     }
 
     protected async Task<PageResult> InvalidAsync(CancellationToken ct)

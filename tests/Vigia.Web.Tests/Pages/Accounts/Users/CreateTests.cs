@@ -24,6 +24,42 @@ public abstract class CreateTests(VigiaFactory app)
     }
 
     [Fact]
+    public async Task Post_DepartmentObserver_TakesTheDepartmentsPicked_AndRefusesNoneOrAnotherRole()
+    {
+        var admin = await app.SignInAsAsync(Roles.Administrator);
+        var form = await admin.GetPageAsync("/admin/usuarios/nueva");
+        Assert.Equal("Consulta departamental", form.QuerySelector($"label[for='rol-{Roles.DepartmentObserver}']")!.TextContent);
+        Assert.Equal(33, form.QuerySelectorAll("fieldset#DepartmentIds input[type='checkbox'][name='DepartmentIds']").Length);
+        var email = $"valle-{Guid.NewGuid():N}@valle.gov.co";
+
+        var none = await admin.PostFormAsync("/admin/usuarios/nueva",
+            new() { ["Email"] = email, ["DisplayName"] = "Oficina de Control Interno del Valle", ["SelectedRoles"] = Roles.DepartmentObserver });
+        var combined = await admin.PostFormAsync("/admin/usuarios/nueva", new KeyValuePair<string, string>[]
+        {
+            new("Email", email), new("DisplayName", "Oficina de Control Interno del Valle"), new("SelectedRoles", Roles.DepartmentObserver),
+            new("SelectedRoles", Roles.Planning), new("DepartmentIds", "76"),
+        });
+        var created = await admin.PostFormAsync("/admin/usuarios/nueva", new KeyValuePair<string, string>[]
+        {
+            new("Email", email), new("DisplayName", "Oficina de Control Interno del Valle"), new("SelectedRoles", Roles.DepartmentObserver),
+            new("DepartmentIds", "76"), new("DepartmentIds", "19"),
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("Una cuenta de Consulta departamental debe tener al menos un departamento.", await BodyAsync(none), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, combined.StatusCode);
+        Assert.Contains("Consulta departamental es de solo lectura", await BodyAsync(combined), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        await using var db = app.Database.CreateContext();
+        var user = await db.Users.Include(u => u.Departments).SingleAsync(u => u.Email == email);
+        Assert.Equal([19, 76], user.Departments.Select(d => d.DepartmentId).Order());
+        var edit = await admin.GetPageAsync($"/admin/usuarios/{user.Id}");
+        Assert.NotNull(edit.QuerySelector("input#departamento-76[checked]"));
+        Assert.NotNull(edit.QuerySelector("input#departamento-19[checked]"));
+        Assert.Null(edit.QuerySelector("input#departamento-5[checked]"));
+    }
+
+    [Fact]
     public async Task Post_ResponsibleWithoutUnit_ReRendersWithErrorAndKeepsInput()
     {
         var admin = await app.SignInAsAsync(Roles.Administrator);

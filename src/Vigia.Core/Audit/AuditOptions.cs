@@ -8,7 +8,8 @@ namespace Vigia.Core.Audit;
 public sealed class AuditOptions
 {
     /// <summary>Entity types whose changes write no entry. <see cref="AuditEntry"/> and <see cref="PublishedCheckpoint"/>
-    /// (derived from the trail) and <see cref="Caching.PublicDataVersion"/> (derived from the changes) are always left out.</summary>
+    /// (derived from the trail), <see cref="Caching.PublicDataVersion"/> (derived from the changes) and the stored compliance
+    /// verdicts (<c>Compliance.Stored</c>, derived from the plan by the calculator) are always left out.</summary>
     public HashSet<Type> ExcludedTypes { get; } = [];
 
     /// <summary>Fields whose values are replaced by <see cref="RedactedValue"/>: passwords, security stamps
@@ -34,7 +35,8 @@ public sealed class AuditOptions
 
     public bool IsAudited(IEntityType type) =>
         type.ClrType != typeof(AuditEntry) && type.ClrType != typeof(PublishedCheckpoint)
-        && type.ClrType != typeof(Caching.PublicDataVersion) && !ExcludedTypes.Contains(type.ClrType);
+        && type.ClrType != typeof(Caching.PublicDataVersion) && !ExcludedTypes.Contains(type.ClrType)
+        && type.ClrType.Namespace != typeof(Compliance.Stored.PlanComplianceState).Namespace;
 
     public bool IsRedacted(IProperty property)
     {

@@ -76,7 +76,7 @@ public sealed class ComplianceStateStore(AppDbContext db, TimeProvider clock)
                         masks[leaf.Id].Completed |= 1 << months;
                     }
                 }
-                progress.Add(new PlanProgressState { PlanId = plan.PlanId, Months = months, ToDate = evaluated.ToDate.Percent, Year = evaluated.Year.Percent });
+                progress.Add(new PlanProgressState { PlanId = plan.PlanId, Months = months, ToDate = Stored(evaluated.ToDate.Percent), Year = Stored(evaluated.Year.Percent) });
                 scheduled = evaluated.ScheduledActions;
             }
             actions.AddRange(masks.Values);
@@ -118,6 +118,9 @@ public sealed class ComplianceStateStore(AppDbContext db, TimeProvider clock)
             }
         }
     }
+
+    /// <summary>Four decimals, the columns' precision, on both providers alike (SQLite would keep every digit).</summary>
+    private static decimal? Stored(decimal? percent) => percent is { } p ? Math.Round(p, 4, MidpointRounding.AwayFromZero) : null;
 
     private async Task EnsureRowsAsync(int[] ids, CancellationToken ct)
     {

@@ -21,6 +21,7 @@ public static class CliApp
         new UsersCommand(),
         new AuditCommand(),
         new FollowUpCommand(),
+        new ComplianceCommand(),
         new BackupCommand(),
         new RestoreCommand(),
     ];

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Vigia.Core.Accounts;
 using Vigia.Core.Audit;
+using Vigia.Core.Consolidation;
 using Vigia.Core.Plans;
 using Vigia.Core.RiskMap;
 
@@ -30,6 +31,7 @@ public static class CliServices
         services.AddVigiaIdentityCore();
         services.AddScoped<PlanImportService>();
         services.AddVigiaRiskMap();
+        services.AddVigiaConsolidation();
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

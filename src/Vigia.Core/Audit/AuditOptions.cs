@@ -8,7 +8,8 @@ namespace Vigia.Core.Audit;
 public sealed class AuditOptions
 {
     /// <summary>Entity types whose changes write no entry. <see cref="AuditEntry"/> and <see cref="PublishedCheckpoint"/>
-    /// (derived from the trail) and <see cref="Caching.PublicDataVersion"/> (derived from the changes) are always left out.</summary>
+    /// (derived from the trail), <see cref="Caching.PublicDataVersion"/> (derived from the changes) and the stored compliance
+    /// verdicts (<c>Compliance.Stored</c>, derived from the plan by the calculator) are always left out.</summary>
     public HashSet<Type> ExcludedTypes { get; } = [];
 
     /// <summary>Fields whose values are replaced by <see cref="RedactedValue"/>: passwords, security stamps
@@ -37,7 +38,8 @@ public sealed class AuditOptions
         && type.ClrType != typeof(Caching.PublicDataVersion)
         // The data-protection key ring: its XML is key material, never to be copied into the trail.
         && type.ClrType != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
-        && !ExcludedTypes.Contains(type.ClrType);
+        && !ExcludedTypes.Contains(type.ClrType)
+        && type.ClrType.Namespace != typeof(Compliance.Stored.PlanComplianceState).Namespace;
 
     public bool IsRedacted(IProperty property)
     {

@@ -37,7 +37,8 @@ public sealed class PublicDataVersionInterceptor(TimeProvider? clock = null, Pub
     public static bool IsPublic(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return !PrivateTypes.Contains(type)
+        // The stored compliance verdicts are derived: the change that made them stale already stamped a new version.
+        return !PrivateTypes.Contains(type) && type.Namespace != typeof(Compliance.Stored.PlanComplianceState).Namespace
             && !typeof(IdentityUser<string>).IsAssignableFrom(type)
             && type.Namespace != typeof(IdentityRole).Namespace;
     }

@@ -1,5 +1,3 @@
-using Vigia.Core.Progress;
-
 namespace Vigia.Core.Compliance;
 
 /// <summary>A responsible unit's compliance over the actions it shares. Activities do not apply to a unit (an activity's
@@ -92,63 +90,4 @@ public sealed class ComplianceService(AppDbContext db)
     private static UnitCompliance RankEntry(int unitId, string name, List<ComplianceNode> actions) =>
         new(unitId, name, actions.Count, actions.Sum(l => l.PlannedActions), actions.Sum(l => l.CompletedActions),
             ComplianceCalculator.Rollup(actions.Select(l => l.ToDate)), ComplianceCalculator.Rollup(actions.Select(l => l.Year)));
-
-    private sealed record UnitLink(int ActionId, int UnitId, string Name);
-
-    /// <summary>A plan read in a few flat queries and assembled into the calculator's tree.</summary>
-    private sealed record PlanData(int Year, NodeInput Tree, IReadOnlyDictionary<int, int> ComponentOf, ILookup<int, UnitLink> UnitsOf,
-        bool HasSimulatedData)
-    {
-        public IReadOnlyDictionary<(int ActionId, int UnitId), string> PartNames { get; init; } = new Dictionary<(int, int), string>();
-
-        public static async Task<PlanData?> LoadAsync(AppDbContext db, int planId, CancellationToken ct)
-        {
-            var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Year, p.Title }).FirstOrDefaultAsync(ct);
-            if (plan is null)
-            {
-                return null;
-            }
-            var components = await db.Components.AsNoTracking().Where(c => c.PlanId == planId).OrderBy(c => c.Number)
-                .Select(c => new { c.Id, c.Number, c.Name }).ToListAsync(ct);
-            var subcomponents = await db.Subcomponents.AsNoTracking().Where(s => s.Component!.PlanId == planId).OrderBy(s => s.Order)
-                .Select(s => new { s.Id, s.ComponentId, s.Code, s.Name }).ToListAsync(ct);
-            var activities = await db.Activities.AsNoTracking().Where(a => a.Component!.PlanId == planId).OrderBy(a => a.Order)
-                .Select(a => new { a.Id, a.ComponentId, a.SubcomponentId, a.Code, a.Name }).ToListAsync(ct);
-            var actions = await db.Actions.AsNoTracking().Where(a => a.Activity!.Component!.PlanId == planId).OrderBy(a => a.Order)
-                .Select(a => new { a.Id, a.ActivityId, a.Order, a.Goal, a.TargetQuantity, a.TargetUnit, a.Weight }).ToListAsync(ct);
-            var schedule = (await db.ScheduleEntries.AsNoTracking().Where(s => s.Action!.Activity!.Component!.PlanId == planId)
-                .Select(s => new { s.ActionId, s.Month, s.PlannedQuantity }).ToListAsync(ct)).ToLookup(s => s.ActionId);
-            var reports = await db.ProgressReports.AsNoTracking()
-                .Where(r => r.Action!.Activity!.Component!.PlanId == planId && r.Status != ReportStatus.Superseded)
-                .Select(r => new { r.Id, r.ActionId, r.UnitId, r.Month, r.ExecutedQuantity, r.Status, r.IsLate, r.IsSimulated }).ToListAsync(ct);
-            var parts = await ActionParts.ForPlanAsync(db, planId, ct);
-            var units = await db.ActionUnits.AsNoTracking().Where(x => x.Action!.Activity!.Component!.PlanId == planId)
-                .Select(x => new { x.ActionId, x.UnitId, x.Unit!.Name, Parent = x.Unit.Parent == null ? null : x.Unit.Parent.Name })
-                .ToListAsync(ct);
-
-            var reportsOf = reports.ToLookup(r => r.ActionId);
-            var actionsOf = actions.ToLookup(a => a.ActivityId);
-            NodeInput Activity(int id, string code, string name) => new(NodeKind.Activity, id, code, name,
-                actionsOf[id].Select(a => NodeInput.Leaf(a.Id, $"{code}-{a.Order}", a.Goal, new ActionInput(a.TargetQuantity, a.TargetUnit,
-                    a.Weight, schedule[a.Id].ToDictionary(s => s.Month, s => s.PlannedQuantity),
-                    reportsOf[a.Id].Select(r => new ReportInput(r.Month, r.ExecutedQuantity, r.Status, r.Id, r.IsLate, r.UnitId)).ToList(),
-                    parts[a.Id].Select(p => new PartInput(p.UnitId, p.SetTarget)).ToList()))).ToList());
-            NodeInput Component(int id, int number, string name) => new(NodeKind.Component, id, number.ToString(CultureInfo.InvariantCulture), name,
-                activities.Where(a => a.ComponentId == id && a.SubcomponentId is null).Select(a => Activity(a.Id, a.Code, a.Name))
-                    .Concat(subcomponents.Where(s => s.ComponentId == id).Select(s => new NodeInput(NodeKind.Subcomponent, s.Id, s.Code, s.Name,
-                        activities.Where(a => a.SubcomponentId == s.Id).Select(a => Activity(a.Id, a.Code, a.Name)).ToList())))
-                    .ToList());
-            var tree = new NodeInput(NodeKind.Plan, planId, plan.Year.ToString(CultureInfo.InvariantCulture), plan.Title,
-                components.Select(c => Component(c.Id, c.Number, c.Name)).ToList());
-
-            var numberOf = components.ToDictionary(c => c.Id, c => c.Number);
-            var componentOfActivity = activities.ToDictionary(a => a.Id, a => numberOf[a.ComponentId]);
-            return new PlanData(plan.Year, tree, actions.ToDictionary(a => a.Id, a => componentOfActivity[a.ActivityId]),
-                units.Select(u => new UnitLink(u.ActionId, u.UnitId, u.Parent is null ? u.Name : $"{u.Parent} / {u.Name}")).ToLookup(u => u.ActionId),
-                reports.Any(r => r.IsSimulated))
-            {
-                PartNames = parts.SelectMany(p => p).ToDictionary(p => (p.ActionId, p.UnitId), p => p.UnitName),
-            };
-        }
-    }
 }

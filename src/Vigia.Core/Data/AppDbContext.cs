@@ -64,6 +64,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Vigia.Core.Caching.PublicDataVersion> PublicDataVersions => Set<Vigia.Core.Caching.PublicDataVersion>();
     public DbSet<Vigia.Core.Consultation.PlanConsultation> PlanConsultations => Set<Vigia.Core.Consultation.PlanConsultation>();
     public DbSet<Vigia.Core.Consultation.ConsultationComment> ConsultationComments => Set<Vigia.Core.Consultation.ConsultationComment>();
+    public DbSet<Vigia.Core.Compliance.Stored.ActionComplianceState> ActionComplianceStates => Set<Vigia.Core.Compliance.Stored.ActionComplianceState>();
+    public DbSet<Vigia.Core.Compliance.Stored.PlanComplianceState> PlanComplianceStates => Set<Vigia.Core.Compliance.Stored.PlanComplianceState>();
+    public DbSet<Vigia.Core.Compliance.Stored.PlanProgressState> PlanProgressStates => Set<Vigia.Core.Compliance.Stored.PlanProgressState>();
+
+    /// <summary>Every context, however it was made (web host, command line, tests), marks the plans whose compliance a
+    /// save changes as stale in that same save (<see cref="Vigia.Core.Compliance.Stored.ComplianceStateInterceptor"/>),
+    /// so no write path can forget it.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(Vigia.Core.Compliance.Stored.ComplianceStateInterceptor.Instance);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -39,6 +39,13 @@ public static class ActionParts
         return await LoadAsync(db, db.Actions.Where(a => a.Activity!.Component!.PlanId == planId).Select(a => a.Id), ct);
     }
 
+    /// <summary>The parts of every collective action of the plans, for a refresh of many plans at once.</summary>
+    public static async Task<ILookup<int, ActionPart>> ForPlansAsync(AppDbContext db, IReadOnlyCollection<int> planIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await LoadAsync(db, db.Actions.Where(a => planIds.Contains(a.Activity!.Component!.PlanId)).Select(a => a.Id), ct);
+    }
+
     public static async Task<ILookup<int, ActionPart>> ForActionsAsync(AppDbContext db, IReadOnlyCollection<int> actionIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -499,6 +499,82 @@ namespace Vigia.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.ActionComplianceState", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComponentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComponentNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Programmed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActionId");
+
+                    b.HasIndex("PlanId", "ComponentId", "ActivityId");
+
+                    b.ToTable("ActionComplianceStates");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanComplianceState", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("HasSimulatedData")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ScheduledActions")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Stale")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("PlanComplianceStates");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanProgressState", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("ToDate")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("Year")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("PlanId", "Months");
+
+                    b.ToTable("PlanProgressStates");
+                });
+
             modelBuilder.Entity("Vigia.Core.Consultation.ConsultationComment", b =>
                 {
                     b.Property<int>("Id")
@@ -2702,6 +2778,39 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.ActionComplianceState", b =>
+                {
+                    b.HasOne("Vigia.Core.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanComplianceState", b =>
+                {
+                    b.HasOne("Vigia.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanProgressState", b =>
+                {
+                    b.HasOne("Vigia.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vigia.Core.Consultation.ConsultationComment", b =>

@@ -484,6 +484,82 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.ActionComplianceState", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComponentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComponentNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Programmed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActionId");
+
+                    b.HasIndex("PlanId", "ComponentId", "ActivityId");
+
+                    b.ToTable("ActionComplianceStates");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanComplianceState", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasSimulatedData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScheduledActions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Stale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("PlanComplianceStates");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanProgressState", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ToDate")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Year")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlanId", "Months");
+
+                    b.ToTable("PlanProgressStates");
+                });
+
             modelBuilder.Entity("Vigia.Core.Consultation.ConsultationComment", b =>
                 {
                     b.Property<int>("Id")
@@ -2623,6 +2699,39 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Unit");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.ActionComplianceState", b =>
+                {
+                    b.HasOne("Vigia.Core.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanComplianceState", b =>
+                {
+                    b.HasOne("Vigia.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanProgressState", b =>
+                {
+                    b.HasOne("Vigia.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vigia.Core.Consultation.ConsultationComment", b =>

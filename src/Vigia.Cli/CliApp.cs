@@ -21,6 +21,7 @@ public static class CliApp
         new UsersCommand(),
         new AuditCommand(),
         new FollowUpCommand(),
+        new SyntheticCommand(),
     ];
 
     private static readonly string[] HelpFlags = ["--help", "-h", "help", "ayuda"];

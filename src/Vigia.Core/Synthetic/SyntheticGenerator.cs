@@ -120,9 +120,11 @@ public sealed class SyntheticGenerator(AppDbContext db, AuditScope audit, TimePr
             await NextAsync(db.MonitoringRecords.Select(e => (int?)e.Id), ct),
             await NextAsync(db.Set<FollowUp>().Select(e => (int?)e.Id), ct),
             await NextAsync(db.Set<FollowUpAssessment>().Select(e => (int?)e.Id), ct));
-        var slugs = (await db.Entities.AsNoTracking().Select(e => e.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var existing = await db.Entities.AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => new Entity { Id = e.Id, Name = e.Name, Slug = e.Slug, DepartmentId = e.DepartmentId, HostEntityId = e.HostEntityId, IsSimulated = e.IsSimulated })
+            .ToListAsync(ct);
         var deadlineDay = await new ProgressSettings(db).DeadlineBusinessDayAsync(ct);
-        return new SyntheticNation(template, request, clock.GetUtcNow(), deadlineDay, await CutOffsAsync(ct)).Build(first, slugs);
+        return new SyntheticNation(template, request, clock.GetUtcNow(), deadlineDay, await CutOffsAsync(ct)).Build(first, existing);
     }
 
     /// <summary>The PAAC cut-offs the installation uses for every plan of the kind (its setting, or the rule's).</summary>

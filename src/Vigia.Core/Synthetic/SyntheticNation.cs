@@ -57,26 +57,30 @@ public sealed class SyntheticNation(ParsedPlan template, SyntheticRequest reques
     private int entityId, unitId, planId, versionId, componentId, subcomponentId, activityId, actionId, scheduleId,
         reportId, evidenceId, monitoringId, followUpId, assessmentId;
 
-    public SyntheticRows Build(SyntheticIds first, IReadOnlySet<string> takenSlugs)
+    /// <summary>The rows, after the <paramref name="existing"/> entities: their slugs and names are not reused, and a
+    /// department whose host a previous run made gets only new hosted entities.</summary>
+    public SyntheticRows Build(SyntheticIds first, IReadOnlyList<Entity> existing)
     {
         ArgumentNullException.ThrowIfNull(first);
-        ArgumentNullException.ThrowIfNull(takenSlugs);
+        ArgumentNullException.ThrowIfNull(existing);
         (entityId, unitId, planId, versionId, componentId, subcomponentId, activityId, actionId, scheduleId, reportId, evidenceId,
             monitoringId, followUpId, assessmentId) = (first.Entity, first.Unit, first.Plan, first.Version, first.Component,
             first.Subcomponent, first.Activity, first.Action, first.Schedule, first.Report, first.Evidence, first.Monitoring,
             first.FollowUp, first.Assessment);
         var rows = new SyntheticRows();
-        var slugs = new HashSet<string>(takenSlugs, StringComparer.Ordinal);
+        var slugs = existing.Select(e => e.Slug).ToHashSet(StringComparer.Ordinal);
         var index = 0;
         foreach (var (departmentId, count) in SyntheticNames.Spread(request.Entities))
         {
             var department = Departments.All.Single(d => d.Id == departmentId);
-            Entity? host = null;
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            var hostName = SyntheticNames.HostName(department);
+            var host = existing.Where(e => e.IsSimulated && e.DepartmentId == department.Id && e.HostEntityId is null && e.Name == hostName)
+                .OrderBy(e => e.Id).FirstOrDefault();
+            var names = existing.Where(e => e.DepartmentId == department.Id).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < count; i++, index++)
             {
                 var random = new Random(unchecked(request.Seed + index));
-                var name = host is null ? SyntheticNames.HostName(department) : SyntheticNames.HostedName(department, random);
+                var name = host is null ? hostName : SyntheticNames.HostedName(department, random);
                 for (var n = 2; !names.Add(name); n++)
                 {
                     name = string.Create(SpanishFormat.Culture, $"{name.Split(" (", 2)[0]} ({n})");

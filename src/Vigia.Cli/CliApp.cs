@@ -24,6 +24,7 @@ public static class CliApp
         new ComplianceCommand(),
         new BackupCommand(),
         new RestoreCommand(),
+        new SyntheticCommand(),
     ];
 
     private static readonly string[] HelpFlags = ["--help", "-h", "help", "ayuda"];

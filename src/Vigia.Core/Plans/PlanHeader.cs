@@ -8,6 +8,10 @@ public sealed record PlanHeader(int Id, string EntityName, string EntitySlug, Pl
     /// <summary>The state of the version the public pages show (<see cref="Version"/>).</summary>
     public VersionStatus VersionStatus { get; init; } = VersionStatus.Draft;
 
+    /// <summary>The entity was made by <c>synthetic generate</c> (<see cref="Organisation.Entity.IsSimulated"/>): every
+    /// page showing its name says «Datos simulados».</summary>
+    public bool EntityIsSimulated { get; init; }
+
     /// <summary>A revision being prepared after the shown (published) version, if any.</summary>
     public int? DraftVersion { get; init; }
 
@@ -28,6 +32,7 @@ public sealed record PlanHeader(int Id, string EntityName, string EntitySlug, Pl
                 p.Id,
                 EntityName = p.Entity!.Name,
                 p.Entity.Slug,
+                p.Entity.IsSimulated,
                 p.Kind,
                 p.Year,
                 p.Title,
@@ -49,6 +54,7 @@ public sealed record PlanHeader(int Id, string EntityName, string EntitySlug, Pl
             p.ParticipatingUnits?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [])
         {
             VersionStatus = shown?.Status ?? VersionStatus.Draft,
+            EntityIsSimulated = p.IsSimulated,
             DraftVersion = latest is not null && latest.Number != shown?.Number ? latest.Number : null,
         };
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Localization;
 using Vigia.Core.Compliance;
+using Vigia.Core.Consolidation;
 using Vigia.Core.Consultation;
 using Vigia.Core.Files;
 using Vigia.Core.FollowUps;
@@ -35,6 +36,7 @@ builder.Services.AddScoped<PlanLifecycleService>();
 builder.Services.AddScoped<PlanFormulationService>();
 builder.Services.AddScoped<PlanDraftService>();
 builder.Services.AddVigiaCompliance();
+builder.Services.AddVigiaConsolidation();
 builder.Services.AddVigiaFollowUps();
 builder.Services.AddVigiaConsultation();
 builder.Services.AddSingleton<CommentChallenge>();
@@ -114,8 +116,10 @@ app.MapConsultationOpenData();
 app.MapRiskOpenData();
 app.MapAuditOpenData();
 app.MapOpenDataCatalogue();
+app.MapConsolidationOpenData();
 app.MapPlanApi();
 app.MapComplianceApi();
+app.MapConsolidatedApi();
 app.MapRiskMethodApi();
 app.MapVigiaApiReference();
 

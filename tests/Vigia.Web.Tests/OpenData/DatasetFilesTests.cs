@@ -17,6 +17,8 @@ public abstract class DatasetFilesTests(VigiaFactory app)
         { "seguimientos-consolidado", "/datos/alcaldia-de-prueba/2022/seguimientos-consolidado" },
         { "riesgos", "/datos/alcaldia-de-prueba/2026/riesgos" },
         { "puntos-de-control-auditoria", "/datos/auditoria/puntos-de-control" },
+        { "cumplimiento-nacional", "/datos/2022/nacional" },
+        { "cumplimiento-departamental", "/datos/2022/departamentos/valle-del-cauca" },
     };
 
     [Fact]

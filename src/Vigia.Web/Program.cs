@@ -119,8 +119,10 @@ app.MapConsultationOpenData();
 app.MapRiskOpenData();
 app.MapAuditOpenData();
 app.MapOpenDataCatalogue();
+app.MapConsolidationOpenData();
 app.MapPlanApi();
 app.MapComplianceApi();
+app.MapConsolidatedApi();
 app.MapRiskMethodApi();
 app.MapVigiaApiReference();
 

@@ -25,11 +25,10 @@ public sealed class SqlConsolidatedCompliance(AppDbContext db, ComplianceStateSt
         public int Rank { get; set; }
     }
 
-    /// <summary>The plans of the year in the scope that have been published.</summary>
+    /// <summary>The plans of the year in the scope that are public (<see cref="ConsolidatedPlans.IsPublic"/>).</summary>
     public IQueryable<Plan> Scope(int year, int? departmentId)
     {
-        var plans = db.Plans.AsNoTracking().Where(p => p.Year == year
-            && (p.Status != PlanStatus.Draft || p.Versions.Any(v => v.Status == VersionStatus.Published)));
+        var plans = db.Plans.AsNoTracking().Where(ConsolidatedPlans.IsPublic).Where(p => p.Year == year);
         return departmentId is { } d ? plans.Where(p => p.Entity!.DepartmentId == d) : plans;
     }
 
@@ -38,10 +37,9 @@ public sealed class SqlConsolidatedCompliance(AppDbContext db, ComplianceStateSt
         ArgumentNullException.ThrowIfNull(query);
         var bands = await ComplianceBands.LoadAsync(db, ct);
         var ranked = await RankAsync(query, ct);
-        var search = SpanishText.Fold(query.Search);
-        var matching = search.Length == 0 ? ranked : ranked.Where(r => SpanishText.Fold(r.EntityName).Contains(search, StringComparison.Ordinal)).ToList();
-        var size = Math.Clamp(query.PageSize, 1, ConsolidatedQuery.MaxPageSize);
-        var page = Math.Max(1, query.Page);
+        var matching = ranked.Where(r => ConsolidatedPlans.Matches(r.EntityName, query.Search)).ToList();
+        var size = ConsolidatedPlans.ClampPageSize(query.PageSize);
+        var page = ConsolidatedPlans.ClampPage(query.Page, matching.Count, size);
         var shown = matching.Skip((page - 1) * size).Take(size).ToList();
         var levels = ranked.ToLookup(r => bands.Classify(r.Official.Percent));
         var distribution = new ComplianceLevel?[] { ComplianceLevel.High, ComplianceLevel.Medium, ComplianceLevel.Low, null }

@@ -56,15 +56,15 @@ public static class DcatCatalog
             g.Add(catalogue, "dcat:dataset", dataset);
             g.Add(dataset, "rdf:type", new RdfIri("dcat:Dataset"));
             g.Add(dataset, "dct:identifier", dataset.Value);
-            g.Add(dataset, "dct:title", $"{d.Title} — {entry.EntityName}", language: "es");
+            g.Add(dataset, "dct:title", $"{d.Title} — {entry.Label}", language: "es");
             g.Add(dataset, "dct:description", d.Description, language: "es");
             foreach (var keyword in d.Keywords)
             {
                 g.Add(dataset, "dcat:keyword", keyword, language: "es");
             }
             g.Add(dataset, "dcat:theme", new RdfIri(Theme));
-            g.Add(dataset, "dct:publisher", Publisher(g, entry, $"editor-{d.Slug}-{entry.EntitySlug}"));
-            var contact = new RdfBlank($"contacto-{d.Slug}-{entry.EntitySlug}");
+            g.Add(dataset, "dct:publisher", Publisher(g, entry, $"editor-{d.Slug}-{entry.Key}"));
+            var contact = new RdfBlank($"contacto-{d.Slug}-{entry.Key}");
             g.Add(dataset, "dcat:contactPoint", contact);
             g.Add(contact, "rdf:type", new RdfIri("vcard:Organization"));
             g.Add(contact, "vcard:fn", entry.EntityName);
@@ -105,7 +105,7 @@ public static class DcatCatalog
     public static string DatasetUri(string page, CatalogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return page + "#" + entry.EntitySlug;
+        return page + "#" + entry.Key;
     }
 
     private static RdfBlank Publisher(RdfGraph g, CatalogEntry entry, string id)

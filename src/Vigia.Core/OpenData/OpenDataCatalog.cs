@@ -1,3 +1,4 @@
+using Vigia.Core.Consolidation;
 using Vigia.Core.FollowUps;
 using Vigia.Core.Progress;
 
@@ -8,7 +9,20 @@ namespace Vigia.Core.OpenData;
 /// <param name="Modified">The last publication behind the files: the plan's latest published version, the latest
 /// published follow-up, the published risk map, the newest audit checkpoint; null when nothing is published yet.</param>
 public sealed record CatalogEntry(OpenDataset Dataset, string EntitySlug, string EntityName, string? EntityWebsite, string? EntityEmail,
-    IReadOnlyList<int> Years, DateTimeOffset? Modified);
+    IReadOnlyList<int> Years, DateTimeOffset? Modified)
+{
+    /// <summary>The department a <see cref="DatasetScope.DepartmentYear"/> entry's files are of; null otherwise.</summary>
+    public string? DepartmentSlug { get; init; }
+
+    /// <summary>What the files cover when it is not the publishing entity: «Colombia», or the department's name.</summary>
+    public string? ScopeName { get; init; }
+
+    /// <summary>The segment that tells this entry's files apart: the department's slug, or the entity's.</summary>
+    public string Key => DepartmentSlug ?? EntitySlug;
+
+    /// <summary>The name the entry is listed under: the scope's, or the entity's.</summary>
+    public string Label => ScopeName ?? EntityName;
+}
 
 /// <summary>What the catalogue lists: every dataset of <see cref="OpenDatasets"/> for every entity that has data for
 /// it, with the years its files answer and the update date taken from the data.</summary>
@@ -75,6 +89,28 @@ public sealed class OpenDataCatalog(AppDbContext db)
             var first = entities[0];
             entries.Add(new CatalogEntry(OpenDatasets.AuditCheckpoints, first.Slug, first.Name, first.WebsiteUrl, first.Email, [],
                 checkpoints.Count == 0 ? null : checkpoints.Max()));
+            // The consolidated views are the installation's too: the nation's, and each department's that has public plans.
+            var published = (await db.Plans.AsNoTracking().Where(ConsolidatedPlans.IsPublic)
+                    .Select(p => new { p.Year, p.Entity!.DepartmentId, Published = p.Versions.Select(v => v.PublishedAt) })
+                    .ToListAsync(ct))
+                .Select(p => new { p.Year, p.DepartmentId, Modified = p.Published.Max() })
+                .ToList();
+            if (published.Count > 0)
+            {
+                entries.Add(new CatalogEntry(OpenDatasets.NationalCompliance, first.Slug, first.Name, first.WebsiteUrl, first.Email,
+                    [.. published.Select(p => p.Year).Distinct().OrderDescending()], published.Max(p => p.Modified))
+                { ScopeName = "Colombia" });
+            }
+            foreach (var department in Organisation.Departments.All)
+            {
+                var own = published.Where(p => p.DepartmentId == department.Id).ToList();
+                if (own.Count > 0)
+                {
+                    entries.Add(new CatalogEntry(OpenDatasets.DepartmentCompliance, first.Slug, first.Name, first.WebsiteUrl, first.Email,
+                        [.. own.Select(p => p.Year).Distinct().OrderDescending()], own.Max(p => p.Modified))
+                    { DepartmentSlug = department.Slug, ScopeName = department.Name });
+                }
+            }
         }
         return entries;
     }

@@ -68,6 +68,10 @@ public enum DatasetScope
     PlanYear,
     RiskMapYear,
     Installation,
+    /// <summary>The nation's consolidated view of a year: every public plan of every entity.</summary>
+    NationYear,
+    /// <summary>A department's consolidated view of a year, one set of files per department.</summary>
+    DepartmentYear,
 }
 
 /// <summary>One dataset Vigía publishes. <see cref="Columns"/> is the data dictionary AND the header every writer
@@ -261,7 +265,49 @@ public static class OpenDatasets
             new("publicado_utc", ColumnType.DateTimeUtc, "Momento de la publicación del punto de control, en UTC."),
         ]);
 
-    public static readonly IReadOnlyList<OpenDataset> All = [Actions, FollowUps, ConsolidatedFollowUps, Risks, RiskMonitoring, RiskMaterializations, AuditCheckpoints];
+    /// <summary>The columns of both consolidated views (the nation's and a department's), as their pages show them.</summary>
+    private static readonly IReadOnlyList<DatasetColumn> ConsolidatedColumns =
+    [
+        Integer("vigencia", "Año de los planes."),
+        Date("fecha", "Fecha de corte a la que se calculan las cifras (cuentan los meses terminados a esa fecha)."),
+        Integer("puesto", "Puesto de la entidad en el ámbito (la nación o el departamento) por el cumplimiento oficial; las entidades sin nada programado van al final."),
+        Text("entidad", "Nombre de la entidad."),
+        Text("entidad_codigo", "Identificador de la entidad en las direcciones de Vigía (por ejemplo alcaldia-de-santiago-de-cali)."),
+        Text("departamento", "Departamento de la entidad; vacío si no lo tiene registrado."),
+        Text("departamento_codigo", "Código DANE (DIVIPOLA) del departamento, de dos cifras (texto: «05» conserva el cero)."),
+        Text("plan", "Título del plan."),
+        Integer("actividades", "Actividades del plan."),
+        Integer("actividades_programadas", "Actividades programadas hasta la fecha de corte."),
+        Integer("actividades_cumplidas", "De ellas, las cumplidas: todas sus acciones programadas alcanzaron lo programado."),
+        Integer("acciones", "Acciones del plan."),
+        Integer("acciones_programadas", "Acciones programadas hasta la fecha de corte."),
+        Integer("acciones_cumplidas", "De ellas, las cumplidas."),
+        Decimal("cumplimiento_porcentaje", "Cumplimiento oficial: actividades cumplidas ÷ actividades programadas × 100, con un decimal; vacío si no hay nada programado. Es la misma cifra del tablero de la entidad."),
+        Text("zona", "Zona DAFP del cumplimiento: «alta», «media» o «baja»; vacía si no hay nada programado."),
+        Text("componentes_mas_atrasados", "Hasta tres componentes con el menor cumplimiento (solo los que tienen algo programado), «número. nombre (porcentaje %)» separados por « | »."),
+        Integer("seguimientos_vencidos", "Seguimientos de Control Interno cuyo plazo de publicación ya venció a la fecha de corte."),
+        Integer("seguimientos_a_tiempo", "De ellos, los publicados hasta la fecha límite."),
+        Integer("seguimientos_tarde", "Los publicados después de la fecha límite."),
+        Integer("seguimientos_sin_publicar", "Los que no se habían publicado a la fecha de corte."),
+        YesNo("simulado", "«si» cuando la entidad o sus reportes son datos simulados (generados para pruebas o demostración)."),
+    ];
+
+    public static readonly OpenDataset NationalCompliance = new("cumplimiento-nacional", "nacional",
+        "Cumplimiento consolidado de los planes anticorrupción de la nación",
+        "Una fila por plan público de la vigencia de cada entidad del país, en el orden del puesto por cumplimiento oficial a la fecha de corte "
+        + "(?fecha=AAAA-MM-DD; hoy si se omite), con sus actividades y acciones programadas y cumplidas, la zona, los componentes más atrasados "
+        + "y la puntualidad de los seguimientos de Control Interno.",
+        DatasetScope.NationYear, DatasetFrequency.Daily, ["anticorrupción", "PAAC", "cumplimiento", "consolidado nacional", "transparencia"],
+        ConsolidatedColumns);
+
+    public static readonly OpenDataset DepartmentCompliance = new("cumplimiento-departamental", "departamento",
+        "Cumplimiento consolidado de los planes anticorrupción de un departamento",
+        "Las mismas columnas del consolidado nacional para las entidades de un departamento, con el puesto dentro del departamento.",
+        DatasetScope.DepartmentYear, DatasetFrequency.Daily, ["anticorrupción", "PAAC", "cumplimiento", "consolidado departamental", "transparencia"],
+        ConsolidatedColumns);
+
+    public static readonly IReadOnlyList<OpenDataset> All =
+        [Actions, FollowUps, ConsolidatedFollowUps, Risks, RiskMonitoring, RiskMaterializations, AuditCheckpoints, NationalCompliance, DepartmentCompliance];
 
     public static OpenDataset? Find(string? slug) => All.FirstOrDefault(d => string.Equals(d.Slug, slug, StringComparison.Ordinal));
 }

@@ -63,6 +63,18 @@ public static class EndpointLinks
     public static string DatasetFile(this IUrlHelper url, Vigia.Core.OpenData.OpenDataset dataset, string entity, int? year, string format) =>
         Generate(url, DatasetRoutes.RouteName(dataset), DatasetRoutes.Values(dataset, entity, year, format));
 
+    /// <summary>/datos/{year}/nacional.{csv|json|xlsx}?fecha=AAAA-MM-DD</summary>
+    public static string NationData(this IUrlHelper url, int year, string format, string? fecha) =>
+        Generate(url, ConsolidationOpenDataEndpoints.NationName, new { year, format, fecha });
+
+    /// <summary>/datos/{year}/departamentos/{slug}.{csv|json|xlsx}?fecha=AAAA-MM-DD</summary>
+    public static string DepartmentData(this IUrlHelper url, string slug, int year, string format, string? fecha) =>
+        Generate(url, ConsolidationOpenDataEndpoints.DepartmentName, new { slug, year, format, fecha });
+
+    /// <summary>/api/consolidated/{year}?department={slug}&amp;at=AAAA-MM-DD</summary>
+    public static string ConsolidatedApi(this IUrlHelper url, int year, string? department, string? at) =>
+        Generate(url, Api.ConsolidatedApi.ViewName, new { year, department, at });
+
     /// <summary>/datos/catalogo.{jsonld|ttl}</summary>
     public static string CatalogueFile(this IUrlHelper url, string format) =>
         Generate(url, CatalogueEndpoints.CatalogueName, new { format });

@@ -70,7 +70,7 @@ public static class CatalogueEndpoints
             links.GetUriByPage(http, "/OpenData/Catalogue")!,
             links.GetUriByPage(http, "/OpenData/Index")!,
             d => DatasetPageUri(http, links, d),
-            (entry, year, format) => DatasetRoutes.Uri(http, links, entry.Dataset, entry.EntitySlug, year, format));
+            (entry, year, format) => DatasetRoutes.Uri(http, links, entry.Dataset, entry.Key, year, format));
         var name = entries.Count > 0 ? entries[0].EntityName : "Vigía";
         return DcatCatalog.Build(entries, licence, addresses, name);
     }
@@ -99,6 +99,8 @@ public static class DatasetRoutes
             "riesgos-monitoreo" => RiskOpenDataEndpoints.MonitoringByEntityName,
             "riesgos-materializaciones" => RiskOpenDataEndpoints.MaterializationsByEntityName,
             "puntos-de-control-auditoria" => AuditOpenDataEndpoints.CheckpointsName,
+            "cumplimiento-nacional" => ConsolidationOpenDataEndpoints.NationName,
+            "cumplimiento-departamental" => ConsolidationOpenDataEndpoints.DepartmentName,
             _ => throw new InvalidOperationException($"The dataset «{dataset.Slug}» has no endpoint."),
         };
     }
@@ -106,9 +108,14 @@ public static class DatasetRoutes
     public static RouteValueDictionary Values(OpenDataset dataset, string entity, int? year, string format)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return dataset.Scope == DatasetScope.Installation
-            ? new RouteValueDictionary { ["format"] = format }
-            : new RouteValueDictionary { ["entity"] = entity, ["year"] = year, ["format"] = format };
+        return dataset.Scope switch
+        {
+            DatasetScope.Installation => new RouteValueDictionary { ["format"] = format },
+            DatasetScope.NationYear => new RouteValueDictionary { ["year"] = year, ["format"] = format },
+            // A department's files are named by the department's slug, which the entry carries in the entity's place.
+            DatasetScope.DepartmentYear => new RouteValueDictionary { ["slug"] = entity, ["year"] = year, ["format"] = format },
+            _ => new RouteValueDictionary { ["entity"] = entity, ["year"] = year, ["format"] = format },
+        };
     }
 
     public static string Uri(HttpContext http, LinkGenerator links, OpenDataset dataset, string entity, int? year, string format)

@@ -176,8 +176,10 @@ public abstract class SqlConsolidatedComplianceTests(DatabaseProvider provider) 
 
         Assert.Equal(["palmira", "abrego"], view.Page.Select(s => s.EntitySlug));
         Assert.Equal(3, view.PageCount);
+        // A page past the last shows the last one (ConsolidatedPlans.ClampPage), as the pages' pager expects.
         var beyond = await Service(db).ViewAsync(new ConsolidatedQuery(2022, At, Page: 9, PageSize: 2));
-        Assert.Empty(beyond.Page);
+        Assert.Equal(3, beyond.Query.Page);
+        Assert.Equal(["bogota"], beyond.Page.Select(s => s.EntitySlug));
     }
 
     [Fact]

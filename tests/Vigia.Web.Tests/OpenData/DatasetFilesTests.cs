@@ -19,6 +19,8 @@ public abstract class DatasetFilesTests(VigiaFactory app)
         { "riesgos-monitoreo", "/datos/alcaldia-de-prueba/2026/riesgos-monitoreo" },
         { "riesgos-materializaciones", "/datos/alcaldia-de-prueba/2026/riesgos-materializaciones" },
         { "puntos-de-control-auditoria", "/datos/auditoria/puntos-de-control" },
+        { "cumplimiento-nacional", "/datos/2022/nacional" },
+        { "cumplimiento-departamental", "/datos/2022/departamentos/valle-del-cauca" },
     };
 
     [Fact]

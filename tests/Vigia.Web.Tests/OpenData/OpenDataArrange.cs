@@ -5,7 +5,8 @@ using Vigia.Core.RiskMap;
 
 namespace Vigia.Web.Tests.OpenData;
 
-/// <summary>Something published in every dataset of the registry: the small 2022 plan, its April follow-up published
+/// <summary>Something published in every dataset of the registry: the small 2022 plan, published and of an entity of Valle
+/// del Cauca (so the nation's and the department's consolidated files have a row), its April follow-up published
 /// (consolidated too), a 2026 risk map published with a monitoring and a materialization, and one audit checkpoint.</summary>
 internal static class OpenDataArrange
 {
@@ -18,6 +19,16 @@ internal static class OpenDataArrange
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var planId = await db.Plans.Where(p => p.Year == 2022).Select(p => p.Id).SingleAsync();
         var actions = await db.Actions.Where(x => x.Activity!.Component!.PlanId == planId).Select(x => x.Id).ToListAsync();
+        using (scope.ServiceProvider.GetRequiredService<AuditScope>().Because("Escenario de datos abiertos: plan publicado, de Valle del Cauca"))
+        {
+            var plan = await db.Plans.Include(p => p.Versions).Include(p => p.Entity).SingleAsync(p => p.Id == planId);
+            plan.Status = Vigia.Core.Plans.PlanStatus.Published;
+            plan.PublishedAt = a.Clock.GetUtcNow();
+            plan.Versions.Single().Status = Vigia.Core.Plans.VersionStatus.Published;
+            plan.Versions.Single().PublishedAt = a.Clock.GetUtcNow();
+            plan.Entity!.DepartmentId = Departments.ValleDelCauca;
+            await db.SaveChangesAsync();
+        }
         var followUps = scope.ServiceProvider.GetRequiredService<FollowUpService>();
         var lifecycle = scope.ServiceProvider.GetRequiredService<FollowUpLifecycle>();
         var control = new Actor("ci-open-data", "Control Interno", new HashSet<string> { Roles.InternalControl });

@@ -55,7 +55,7 @@ public class DatasetModel(OpenDataCatalog catalog, LinkGenerator links, IOptions
             {
                 ["@type"] = "Dataset",
                 ["@id"] = e is null ? page : DcatCatalog.DatasetUri(page, e),
-                ["name"] = e is null ? dataset.Title : $"{dataset.Title} — {e.EntityName}",
+                ["name"] = e is null ? dataset.Title : $"{dataset.Title} — {e.Label}",
                 ["description"] = dataset.Description,
                 ["url"] = page,
                 ["keywords"] = new JsonArray([.. dataset.Keywords.Select(k => (JsonNode)k)]),
@@ -87,7 +87,7 @@ public class DatasetModel(OpenDataCatalog catalog, LinkGenerator links, IOptions
                     ["@type"] = "DataDownload",
                     ["name"] = $"{dataset.Title}{(year is null ? "" : $" {year}")} ({format.ToUpperInvariant()})",
                     ["encodingFormat"] = OpenDataset.MediaType(format),
-                    ["contentUrl"] = DatasetRoutes.Uri(http, links, dataset, e.EntitySlug, year, format),
+                    ["contentUrl"] = DatasetRoutes.Uri(http, links, dataset, e.Key, year, format),
                 }))]);
             }
             return (JsonNode)node;

@@ -14,6 +14,7 @@ public class AdministrationPagesAccessibilityTests(BrowserApp app) : IClassFixtu
         "/admin/unidades",
         "/admin/procesos",
         "/admin/auditoria",
+        "/admin/entidades",
         "/cuenta/contrasena",
     ];
 

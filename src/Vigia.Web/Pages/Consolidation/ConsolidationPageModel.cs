@@ -10,6 +10,10 @@ namespace Vigia.Web.Pages.Consolidation;
 /// Bad input shows the page with the error and answers 400.</summary>
 public abstract class ConsolidationPageModel(AppDbContext db, IConsolidatedCompliance consolidated, TimeProvider clock) : PageModel
 {
+    /// <summary>Whether a query field failed validation (a bound field that is valid is in the model state too).</summary>
+    public bool HasError(string key) =>
+        ModelState.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+
     public const string YearField = "anio";
     public const string DateField = "fecha";
     public const string SearchField = "buscar";

@@ -25,10 +25,12 @@ public sealed class SqlConsolidatedCompliance(AppDbContext db, ComplianceStateSt
         public int Rank { get; set; }
     }
 
-    /// <summary>The plans of the year in the scope that are public (<see cref="ConsolidatedPlans.IsPublic"/>).</summary>
+    /// <summary>The plans of the year in the scope that are public (<see cref="ConsolidatedPlans.IsPublic"/>), one per entity.</summary>
     public IQueryable<Plan> Scope(int year, int? departmentId)
     {
-        var plans = db.Plans.AsNoTracking().Where(ConsolidatedPlans.IsPublic).Where(p => p.Year == year);
+        var published = db.Plans.AsNoTracking().Where(ConsolidatedPlans.IsPublic).Where(p => p.Year == year);
+        // One plan per entity and year, as PlanLocator picks it: the lowest kind (a PAAC before a PTEP of the same year).
+        var plans = published.Where(p => !published.Any(o => o.EntityId == p.EntityId && (o.Kind < p.Kind || (o.Kind == p.Kind && o.Id < p.Id))));
         return departmentId is { } d ? plans.Where(p => p.Entity!.DepartmentId == d) : plans;
     }
 

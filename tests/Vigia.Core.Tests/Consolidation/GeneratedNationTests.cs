@@ -79,6 +79,37 @@ public abstract class GeneratedNationTests(DatabaseProvider provider) : IAsyncLi
     }
 
     [Fact]
+    public async Task AnEntityWithAPaacAndAPtepOfTheYear_IsRankedOnce_OnItsPaac()
+    {
+        int entity;
+        await using (var db = database.CreateContext())
+        {
+            entity = await db.Entities.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+            db.Plans.Add(new Vigia.Core.Plans.Plan
+            {
+                EntityId = entity,
+                Kind = Vigia.Core.Plans.PlanKind.Ptep,
+                Year = Year,
+                Status = Vigia.Core.Plans.PlanStatus.Published,
+                Title = "Programa de Transparencia y Ética Pública 2025",
+                CreatedAt = TestTime.Written,
+            });
+            await db.SaveChangesAsync();
+        }
+        var at = new DateOnly(Year, 6, 30);
+        var (sql, plain, a, b) = Both();
+        await using (a)
+        await using (b)
+        {
+            var nation = new ConsolidatedQuery(Year, at, PageSize: ConsolidatedQuery.MaxPageSize);
+            var view = await sql.ViewAsync(nation);
+
+            Assert.Single(view.Page, s => s.EntityId == entity);
+            Assert.Equal(Dump(await plain.ViewAsync(nation)), Dump(view));
+        }
+    }
+
+    [Fact]
     public async Task EachRow_IsTheEntitysOwnDashboardFigure()
     {
         var at = new DateOnly(Year, 8, 31);

@@ -22,7 +22,7 @@ public sealed record PublicMaterialization(string RiskCode, string Process, stri
 
 /// <summary>
 /// What a published risk map's year carries to citizens beyond the map itself: the monitoring of its controls and the
-/// materializations of its risks (ADR 024-riskpublic). Only what belongs to the published version: risks matched by
+/// materializations of its risks (ADR 026). Only what belongs to the published version: risks matched by
 /// their reference (unique in the entity's year) and controls by their number in that version's snapshot, so a risk
 /// or control that exists only in a draft shows nothing. Only monitoring the second line accepted (submitted, returned
 /// or superseded ones are the desk's business). Names of people never: the control's post and the action's unit do.

@@ -14,7 +14,7 @@ public sealed class ImportCommand(IConfiguration? configuration = null) : ICliCo
     public string Summary => "Importa un plan desde su documento (texto del PDF o XLSX) e imprime el informe de importación.";
 
     public string Usage => $"""
-        Uso: {CliApp.ProgramName} import <archivo> [--year AÑO] [--entity NOMBRE]
+        Uso: {CliApp.ProgramName} import <archivo> [--year AÑO] [--entity NOMBRE] [--kind paac|ptep]
 
         Lee el plan (el texto de su PDF o la hoja de cálculo .xlsx), lo guarda con su
         primera versión y muestra cada inferencia y cada línea omitida con su número.
@@ -22,6 +22,13 @@ public sealed class ImportCommand(IConfiguration? configuration = null) : ICliCo
 
           --year AÑO        Vigencia del plan; sin ella se usa la VIGENCIA del documento.
           --entity NOMBRE   Entidad dueña del plan; sin ella se usa el encabezado del documento.
+          --kind paac|ptep  Tipo de plan: paac (Plan Anticorrupción y de Atención al Ciudadano, por
+                            defecto) o ptep (Programa de Transparencia y Ética Pública).
+
+        El libro .xlsx puede venir con la disposición del plan de Cali (una hoja con N°,
+        ACTIVIDADES, DESCRIPCIÓN, METAS, meses…) o con la de la plantilla del DAFP (una hoja
+        por componente con Subcomponente, N°, Actividades, Meta o producto, Responsable y
+        Fecha programada); la disposición se reconoce sola.
 
         Base de datos: la misma configuración que la aplicación web
         (Database__Provider, ConnectionStrings__Vigia).
@@ -33,13 +40,20 @@ public sealed class ImportCommand(IConfiguration? configuration = null) : ICliCo
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
     {
-        var options = CliOptions.Parse(args, new HashSet<string> { "--year", "--entity" }, new HashSet<string>());
+        var options = CliOptions.Parse(args, new HashSet<string> { "--year", "--entity", "--kind" }, new HashSet<string>());
         if (options.Positional.Count != 1)
         {
             throw new UsageException("Indique un archivo para importar.");
         }
         var path = options.Positional[0];
         var year = options.Value("--year") is { } y ? ParseYear(y) : (int?)null;
+        var kind = options.Value("--kind") switch
+        {
+            null => PlanKind.Paac,
+            { } k when k.Equals("paac", StringComparison.OrdinalIgnoreCase) => PlanKind.Paac,
+            { } k when k.Equals("ptep", StringComparison.OrdinalIgnoreCase) => PlanKind.Ptep,
+            { } k => throw new UsageException($"El tipo de plan «{k}» no existe: use paac o ptep."),
+        };
         if (!File.Exists(path))
         {
             await context.Error.WriteLineAsync($"No existe el archivo '{path}'.");
@@ -50,7 +64,7 @@ public sealed class ImportCommand(IConfiguration? configuration = null) : ICliCo
         await using var services = await CliServices.StartAsync(configuration ?? CliServices.Configuration(), context.CancellationToken);
         await using var scope = CliServices.CreateAuditedScope(services, "import");
         var outcome = await scope.ServiceProvider.GetRequiredService<PlanImportService>().ImportAsync(read,
-            new PlanImportOptions(year, options.Value("--entity"), SourceFileName: Path.GetFileName(path),
+            new PlanImportOptions(year, options.Value("--entity"), kind, SourceFileName: Path.GetFileName(path),
                 SourceSha256: Convert.ToHexStringLower(SHA256.HashData(bytes))),
             "línea de comandos", context.CancellationToken);
         await WriteReportAsync(read, outcome, context);
@@ -64,7 +78,7 @@ public sealed class ImportCommand(IConfiguration? configuration = null) : ICliCo
         await output.WriteLineAsync("Informe de importación");
         foreach (var note in import.Notes)
         {
-            var line = note.Line == 0 ? "      -" : $"{note.Line,7}";
+            var line = note.Line == 0 ? "      -" : note.Line < 100_000 ? $"{note.Line,7}" : ImportNoteKinds.Place(note);
             await output.WriteLineAsync($"{line}  [{ImportNoteKinds.DisplayName(note.Kind)}] {note.Message}");
         }
         if (!outcome.Succeeded)

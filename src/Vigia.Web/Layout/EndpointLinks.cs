@@ -18,6 +18,10 @@ public static class EndpointLinks
     public static string PlanWorkbook(this IUrlHelper url, string entity, int year, int? version = null) =>
         Generate(url, OpenDataEndpoints.WorkbookByEntityName, new { entity, year, version });
 
+    /// <summary>/datos/{entity}/{year}/control-de-cambios.pdf: the change log with each published version's differences.</summary>
+    public static string PlanChangeLogPdf(this IUrlHelper url, string entity, int year) =>
+        Generate(url, OpenDataEndpoints.ChangeLogByEntityName, new { entity, year });
+
     /// <summary>/datos/{year}/seguimientos.{csv|json}</summary>
     public static string FollowUpsData(this IUrlHelper url, int year, string format) =>
         Generate(url, FollowUpOpenDataEndpoints.FollowUpsName, new { year, format });

@@ -13,6 +13,9 @@ public static class OpenDataEndpoints
     public const string WorkbookName = "OpenData.PlanWorkbook";
     public const string WorkbookByEntityName = "OpenData.PlanWorkbookByEntity";
 
+    public const string ChangeLogName = "OpenData.PlanChangeLog";
+    public const string ChangeLogByEntityName = "OpenData.PlanChangeLogByEntity";
+
     /// <summary>"1; Published": the plan version an open-data file serves, and its state.</summary>
     public const string PlanVersionHeader = "X-Plan-Version";
 
@@ -44,6 +47,29 @@ public static class OpenDataEndpoints
             (string entity, int year, int? version, PlanLocator locator, AppDbContext db, CancellationToken ct) => WorkbookAsync(entity, year, version, locator, db, ct))
             .WithName(WorkbookByEntityName)
             .WithSummary("El plan de una entidad y vigencia en el formato del documento (XLSX)").WithTags("Datos abiertos");
+        group.MapRead("/{year:int}/control-de-cambios.pdf",
+            (int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => ChangeLogAsync(null, year, locator, db, ct))
+            .WithName(ChangeLogName)
+            .WithSummary("El control de cambios del plan de la vigencia (PDF etiquetado): cada versión publicada, su justificación y sus cambios").WithTags("Datos abiertos");
+        group.MapRead("/{entity}/{year:int}/control-de-cambios.pdf",
+            (string entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => ChangeLogAsync(entity, year, locator, db, ct))
+            .WithName(ChangeLogByEntityName)
+            .WithSummary("El control de cambios del plan de una entidad y vigencia (PDF etiquetado)").WithTags("Datos abiertos");
+    }
+
+    /// <summary>The change log as the plan document carries it: every published version with its justification and the
+    /// field-by-field difference from the one before, as a tagged PDF.</summary>
+    private static async Task<IResult> ChangeLogAsync(string? entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct)
+    {
+        var location = await locator.FindAsync(entity, year, ct);
+        if (!location.Found)
+        {
+            return PlanNotFound(location, year, "control-de-cambios.pdf");
+        }
+        var log = await PlanChangeLog.LoadAsync(db, location.PlanId!.Value, ct);
+        using var output = new MemoryStream();
+        PlanChangeLogPdf.Write(log, output);
+        return Results.File(output.ToArray(), "application/pdf", log.FileName);
     }
 
     /// <summary>The plan in the document's own layout: the version the public sees, or any public version

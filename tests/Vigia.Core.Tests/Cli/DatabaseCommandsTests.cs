@@ -68,6 +68,35 @@ public abstract class DatabaseCommandsTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task Import_DafpTemplateWorkbookAsPtep_RecognisesTheLayoutAndStoresAPtep()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ptep-{Guid.NewGuid():N}.xlsx");
+        await using (var stream = Vigia.Core.Tests.Plans.Importing.DafpWorkbook.Build())
+        {
+            await File.WriteAllBytesAsync(path, stream.ToArray());
+        }
+        try
+        {
+            var (exit, output, error) = await RunAsync("", "import", path, "--kind", "ptep");
+
+            Assert.True(exit == ExitCodes.Success, error);
+            Assert.Contains("2 componentes, 3 subcomponentes, 5 actividades y 6 acciones", output, StringComparison.Ordinal);
+            Assert.Contains("Hoja «Portada», fila 1  [Línea omitida]", output, StringComparison.Ordinal);
+            await using var db = database.CreateContext();
+            var plan = await db.Plans.SingleAsync();
+            Assert.Equal((2023, Vigia.Core.Plans.PlanKind.Ptep), (plan.Year, plan.Kind));
+
+            var (badExit, _, badError) = await RunAsync("", "import", path, "--kind", "otro");
+            Assert.NotEqual(ExitCodes.Success, badExit);
+            Assert.Contains("paac o ptep", badError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task UsersAdd_WithPasswordFromStandardInput_CreatesResponsibleOfTheUnit()
     {
         await RunAsync("", "import", Seed);

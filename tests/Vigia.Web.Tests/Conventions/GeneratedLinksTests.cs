@@ -31,6 +31,7 @@ public abstract class GeneratedLinksTests(VigiaFactory app)
         { "/Plans/Manage/Index", "/gestion/planes/{0}2022/versiones", "" },
         { "/Plans/Manage/EditAction", "/gestion/planes/{0}2022/versiones/borrador/acciones/7", "actionId=7" },
         { "/Plans/Manage/Draft", "/gestion/planes/{0}2022/borrador", "" },
+        { "/Plans/Manage/DraftRename", "/gestion/planes/{0}2022/borrador/renombrar/actividad/5", "part=actividad&id=5" },
         { "/Plans/Manage/Review", "/gestion/planes/{0}2022/revision", "" },
         { "/Plans/Consultation", "/planes/{0}2022/consulta", "" },
         { "/Plans/Comment", "/planes/{0}2022/consulta/comentar", "" },

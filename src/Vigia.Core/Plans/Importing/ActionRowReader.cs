@@ -4,8 +4,6 @@ namespace Vigia.Core.Plans.Importing;
 /// continuation row shares with the action above it when the spreadsheet merged their cells.</summary>
 internal sealed class ActionRowReader(ImportNoteLog log)
 {
-    private string OtherLine => log.LineWordLower;
-
     /// <summary>Adds the action a row describes to <paramref name="activity"/>, or, for a row without
     /// goal, completes the action above.</summary>
     public void AddAction(PlanAssembler.ActivityBuilder activity, AlignedRow row, bool firstRow)
@@ -39,7 +37,7 @@ internal sealed class ActionRowReader(ImportNoteLog log)
         {
             target = previous.TargetQuantity;
             unit = previous.TargetUnit;
-            log.Inferred(row.Line, $"el resultado ({FormatTarget(target.Value, unit)}) se toma de la acción de la {OtherLine} {previous.Line} (celda combinada)");
+            log.Inferred(row.Line, $"el resultado ({FormatTarget(target.Value, unit)}) se toma de la acción de la {log.At(previous.Line)} (celda combinada)");
         }
         else
         {
@@ -90,7 +88,7 @@ internal sealed class ActionRowReader(ImportNoteLog log)
         }
 
         var verb = what.StartsWith("los ", StringComparison.Ordinal) ? "se toman" : "se toma";
-        log.Inferred(line, $"{what} {verb} de la acción de la {OtherLine} {previous.Line} (celda combinada)");
+        log.Inferred(line, $"{what} {verb} de la acción de la {log.At(previous.Line)} (celda combinada)");
         return previousValue;
     }
 
@@ -135,7 +133,7 @@ internal sealed class ActionRowReader(ImportNoteLog log)
         if (description.Length > 0 && last is not null && !firstRow)
         {
             last.Description = $"{last.Description} {description}".Trim();
-            log.Inferred(row.Line, $"fila sin meta: su descripción se añade a la acción de la {OtherLine} {last.Line}");
+            log.Inferred(row.Line, $"fila sin meta: su descripción se añade a la acción de la {log.At(last.Line)}");
         }
         else if (description.Length > 0)
         {

@@ -71,6 +71,22 @@ public sealed record ImportResult(ParsedPlan? Plan, IReadOnlyList<ImportNote> No
 
 public static class ImportNoteKinds
 {
+    /// <summary>Where a note was made, as a person reads it: the line or row number, "—" for the document as a whole,
+    /// or, for a workbook read sheet by sheet (the DAFP template's layout), the sheet and row its message starts with.</summary>
+    public static string Place(ImportNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        if (note.Line == 0)
+        {
+            return "—";
+        }
+
+        var colon = note.Message.IndexOf(": ", StringComparison.Ordinal);
+        return note.Message.StartsWith("Hoja «", StringComparison.Ordinal) && colon > 0
+            ? note.Message[..colon]
+            : note.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static string DisplayName(ImportNoteKind kind) => kind switch
     {
         ImportNoteKind.Inferred => "Valor tomado de la fila anterior",

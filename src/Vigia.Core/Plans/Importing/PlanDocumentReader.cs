@@ -1,4 +1,5 @@
 using System.Text;
+using ClosedXML.Excel;
 
 namespace Vigia.Core.Plans.Importing;
 
@@ -55,16 +56,17 @@ public static class PlanDocumentReader
         return ReadText(stream);
     }
 
-    /// <summary>Reads an Excel workbook (.xlsx): the sheet that holds the plan table, row numbers as
-    /// in Excel.</summary>
+    /// <summary>Reads an Excel workbook (.xlsx), choosing its layout by what its sheets hold: the seed's (the sheet
+    /// that holds the plan table, row numbers as in Excel) or the DAFP template's (one sheet per component, notes by
+    /// sheet and row; <see cref="DafpWorkbookReader"/>). Both go through the same row pipeline.</summary>
     public static ImportResult ReadXlsx(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var log = new ImportNoteLog("Fila");
-        XlsxRowReader.Sheet sheet;
+        XLWorkbook workbook;
         try
         {
-            sheet = XlsxRowReader.Read(stream);
+            workbook = new XLWorkbook(stream);
         }
         catch (Exception ex) when (ex is not IOException || ex.GetType() != typeof(IOException))
         {
@@ -74,12 +76,31 @@ public static class PlanDocumentReader
             return new ImportResult(null, log.ToList());
         }
 
-        if (sheet.IgnoredSheets.Count > 0)
+        using (workbook)
         {
-            log.Skipped(1, $"se leyó la hoja «{sheet.Name}»; no se importaron las hojas {string.Join(", ", sheet.IgnoredSheets.Select(s => $"«{s}»"))}");
-        }
+            XlsxRowReader.Sheet sheet;
+            try
+            {
+                if (DafpWorkbookReader.IsDafpLayout(workbook))
+                {
+                    return DafpWorkbookReader.Read(workbook);
+                }
 
-        return PlanRowPipeline.Run(sheet.Rows, log);
+                sheet = XlsxRowReader.Read(workbook);
+            }
+            catch (Exception ex) when (ex is not IOException || ex.GetType() != typeof(IOException))
+            {
+                log.Error(1, $"el libro de Excel no se pudo leer ({ex.Message})");
+                return new ImportResult(null, log.ToList());
+            }
+
+            if (sheet.IgnoredSheets.Count > 0)
+            {
+                log.Skipped(1, $"se leyó la hoja «{sheet.Name}»; no se importaron las hojas {string.Join(", ", sheet.IgnoredSheets.Select(s => $"«{s}»"))}");
+            }
+
+            return PlanRowPipeline.Run(sheet.Rows, log);
+        }
     }
 
     /// <summary>Reads an Excel workbook file (.xlsx).</summary>

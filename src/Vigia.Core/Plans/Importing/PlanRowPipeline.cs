@@ -24,8 +24,6 @@ internal sealed class PlanRowPipeline
         actions = new ActionRowReader(log);
     }
 
-    private string OtherLine => log.LineWordLower;
-
     /// <summary>Reads <paramref name="rows"/> into a plan. Never throws: a document it cannot read
     /// gives a result without plan and with an Error note.</summary>
     public static ImportResult Run(IReadOnlyList<SourceRow> rows, ImportNoteLog log)
@@ -244,10 +242,10 @@ internal sealed class PlanRowPipeline
         switch (plan.DeclareComponent(number, heading.Name, line, out var originalLine, out var originalName))
         {
             case PlanAssembler.Outcome.Repeated:
-                log.Add(line, ImportNoteKind.DuplicateSkipped, $"el componente {number} ya se importó en la {OtherLine} {originalLine}; encabezado repetido omitido");
+                log.Add(line, ImportNoteKind.DuplicateSkipped, $"el componente {number} ya se importó en la {log.At(originalLine)}; encabezado repetido omitido");
                 break;
             case PlanAssembler.Outcome.Conflict:
-                log.Error(line, $"el componente {number} aparece otra vez con otro nombre («{heading.Name}»; en la {OtherLine} {originalLine}: «{originalName}»)");
+                log.Error(line, $"el componente {number} aparece otra vez con otro nombre («{heading.Name}»; en la {log.At(originalLine)}: «{originalName}»)");
                 break;
             default:
                 CheckOrder(code, line);
@@ -286,10 +284,10 @@ internal sealed class PlanRowPipeline
         switch (plan.DeclareSubcomponent(code, segments[..2], heading.Name, line, out var originalLine, out var originalName))
         {
             case PlanAssembler.Outcome.Repeated:
-                log.Add(line, ImportNoteKind.DuplicateSkipped, $"el subcomponente {code} ya se importó en la {OtherLine} {originalLine}; encabezado repetido omitido");
+                log.Add(line, ImportNoteKind.DuplicateSkipped, $"el subcomponente {code} ya se importó en la {log.At(originalLine)}; encabezado repetido omitido");
                 break;
             case PlanAssembler.Outcome.Conflict:
-                log.Error(line, $"el subcomponente {code} aparece otra vez con otro nombre («{heading.Name}»; en la {OtherLine} {originalLine}: «{originalName}»)");
+                log.Error(line, $"el subcomponente {code} aparece otra vez con otro nombre («{heading.Name}»; en la {log.At(originalLine)}: «{originalName}»)");
                 break;
             default:
                 CheckOrder(code, line);
@@ -389,22 +387,22 @@ internal sealed class PlanRowPipeline
         repeated = (activity, index + 1);
         if (index >= activity.Rows.Count)
         {
-            log.Error(row.Line, $"la actividad {activity.Code} aparece repetida con una fila más que la original ({OtherLine} {activity.Line})");
+            log.Error(row.Line, $"la actividad {activity.Code} aparece repetida con una fila más que la original ({log.At(activity.Line)})");
             return;
         }
 
         var (originalLine, signature) = activity.Rows[index];
         if (signature != row.Signature)
         {
-            log.Error(row.Line, $"la actividad {activity.Code} aparece repetida con contenido distinto al de la {OtherLine} {originalLine}");
+            log.Error(row.Line, $"la actividad {activity.Code} aparece repetida con contenido distinto al de la {log.At(originalLine)}");
         }
         else if (index == 0)
         {
-            log.Add(row.Line, ImportNoteKind.DuplicateSkipped, $"la actividad {activity.Code} ya se importó en la {OtherLine} {originalLine}; fila repetida omitida");
+            log.Add(row.Line, ImportNoteKind.DuplicateSkipped, $"la actividad {activity.Code} ya se importó en la {log.At(originalLine)}; fila repetida omitida");
         }
         else
         {
-            log.Add(row.Line, ImportNoteKind.DuplicateSkipped, $"fila repetida de la actividad {activity.Code} (igual a la {OtherLine} {originalLine}) omitida");
+            log.Add(row.Line, ImportNoteKind.DuplicateSkipped, $"fila repetida de la actividad {activity.Code} (igual a la {log.At(originalLine)}) omitida");
         }
     }
 

@@ -15,6 +15,12 @@ internal static class XlsxRowReader
     public static Sheet Read(Stream stream)
     {
         using var workbook = new XLWorkbook(stream);
+        return Read(workbook);
+    }
+
+    /// <summary>Reads an opened workbook.</summary>
+    public static Sheet Read(IXLWorkbook workbook)
+    {
         var sheets = workbook.Worksheets.Select(ws => (ws.Name, Rows: ReadSheet(ws))).Where(s => s.Rows.Count > 0).ToList();
         if (sheets.Count == 0)
         {
@@ -55,7 +61,7 @@ internal static class XlsxRowReader
         return rows.Any(r => !r.IsBlank) ? rows : [];
     }
 
-    private static string CellText(IXLCell cell)
+    internal static string CellText(IXLCell cell)
     {
         if (cell.IsEmpty())
         {

@@ -6,7 +6,7 @@ using Vigia.Core.Plans.Importing;
 
 namespace Vigia.Web.Pages.Plans.Manage;
 
-/// <summary>Planeación uploads a plan document (the seed's tab-separated text or its XLSX layout), reads the import
+/// <summary>Planeación uploads a plan document (the seed's tab-separated text, its XLSX layout or the DAFP template's), reads the import
 /// report before anything is stored, then confirms or discards it. As the risk map's import: the upload is held in the
 /// file store and the page carries its key only inside a <see cref="HeldUploadToken"/> bound to the person and to the
 /// entity and year read from the document.</summary>
@@ -28,6 +28,11 @@ public class ImportModel(IFileStore files, PlanImportService importer, IDataProt
 
     [BindProperty(SupportsGet = true, Name = "vigencia")]
     public int? Year { get; set; }
+
+    /// <summary>The kind of plan the document is (PAAC by default, or PTEP), as formulation asks; carried by the confirm
+    /// and discard forms and bound into the token with the entity and year.</summary>
+    [BindProperty(SupportsGet = true, Name = "tipo")]
+    public PlanKind Kind { get; set; } = PlanKind.Paac;
 
     /// <summary>The report of the uploaded document; null before an upload.</summary>
     public PlanImport? Report { get; private set; }
@@ -57,6 +62,11 @@ public class ImportModel(IFileStore files, PlanImportService importer, IDataProt
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
     {
+        if (!Enum.IsDefined(Kind))
+        {
+            ModelState.AddModelError(nameof(Kind), "Elija el tipo de plan: PAAC o PTEP.");
+            return this.InvalidPage();
+        }
         if (Files is null || Files.Length == 0)
         {
             ModelState.AddModelError(nameof(Files), "Elija el documento del plan: texto separado por tabulaciones (.txt) o Excel (.xlsx).");
@@ -80,7 +90,7 @@ public class ImportModel(IFileStore files, PlanImportService importer, IDataProt
             return this.InvalidPage();
         }
         var (read, _) = await ReadAsync(file.StorageKey, file.FileName, ct);
-        var preview = await importer.PreviewAsync(read, new PlanImportOptions(), Actor.From(User), ct);
+        var preview = await importer.PreviewAsync(read, new PlanImportOptions(Kind: Kind), Actor.From(User), ct);
         FileName = file.FileName;
         if (!preview.Succeeded)
         {
@@ -111,7 +121,7 @@ public class ImportModel(IFileStore files, PlanImportService importer, IDataProt
             // Already confirmed or discarded, or removed by the sweep after it expired.
             return Expired();
         }
-        var result = await importer.ImportAsync(read, new PlanImportOptions(SourceFileName: held.Name, SourceSha256: sha256), Actor.From(User), ct);
+        var result = await importer.ImportAsync(read, new PlanImportOptions(Kind: Kind, SourceFileName: held.Name, SourceSha256: sha256), Actor.From(User), ct);
         await files.DeleteAsync(held.Key, ct);
         FileName = held.Name;
         if (!result.Succeeded)
@@ -168,7 +178,7 @@ public class ImportModel(IFileStore files, PlanImportService importer, IDataProt
     }
 
     /// <summary>What the token is bound to besides the person: the entity and year read from the document.</summary>
-    private string Scope() => string.Join('\n', EntitySlug ?? "", Year?.ToString(CultureInfo.InvariantCulture) ?? "");
+    private string Scope() => string.Join('\n', EntitySlug ?? "", Year?.ToString(CultureInfo.InvariantCulture) ?? "", Kind.ToString());
 
     private (string Key, string Name)? Held() => tokens.Read(Token, Actor.From(User), Scope());
 }

@@ -56,6 +56,52 @@ public abstract class DraftTests(VigiaFactory app)
     }
 
     [Fact]
+    public async Task Rename_FromTheDraftsLink_ChangesTheName_AnEmptyNameIs400_AnotherPlansPartIs404()
+    {
+        var planId = await NewPlanAsync(app, 2024);
+        var (component, sub) = await PartsAsync(app, planId);
+        var planner = await app.SignInAsAsync(Roles.Planning);
+        const string page = "/gestion/planes/2024/borrador";
+        Assert.Equal(HttpStatusCode.Redirect, (await planner.PostFormAsync(page + "?handler=AddActivity",
+            new() { ["componentId"] = Id(component), ["subcomponentId"] = Id(sub), ["name"] = "Actualizar la politica" })).StatusCode);
+        int activity;
+        await using (var db = app.Database.CreateContext())
+        {
+            activity = await db.Activities.Where(a => a.ComponentId == component).Select(a => a.Id).SingleAsync();
+        }
+
+        var draft = await planner.GetPageAsync(page);
+        var link = draft.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Cambiar el nombre de la actividad 1.1.1");
+        Assert.Equal($"/gestion/planes/2024/borrador/renombrar/actividad/{Id(activity)}", link.GetAttribute("href"));
+        Assert.NotNull(draft.QuerySelector($"a[href='/gestion/planes/2024/borrador/renombrar/subcomponente/{Id(sub)}']"));
+        var form = await planner.GetPageAsync(link.GetAttribute("href")!);
+        Assert.Equal("Cambiar el nombre de la actividad 1.1.1", form.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Actualizar la politica", form.QuerySelector("textarea[name='Name']")!.TextContent.Trim());
+
+        var empty = await planner.PostFormAsync(link.GetAttribute("href")!, new() { ["Name"] = "  " });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace((await TestClient.ParseAsync(empty)).QuerySelector("#Name-error")!.TextContent));
+
+        var saved = await planner.PostFormAsync(link.GetAttribute("href")!, new() { ["Name"] = "Actualizar la política de riesgos" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.Equal("Actualizar la política de riesgos", await db.Activities.Where(a => a.Id == activity).Select(a => a.Name).SingleAsync());
+        }
+
+        // The 2022 plan's component through the 2024 plan's address: not this plan's part.
+        int other;
+        await using (var db = app.Database.CreateContext())
+        {
+            other = await db.Components.Where(c => c.Plan!.Year == 2022).Select(c => c.Id).FirstAsync();
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await planner.GetAsync($"/gestion/planes/2024/borrador/renombrar/componente/{Id(other)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await planner.PostFormAsync($"/gestion/planes/2024/borrador/renombrar/componente/{Id(other)}", new() { ["Name"] = "Otro" }, page)).StatusCode);
+        var responsible = await app.SignInAsAsync(Roles.Responsible);
+        Assert.Equal(HttpStatusCode.Forbidden, (await responsible.GetAsync(link.GetAttribute("href")!)).StatusCode);
+    }
+
+    [Fact]
     public async Task AddActivity_WithoutName_Returns400AndAddsNothing()
     {
         var planId = await NewPlanAsync(app, 2026);

@@ -122,6 +122,79 @@ public abstract class ImportTests(VigiaFactory app)
         Assert.Equal(before, app.StoredFileCount());
     }
 
+    /// <summary>A plan of Personería de Palmira for 2024 in the DAFP template's layout: one sheet per component,
+    /// subcomponent merged down, dates in words and as a date cell.</summary>
+    private static byte[] DafpWorkbook(string date = "Abril de 2024")
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet("Componente 1");
+        sheet.Cell(1, 1).SetValue("PROGRAMA DE TRANSPARENCIA Y ÉTICA PÚBLICA 2024 – Personería Municipal de Palmira");
+        sheet.Cell(2, 1).SetValue("Componente 1: Gestión del riesgo de corrupción");
+        string[] header = ["Subcomponente", "N°", "Actividades", "Meta o producto", "Responsable", "Fecha programada"];
+        for (var i = 0; i < header.Length; i++)
+        {
+            sheet.Cell(4, i + 1).SetValue(header[i]);
+        }
+        sheet.Cell(5, 1).SetValue("Subcomponente 1: Política de riesgos");
+        sheet.Range(5, 1, 6, 1).Merge();
+        sheet.Cell(5, 2).SetValue("1.1");
+        sheet.Cell(5, 3).SetValue("Actualizar la política de riesgos");
+        sheet.Cell(5, 4).SetValue("Política actualizada");
+        sheet.Cell(5, 5).SetValue("Oficina Jurídica");
+        sheet.Cell(5, 6).SetValue(date);
+        sheet.Cell(6, 2).SetValue("1.2");
+        sheet.Cell(6, 3).SetValue("Publicar el mapa de riesgos");
+        sheet.Cell(6, 4).SetValue("Mapa publicado");
+        sheet.Cell(6, 5).SetValue("Oficina Jurídica");
+        sheet.Cell(6, 6).SetValue(new DateTime(2024, 1, 31, 0, 0, 0, DateTimeKind.Unspecified));
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public async Task ADafpTemplateWorkbook_SaidToBeAPtep_IsReportedBySheetAndRow_AndStoredAsAPtep()
+    {
+        var planning = await app.SignInAsAsync(Roles.Planning);
+
+        var preview = await planning.PostMultipartAsync(Page + "?handler=Upload", Page, new() { ["tipo"] = "Ptep" }, ("ptep-palmira.xlsx", DafpWorkbook()));
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var report = await TestClient.ParseAsync(preview);
+        var summary = report.QuerySelector("#informe-resumen")!.TextContent;
+        Assert.Contains("Personería Municipal de Palmira", summary, StringComparison.Ordinal);
+        Assert.Contains("Programa de Transparencia y Ética Pública (PTEP)", summary, StringComparison.Ordinal);
+        Assert.Contains("1 componente, 2 actividades y 2 acciones", summary, StringComparison.Ordinal);
+        Assert.Contains(report.QuerySelectorAll("tbody td"), c => c.TextContent == "Hoja «Componente 1», fila 4");
+
+        var confirm = await planning.PostFormAsync(FormAction(report, "Confirm"), new() { ["Token"] = Token(report) }, Page);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        await using var db = app.Database.CreateContext();
+        var plan = await db.Plans.Include(p => p.Entity).SingleAsync(p => p.Year == 2024 && p.Entity!.Slug == "personeria-municipal-de-palmira");
+        Assert.Equal(PlanKind.Ptep, plan.Kind);
+        var months = await db.ScheduleEntries.Where(e => e.Action!.Activity!.Component!.PlanId == plan.Id)
+            .OrderBy(e => e.Month).Select(e => e.Month).ToListAsync();
+        Assert.Equal([1, 4], months);
+    }
+
+    [Fact]
+    public async Task ADafpTemplateWorkbookWithAnUnreadableDate_IsRefusedNamingSheetRowAndColumn_AndChangesNothing()
+    {
+        var planning = await app.SignInAsAsync(Roles.Planning);
+        var before = app.StoredFileCount();
+
+        var response = await planning.PostMultipartAsync(Page + "?handler=Upload", Page, [], ("ptep-palmira.xlsx", DafpWorkbook("Cuando se pueda")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await TestClient.ParseAsync(response);
+        Assert.Contains(page.QuerySelectorAll("tbody td"), c => c.TextContent.StartsWith(
+            "Hoja «Componente 1», fila 5: la columna «Fecha programada» (F) dice «Cuando se pueda»", StringComparison.Ordinal));
+        Assert.Equal(before, app.StoredFileCount());
+        await using var db = app.Database.CreateContext();
+        Assert.False(await db.Plans.AnyAsync(p => p.Entity!.Slug == "personeria-municipal-de-palmira"));
+    }
+
     [Theory]
     [InlineData(Roles.Responsible)]
     [InlineData(Roles.InternalControl)]

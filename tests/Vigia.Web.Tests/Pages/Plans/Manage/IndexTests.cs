@@ -107,6 +107,32 @@ public abstract class IndexTests(VigiaFactory app)
         Assert.Contains(["Meta o producto", "Un (1) evento", "Dos (2) eventos"], rows);
         Assert.Contains(["Resultado esperado", "1", "2"], rows);
 
+        // The change log as the plan document carries it: a tagged PDF linked from the public versions page.
+        var versionsPage = await citizen.GetPageAsync("/planes/2022/versiones");
+        var pdfLink = versionsPage.QuerySelectorAll("main a").Single(a => a.TextContent.Contains("control de cambios en PDF", StringComparison.Ordinal));
+        Assert.Equal("/datos/alcaldia-de-santiago-de-cali/2022/control-de-cambios.pdf", pdfLink.GetAttribute("href"));
+        var pdfResponse = await citizen.GetAsync(pdfLink.GetAttribute("href")!);
+        Assert.Equal("application/pdf", pdfResponse.Content.Headers.ContentType!.MediaType);
+        var bytes = await pdfResponse.Content.ReadAsByteArrayAsync();
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes))
+        {
+            Assert.Equal("Control de cambios — Plan Anticorrupción y de Atención al Ciudadano 2022 — Alcaldía de Santiago de Cali", pdf.Information.Title);
+            var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains("Versión 1", text, StringComparison.Ordinal);
+            Assert.Contains("Primera versión publicada del plan.", text, StringComparison.Ordinal);
+            Assert.Contains("Versión 2", text, StringComparison.Ordinal);
+            Assert.Contains($"Justificación: {why}", text, StringComparison.Ordinal);
+            Assert.Contains("1 cambio respecto de la versión 1:", text, StringComparison.Ordinal);
+            Assert.Contains("Acción 3.2.1-1 · Modificada", text, StringComparison.Ordinal);
+            Assert.Contains("Meta o producto. Antes: Un (1) evento · Ahora: Dos (2) eventos", text, StringComparison.Ordinal);
+            Assert.Contains("Aprobada por JORGE IVÁN OSPINA GÓMEZ - ALCALDE MUNICIPAL · Original firmado · el 20 de noviembre de 2026.", text, StringComparison.Ordinal);
+        }
+        using (var tagged = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(bytes), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import))
+        {
+            Assert.Equal("es-CO", tagged.Internals.Catalog.Elements.GetString("/Lang"));
+            Assert.NotNull(tagged.Internals.Catalog.Elements.GetDictionary("/StructTreeRoot"));
+        }
+
         var control = await app.SignInAsAsync(Roles.InternalControl);
         var desk = await control.GetPageAsync("/seguimientos/gestion");
         Assert.Contains(why, desk.QuerySelector("#cambios-plan")!.ParentElement!.TextContent, StringComparison.Ordinal);

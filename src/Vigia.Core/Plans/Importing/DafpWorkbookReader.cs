@@ -63,7 +63,7 @@ internal static partial class DafpWorkbookReader
         }
     }
 
-    private static List<SourceRow>? Translate(IReadOnlyList<IXLWorksheet> sheets, ImportNoteLog log)
+    private static List<SourceRow>? Translate(List<IXLWorksheet> sheets, ImportNoteLog log)
     {
         var components = new List<(int Index, IXLWorksheet Sheet, Columns Columns)>();
         for (var i = 0; i < sheets.Count; i++)

@@ -68,6 +68,12 @@ public class PlanLifeJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await ChangeDraftGoalAsync(planner, draftUrl, "3.2.1-1", "Un (1) evento de rendición de cuentas en el primer semestre");
         await ChangeDraftGoalAsync(planner, draftUrl, "1.1.1-1", "Política de administración del riesgo actualizada en 2023", withEnter: true);
         await ScreenshotAsync(planner, "plan-vida-01-borrador");
+        // The draft with its «Cambiar el nombre» links, and the action form with its hidden default button.
+        await planner.GotoAsync(draftUrl);
+        await AssertNoAxeViolationsAsync(planner, "borrador");
+        await planner.GetByRole(AriaRole.Link, new() { Name = "Acción 1.1.1-1", Exact = true }).ClickAsync();
+        await Expect(planner.GetByLabel("Meta o producto")).ToHaveValueAsync("Política de administración del riesgo actualizada en 2023");
+        await AssertNoAxeViolationsAsync(planner, "formulario de la acción");
 
         await planner.GotoAsync(manage);
         await PublishAsync(planner, 1);

@@ -51,6 +51,8 @@ builder.Services.AddVigiaReminderJob(builder.Configuration);
 builder.Services.AddHostedService<Vigia.Web.Startup.DailyJobService<Vigia.Core.Progress.EvidenceSweep>>();
 builder.Services.AddHostedService<Vigia.Web.Startup.DailyJobService<Vigia.Core.Audit.AuditCheckpointPublisher>>();
 builder.Services.AddVigiaLayout();
+// The database down or unreachable: 503 with Retry-After, a Spanish page or problem+json, never a hang (issue 14).
+builder.Services.AddExceptionHandler<DatabaseOutageHandler>();
 builder.Services.AddVigiaPublicCache(builder.Configuration);
 builder.Services.AddRazorPages(o =>
 {
@@ -92,7 +94,11 @@ await DemoSimulationInitializer.InitializeAsync(app, demo);
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/Error",
+        StatusCodeSelector = DatabaseOutage.StatusCodeFor,
+    });
 }
 app.UseForwardedHeaders();
 // After the forwarded headers, so that HTTPS ended at the entity's proxy counts as HTTPS.

@@ -1,0 +1,93 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Vigia.Web.Http;
+
+/// <summary>The database is down or unreachable (PostgreSQL stopped or restarting, the network to it cut, the disk of
+/// SQLite full or locked): the request is answered at once with 503 and <c>Retry-After</c>, a Spanish page for people
+/// and problem+json for <c>/api</c>, instead of the generic 500. Nothing is retried inside the request, so a request
+/// never hangs on a dead server; the next request after the server is back simply works (Npgsql's pool drops its
+/// broken connections and opens new ones).</summary>
+public static class DatabaseOutage
+{
+    /// <summary>Seconds a client is told to wait before trying again.</summary>
+    public const int RetryAfterSeconds = 30;
+
+    public const string Title = "Servicio no disponible por un momento";
+
+    public const string Detail = "Vigía no pudo comunicarse con su base de datos. No se guardó ningún cambio de esta solicitud: " +
+        "intente de nuevo en unos minutos.";
+
+    /// <summary>Whether <paramref name="exception"/> (or any exception inside it) says the database could not be
+    /// reached or used, as opposed to a fault of the request or of the code.</summary>
+    public static bool Is(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException pg:
+                    // Class 08: connection exceptions; 57P01–57P03: the server is shutting down or starting; 53: out of
+                    // resources (too many connections, disk full). A constraint or syntax error is not an outage.
+                    if (pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P0", StringComparison.Ordinal)
+                        || pg.SqlState.StartsWith("53", StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                    return false;
+                case NpgsqlException:
+                    // Not a server's answer: the connection could not be opened or broke (socket, timeout, end of stream).
+                    return true;
+                case SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6 or 10 or 13:
+                    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_FULL.
+                    return true;
+                case SocketException:
+                    return true;
+                case TimeoutException:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The status the exception handler answers with.</summary>
+    public static int StatusCodeFor(Exception exception) =>
+        Is(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+
+    public static bool IsApi(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>Answers an outage on <c>/api</c> with problem+json; for pages it only adds <c>Retry-After</c> and lets the
+/// error page (<c>/Error</c>, which says what happened in Spanish) render with the 503 chosen by
+/// <see cref="DatabaseOutage.StatusCodeFor"/>.</summary>
+public sealed partial class DatabaseOutageHandler(ILogger<DatabaseOutageHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (!DatabaseOutage.Is(exception))
+        {
+            return false;
+        }
+        LogOutage(logger, httpContext.Request.Method, httpContext.Request.Path.Value ?? "", exception.GetType().Name, exception.Message);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        httpContext.Response.Headers.CacheControl = "no-store";
+        if (!DatabaseOutage.IsApi(httpContext.Request))
+        {
+            return false;
+        }
+        await Results.Problem(title: DatabaseOutage.Title, detail: DatabaseOutage.Detail, statusCode: StatusCodes.Status503ServiceUnavailable)
+            .ExecuteAsync(httpContext);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable during {Method} {Path}: {Type}: {Message}")]
+    private static partial void LogOutage(ILogger logger, string method, string path, string type, string message);
+}

@@ -94,11 +94,7 @@ await DemoSimulationInitializer.InitializeAsync(app, demo);
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler(new ExceptionHandlerOptions
-    {
-        ExceptionHandlingPath = "/Error",
-        StatusCodeSelector = DatabaseOutage.StatusCodeFor,
-    });
+    app.UseExceptionHandler("/Error");
 }
 app.UseForwardedHeaders();
 // After the forwarded headers, so that HTTPS ended at the entity's proxy counts as HTTPS.
@@ -131,5 +127,6 @@ app.MapComplianceApi();
 app.MapConsolidatedApi();
 app.MapRiskMethodApi();
 app.MapVigiaApiReference();
+app.MapHealth();
 
 await app.RunAsync();

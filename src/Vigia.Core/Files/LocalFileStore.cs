@@ -124,7 +124,7 @@ public sealed partial class LocalFileStore : IFileStore
         File.Move(tempPath, finalPath);
         markMoved();
         return StoredFileResult.Success(stored);
-}
+    }
 
     public Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken = default)
     {

@@ -52,10 +52,6 @@ public static class DatabaseOutage
         return false;
     }
 
-    /// <summary>The status the exception handler answers with.</summary>
-    public static int StatusCodeFor(Exception exception) =>
-        Is(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
-
     public static bool IsApi(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -63,11 +59,30 @@ public static class DatabaseOutage
     }
 }
 
-/// <summary>Answers an outage on <c>/api</c> with problem+json; for pages it only adds <c>Retry-After</c> and lets the
-/// error page (<c>/Error</c>, which says what happened in Spanish) render with the 503 chosen by
-/// <see cref="DatabaseOutage.StatusCodeFor"/>.</summary>
+/// <summary>Answers an outage itself, before the error page is tried: problem+json on <c>/api</c>, otherwise a small
+/// self-contained Spanish page. The error page is not used because rendering it runs the pipeline again (session
+/// check, layout), which needs the very database that is down.</summary>
 public sealed partial class DatabaseOutageHandler(ILogger<DatabaseOutageHandler> logger) : IExceptionHandler
 {
+    private static readonly string Page = $"""
+        <!DOCTYPE html>
+        <html lang="es-CO">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{DatabaseOutage.Title} - Vigía</title>
+        </head>
+        <body>
+        <main>
+        <h1>{DatabaseOutage.Title}</h1>
+        <p>{DatabaseOutage.Detail}</p>
+        <p>Si estaba enviando un formulario, vuelva a la página anterior y envíelo de nuevo cuando el servicio se restablezca.</p>
+        <p><a href="/">Volver al inicio</a></p>
+        </main>
+        </body>
+        </html>
+        """;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -79,12 +94,17 @@ public sealed partial class DatabaseOutageHandler(ILogger<DatabaseOutageHandler>
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         httpContext.Response.Headers.CacheControl = "no-store";
-        if (!DatabaseOutage.IsApi(httpContext.Request))
+        if (DatabaseOutage.IsApi(httpContext.Request))
         {
-            return false;
+            await Results.Problem(title: DatabaseOutage.Title, detail: DatabaseOutage.Detail, statusCode: StatusCodes.Status503ServiceUnavailable)
+                .ExecuteAsync(httpContext);
+            return true;
         }
-        await Results.Problem(title: DatabaseOutage.Title, detail: DatabaseOutage.Detail, statusCode: StatusCodes.Status503ServiceUnavailable)
-            .ExecuteAsync(httpContext);
+        httpContext.Response.ContentType = "text/html; charset=utf-8";
+        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            await httpContext.Response.WriteAsync(Page, cancellationToken);
+        }
         return true;
     }
 

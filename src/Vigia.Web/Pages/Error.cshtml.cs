@@ -10,7 +10,4 @@ namespace Vigia.Web.Pages;
 public class ErrorModel : PageModel
 {
     public string RequestId => System.Diagnostics.Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-
-    /// <summary>The database could not be reached (<see cref="DatabaseOutage"/>): the handler chose 503.</summary>
-    public bool Unavailable => HttpContext.Response.StatusCode == StatusCodes.Status503ServiceUnavailable;
 }

@@ -67,7 +67,9 @@ async Task<HttpClient?> SignInAsync()
     var form = await client.GetStringAsync(new Uri("/cuenta/ingresar", UriKind.Relative));
     using var content = new FormUrlEncodedContent(new Dictionary<string, string>
     {
-        ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = Token(form),
+        ["Email"] = email,
+        ["Password"] = password,
+        ["__RequestVerificationToken"] = Token(form),
     });
     using var response = await client.PostAsync(new Uri("/cuenta/ingresar", UriKind.Relative), content);
     return response.StatusCode == HttpStatusCode.Redirect ? client : null;

@@ -52,10 +52,13 @@ public static class DatabaseOutage
         return false;
     }
 
-    public static bool IsApi(HttpRequest request)
+    /// <summary>Whether the failed request was for the API. Inside the exception handler the request's path is already
+    /// the error page's, so the original path comes from <see cref="IExceptionHandlerPathFeature"/>.</summary>
+    public static bool IsApi(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        ArgumentNullException.ThrowIfNull(context);
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : context.Request.Path;
+        return path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
     }
 }
 
@@ -90,11 +93,11 @@ public sealed partial class DatabaseOutageHandler(ILogger<DatabaseOutageHandler>
         {
             return false;
         }
-        LogOutage(logger, httpContext.Request.Method, httpContext.Request.Path.Value ?? "", exception.GetType().Name, exception.Message);
+        LogOutage(logger, httpContext.Request.Method, httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "", exception.GetType().Name, exception.Message);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         httpContext.Response.Headers.CacheControl = "no-store";
-        if (DatabaseOutage.IsApi(httpContext.Request))
+        if (DatabaseOutage.IsApi(httpContext))
         {
             await Results.Problem(title: DatabaseOutage.Title, detail: DatabaseOutage.Detail, statusCode: StatusCodes.Status503ServiceUnavailable)
                 .ExecuteAsync(httpContext);

@@ -60,6 +60,10 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
         })).ToList();
         await CrashDuringSubmissionsTests.PollAsync(() => samples.Count, c => c >= 20, TimeSpan.FromMinutes(1));
 
+        // The form of a write, loaded while the database was up (its antiforgery token), sent while it is down.
+        var form = $"/gestion/acciones/{scenario.Plan.Action("3.1.4", 2)}/reportar?mes=5";
+        var token = await person.AntiforgeryTokenAsync(form);
+
         await server.StopServerAsync();
         var downAt = since.Elapsed;
 
@@ -86,9 +90,20 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
         using var health = await anonymous.GetAsync("/salud");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         // A write: refused the same way, nothing half-done.
-        var report = await Pages.Progress.ReportingData.ReportAsync(person, scenario.Plan.Action("3.1.4", 2), 5, "1", "Durante la caída.",
-            ("caida.pdf", TestFiles.Pdf));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, report.StatusCode);
+        using (var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("5"), "mes" },
+            { new StringContent("1"), "Quantity" },
+            { new StringContent("Durante la caída."), "Narrative" },
+            { new ByteArrayContent(TestFiles.Pdf), "Files", "caida.pdf" },
+        })
+        {
+            watch.Restart();
+            using var report = await person.Http.PostAsync(new Uri(form, UriKind.Relative), content);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, report.StatusCode);
+            Assert.True(watch.Elapsed < FailFast, $"The report's POST took {watch.Elapsed} with the database down.");
+        }
 
         await CrashDuringSubmissionsTests.PollAsync(() => samples.Count(s => s.At > downAt), c => c >= 20, TimeSpan.FromMinutes(1));
         await server.StartServerAsync();
@@ -105,6 +120,9 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
         var saved = await Pages.Progress.ReportingData.ReportAsync(person, scenario.Plan.Action("3.1.4", 2), 5, "1", "Después de la caída.",
             ("despues.pdf", TestFiles.Pdf));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var reports = await scenario.ReportsAsync();
+        Assert.Equal("Después de la caída.", Assert.Single(reports).Narrative);
+        Assert.Single(scenario.FilesOnDisk());
 
         var during = samples.Where(s => s.At > downAt && s.At < upAt).ToList();
         var after = samples.Where(s => s.At > upAt + TimeSpan.FromSeconds(5)).ToList();

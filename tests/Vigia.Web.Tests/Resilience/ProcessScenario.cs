@@ -87,7 +87,11 @@ public sealed class ProcessScenario : IAsyncDisposable
     public AppDbContext CreateContext()
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(options, Provider, ConnectionString);
+        // Unpooled: the test's own reads must not reuse a connection that died with a server the test stopped.
+        var connection = Provider == DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString()
+            : ConnectionString;
+        DatabaseSetup.Configure(options, Provider, connection);
         return new AppDbContext(options.Options);
     }
 

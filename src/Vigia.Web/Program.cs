@@ -51,6 +51,8 @@ builder.Services.AddVigiaReminderJob(builder.Configuration);
 builder.Services.AddHostedService<Vigia.Web.Startup.DailyJobService<Vigia.Core.Progress.EvidenceSweep>>();
 builder.Services.AddHostedService<Vigia.Web.Startup.DailyJobService<Vigia.Core.Audit.AuditCheckpointPublisher>>();
 builder.Services.AddVigiaLayout();
+// The database down or unreachable: 503 with Retry-After, a Spanish page or problem+json, never a hang (issue 14).
+builder.Services.AddExceptionHandler<DatabaseOutageHandler>();
 builder.Services.AddVigiaPublicCache(builder.Configuration);
 builder.Services.AddRazorPages(o =>
 {
@@ -125,5 +127,6 @@ app.MapComplianceApi();
 app.MapConsolidatedApi();
 app.MapRiskMethodApi();
 app.MapVigiaApiReference();
+app.MapHealth();
 
 await app.RunAsync();

@@ -58,6 +58,9 @@ public enum UploadRefusal
     /// <summary>An office package that would inflate past the size limit or with an abnormal compression ratio, or whose
     /// entries cannot be inflated or inflate past their declared sizes.</summary>
     PackageOutOfBounds,
+
+    /// <summary>The disk (or the quota) of the uploads folder is full: nothing was kept, the person may try later.</summary>
+    NoSpace,
 }
 
 /// <summary>The outcome of <see cref="IFileStore.SaveAsync"/>: the stored file, or a refusal with its reason.</summary>

@@ -62,41 +62,68 @@ public sealed partial class LocalFileStore : IFileStore
         var moved = false;
         try
         {
-            StoredFile stored;
-            await using (var temp = new FileStream(tempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.Asynchronous))
-            {
-                var (length, sha256) = await CopyWithinLimitAsync(content, temp, cancellationToken);
-                if (length > maxBytes)
-                {
-                    return UploadMessages.TooLarge(maxBytes);
-                }
-                if (length == 0)
-                {
-                    return UploadMessages.Empty();
-                }
-                var kind = FileSignature.Detect(temp);
-                if (UploadMessages.CheckKind(kind, fileName) is { } refusal)
-                {
-                    return refusal;
-                }
-                if (await CheckStructureAsync(kind!.Value, temp, cancellationToken) is { } invalid)
-                {
-                    return invalid;
-                }
-                var extension = Path.GetExtension(fileName);
-                stored = new StoredFile(storageKey, fileName, FileKinds.ContentTypeOf(kind!.Value, extension), length, sha256);
-            }
-            File.Move(tempPath, finalPath);
-            moved = true;
-            return StoredFileResult.Success(stored);
+            return await WriteAsync(content, fileName, storageKey, tempPath, finalPath, () => moved = true, cancellationToken);
+        }
+        catch (IOException e) when (IsDiskFull(e))
+        {
+            // A full disk (or quota) while writing: a refusal the person can read, never a half-kept file.
+            return UploadMessages.NoSpace();
         }
         finally
         {
             if (!moved)
             {
-                File.Delete(tempPath);
+                DeleteQuietly(tempPath);
             }
         }
+    }
+
+    /// <summary>ENOSPC (28) and EDQUOT (122) on Linux, ERROR_DISK_FULL and ERROR_HANDLE_DISK_FULL on Windows.</summary>
+    internal static bool IsDiskFull(IOException exception) =>
+        exception.HResult is 28 or 122 or unchecked((int)0x80070070) or unchecked((int)0x80070027);
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Left for the orphan sweep, which removes interrupted parts.
+        }
+    }
+
+    private async Task<StoredFileResult> WriteAsync(Stream content, string fileName, string storageKey, string tempPath, string finalPath,
+        Action markMoved, CancellationToken cancellationToken)
+    {
+        StoredFile stored;
+        await using (var temp = new FileStream(tempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.Asynchronous))
+        {
+            var (length, sha256) = await CopyWithinLimitAsync(content, temp, cancellationToken);
+            if (length > maxBytes)
+            {
+                return UploadMessages.TooLarge(maxBytes);
+            }
+            if (length == 0)
+            {
+                return UploadMessages.Empty();
+            }
+            var kind = FileSignature.Detect(temp);
+            if (UploadMessages.CheckKind(kind, fileName) is { } refusal)
+            {
+                return refusal;
+            }
+            if (await CheckStructureAsync(kind!.Value, temp, cancellationToken) is { } invalid)
+            {
+                return invalid;
+            }
+            var extension = Path.GetExtension(fileName);
+            stored = new StoredFile(storageKey, fileName, FileKinds.ContentTypeOf(kind!.Value, extension), length, sha256);
+        }
+        File.Move(tempPath, finalPath);
+        markMoved();
+        return StoredFileResult.Success(stored);
     }
 
     public Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken = default)

@@ -12,6 +12,10 @@ internal static class UploadMessages
     public static StoredFileResult TooLarge(long maxBytes)
         => StoredFileResult.Refused(UploadRefusal.TooLarge, $"El archivo supera el tamaño máximo de {SpanishFormat.FileSize(maxBytes)}.");
 
+    public static StoredFileResult NoSpace()
+        => StoredFileResult.Refused(UploadRefusal.NoSpace,
+            "No hay espacio disponible para guardar el archivo en este momento; no se guardó nada. Intente de nuevo más tarde o avise al administrador de Vigía.");
+
     public static StoredFileResult PdfDoesNotOpen()
         => StoredFileResult.Refused(UploadRefusal.InvalidPdf,
             "El archivo no es un PDF válido: no se pudo abrir como documento PDF. Guárdelo de nuevo como PDF e inténtelo otra vez.");

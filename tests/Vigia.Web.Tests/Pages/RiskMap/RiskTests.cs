@@ -41,10 +41,11 @@ public abstract class RiskTests(VigiaFactory app)
         await TrackAsync(services, first.Value.Id);
 
         Assert.True((await publication.StartVersionAsync(process.EntityId, 2026, "Se agrega un control y un riesgo nuevo.", Planning)).Succeeded);
-        Assert.True((await risks.SaveControlAsync(Planning, first.Value.Id, null, Control("Control del borrador"))).Succeeded);
-        var draftOnly = await risks.SaveRiskAsync(Planning, null, Draft("RC-03"));
+        const string why = "Se agrega un control y un riesgo nuevo.";
+        Assert.True((await risks.SaveControlAsync(Planning, first.Value.Id, null, Control("Control del borrador"), why)).Succeeded);
+        var draftOnly = await risks.SaveRiskAsync(Planning, null, Draft("RC-03"), why);
         Assert.True(draftOnly.Succeeded, string.Join(" ", draftOnly.Errors.Values));
-        Assert.True((await risks.SaveControlAsync(Planning, draftOnly.Value.Id, null, Control("Control del riesgo del borrador"))).Succeeded);
+        Assert.True((await risks.SaveControlAsync(Planning, draftOnly.Value.Id, null, Control("Control del riesgo del borrador"), why)).Succeeded);
         var monitoring = services.GetRequiredService<ControlMonitoringService>();
         var draftControls = await db.RiskControls.Where(c => (c.RiskId == first.Value.Id && c.Number == 2) || c.RiskId == draftOnly.Value.Id)
             .Select(c => c.Id).ToListAsync();

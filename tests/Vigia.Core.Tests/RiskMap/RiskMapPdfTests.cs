@@ -84,17 +84,17 @@ public class RiskMapPdfTests
         var residual = text.IndexOf("Mapa de calor del riesgo residual de la entidad (2 riesgos)", StringComparison.Ordinal);
         Assert.True(entity >= 0 && residual > entity, text);
         var inherent = text[entity..residual];
-        Assert.Contains("(2 riesgos) Probabilidad / impacto Leve Menor Moderado Mayor Catastrófico Muy alta 0 riesgos Alto", inherent, StringComparison.Ordinal);
+        void Has(string part, string within) => Assert.True(within.Contains(part, StringComparison.Ordinal), $"«{part}» not in: {text}");
+        // PdfPig reads line by line: a row's counts, then the zones under them.
+        Has("(2 riesgos) Probabilidad / Leve Menor Moderado Mayor Catastrófico impacto Muy alta 0 riesgos 0 riesgos 0 riesgos 0 riesgos 0 riesgos Alto Alto Alto Alto Extremo", inherent);
         // Both risks sit at Alta × Moderado before their controls; RC-01's control brings it down to Media × Moderado.
-        Assert.Contains("Alta 0 riesgos Moderado 0 riesgos Moderado 2 riesgos Alto 0 riesgos Alto 0 riesgos Extremo", inherent, StringComparison.Ordinal);
-        Assert.Contains("Alta 0 riesgos Moderado 0 riesgos Moderado 1 riesgo Alto 0 riesgos Alto 0 riesgos Extremo Media 0 riesgos Moderado 0 riesgos Moderado 1 riesgo Moderado",
-            text[residual..], StringComparison.Ordinal);
-        Assert.Contains("Riesgos por zona en la entidad Zona Riesgo inherente Riesgo residual Extremo 0 0 Alto 2 1 Moderado 0 1 Bajo 0 0 Total 2 2", text, StringComparison.Ordinal);
-        Assert.Contains("Mapa de calor del riesgo inherente del proceso Gestión Financiera (1 riesgo)", text, StringComparison.Ordinal);
-        Assert.Contains("Riesgos por zona en el proceso Gestión de la Contratación Zona Riesgo inherente Riesgo residual Extremo 0 0 Alto 1 0 Moderado 0 1 Bajo 0 0 Total 1 1",
-            text, StringComparison.Ordinal);
-        Assert.Contains("Riesgos por zona en el proceso Gestión Financiera Zona Riesgo inherente Riesgo residual Extremo 0 0 Alto 1 1 Moderado 0 0 Bajo 0 0 Total 1 1",
-            text, StringComparison.Ordinal);
+        Has("Alta 0 riesgos 0 riesgos 2 riesgos 0 riesgos 0 riesgos Moderado Moderado Alto Alto Extremo", inherent);
+        Has("Alta 0 riesgos 0 riesgos 1 riesgo 0 riesgos 0 riesgos Moderado Moderado Alto Alto Extremo Media 0 riesgos 0 riesgos 1 riesgo 0 riesgos 0 riesgos Moderado Moderado Moderado Alto Extremo",
+            text[residual..]);
+        Has("Riesgos por zona en la entidad Zona Riesgo inherente Riesgo residual Extremo 0 0 Alto 2 1 Moderado 0 1 Bajo 0 0 Total 2 2", text);
+        Has("Mapa de calor del riesgo inherente del proceso Gestión Financiera (1 riesgo)", text);
+        Has("Riesgos por zona en el proceso Gestión de la Contratación Zona Riesgo inherente Riesgo residual Extremo 0 0 Alto 1 0 Moderado 0 1 Bajo 0 0 Total 1 1", text);
+        Has("Riesgos por zona en el proceso Gestión Financiera Zona Riesgo inherente Riesgo residual Extremo 0 0 Alto 1 1 Moderado 0 0 Bajo 0 0 Total 1 1", text);
     }
 
     [Fact]

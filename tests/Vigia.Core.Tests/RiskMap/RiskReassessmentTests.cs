@@ -84,6 +84,7 @@ public abstract class RiskReassessmentTests(DatabaseProvider provider) : IAsyncL
     {
         var (db, publication, risks, reassessment) = Open();
         var risk = (await risks.SaveRiskAsync(Planning, null, Draft("RC-01"))).Value;
+        var revision1 = risk.MethodId;
         Assert.True((await risks.SaveControlAsync(Planning, risk.Id, null, Preventive)).Succeeded);
         Assert.Null(await reassessment.OfferAsync(Planning, risk.Id));
         var revision2 = await LoadRevision2Async(db);
@@ -119,7 +120,7 @@ public abstract class RiskReassessmentTests(DatabaseProvider provider) : IAsyncL
         Assert.Equal((1, 1, "moderado", "moderado", 1, "Revisión 2 del método: corrige la matriz de calor.", "Pedro Planeación"),
             (past.Number, past.Method!.Revision, past.InherentZone, past.ResidualZone, past.Controls, past.ReplacementReason, past.ReplacedByName));
         var frozen = Assert.Single((await RiskMapVersions.PublishedAsync(read, entityId, 2026, 1))!.Content.Risks);
-        Assert.Equal((risk.MethodId, "moderado"), (frozen.MethodId, frozen.InherentZone));
+        Assert.Equal((revision1, "moderado"), (frozen.MethodId, frozen.InherentZone));
         Assert.Contains(await read.AuditEntries.Where(e => e.EntityType == nameof(Risk)).Select(e => e.Reason).ToListAsync(),
             r => r == "Revisión 2 del método: corrige la matriz de calor.");
     }
@@ -127,10 +128,11 @@ public abstract class RiskReassessmentTests(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task ARiskAssessedWithV5_IsOfferedV6_WithEveryAnswerCarriedOver()
     {
-        var (db, _, risks, reassessment) = Open();
+        var (db, _, risks, _) = Open();
         var risk = (await risks.SaveRiskAsync(Planning, null, Draft("RC-01"))).Value;
         var v5 = await db.RiskMethods.Where(m => m.Code == "dafp-v5").Select(m => m.Id).SingleAsync();
         await db.Risks.Where(r => r.Id == risk.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.MethodId, v5));
+        var (_, _, _, reassessment) = Open();
 
         var offer = (await reassessment.OfferAsync(Planning, risk.Id))!;
         var done = await reassessment.ReassessAsync(Planning, risk.Id,

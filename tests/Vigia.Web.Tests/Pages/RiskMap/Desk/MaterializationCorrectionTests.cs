@@ -54,7 +54,7 @@ public abstract class MaterializationCorrectionTests(VigiaFactory app)
             ["Correction.Reason"] = "La fecha del acta estaba mal escrita.",
         }, url);
         var stranger = await app.SignInAsAsync(Roles.ProcessLeader);
-        var foreign = await stranger.PostFormAsync(url + "?handler=Withdraw", new() { ["materializationId"] = id, ["WithdrawalReason"] = WithdrawalReason }, url);
+        var foreign = await stranger.PostFormAsync(url + "?handler=Withdraw", new() { ["materializationId"] = id, ["WithdrawalReason"] = WithdrawalReason }, "/mapa-riesgos/gestion");
         var withdrawn = await leader.PostFormAsync(url + "?handler=Withdraw", new() { ["materializationId"] = id, ["WithdrawalReason"] = WithdrawalReason }, url);
 
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
@@ -68,6 +68,7 @@ public abstract class MaterializationCorrectionTests(VigiaFactory app)
         Assert.Null(desk.QuerySelector("form[action*='handler=Withdraw']"));
 
         var page = await app.Anonymous().GetPageAsync("/mapa-riesgos/2025/riesgo/RC-60");
+        Assert.EndsWith("versión 6 (revisión 1)", page.QuerySelector("#metodo")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Materialización del 4 de octubre de 2025 (retirada)", page.QuerySelector("#materializacion-1")!.TextContent);
         var article = page.QuerySelector("#materializacion-1")!.ParentElement!;
         Assert.Contains($"Motivo: {WithdrawalReason}", article.QuerySelector(".withdrawn")!.TextContent, StringComparison.Ordinal);

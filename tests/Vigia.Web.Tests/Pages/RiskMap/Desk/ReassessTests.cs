@@ -56,7 +56,7 @@ public abstract class ReassessTests(VigiaFactory app)
         Assert.Equal("Motivo", refused.QuerySelector("label[for='Reason']")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, withMotivo.StatusCode);
         var page = await leader.GetPageAsync(url);
-        var offer = page.QuerySelector("#valoraciones a")!;
+        var offer = page.QuerySelector("section[aria-labelledby='valoraciones'] a")!;
         Assert.StartsWith("Revalorar el riesgo con DAFP", offer.TextContent, StringComparison.Ordinal);
         Assert.EndsWith("(revisión 2)", offer.TextContent, StringComparison.Ordinal);
 
@@ -82,7 +82,7 @@ public abstract class ReassessTests(VigiaFactory app)
         Assert.Equal("1", past[0]);
         Assert.EndsWith("(revisión 1)", past[1], StringComparison.Ordinal);
         Assert.Equal("La entidad adopta la revisión 2 del método.", past[^1]);
-        Assert.Null(after.QuerySelector("#valoraciones a"));
+        Assert.Null(after.QuerySelector("section[aria-labelledby='valoraciones'] a"));
     }
 }
 

@@ -167,7 +167,7 @@ public abstract class RiskTests(VigiaFactory app)
         Assert.Equal(OpenDatasets.RiskMaterializations.ColumnNames, csv[0]);
         Assert.Equal(["RC-01", "Gestión de la Contratación", "Posibilidad de favorecer a un tercero (RC-01)", "2026-03-03", Materialization,
             "Procuraduría | Fiscalía", "2026-03-05", "no", "", "", "1",
-            $"1. {ImprovementText} ({unit}; 2026-04-01 a 2026-06-30; entregable: Listas de asistencia y evaluación)", "1"], csv[1]);
+            $"1. {ImprovementText} ({unit}; 2026-04-01 a 2026-06-30; entregable: Listas de asistencia y evaluación)", "no", "", "", "1"], csv[1]);
         Assert.Equal(2, csv.Count);
         var row = json.RootElement.EnumerateArray().Single();
         Assert.Equal(OpenDatasets.RiskMaterializations.ColumnNames, row.EnumerateObject().Select(p => p.Name));

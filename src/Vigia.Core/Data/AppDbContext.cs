@@ -55,6 +55,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Risk> Risks => Set<Risk>();
     public DbSet<RiskControl> RiskControls => Set<RiskControl>();
     public DbSet<RiskTreatmentAction> RiskTreatmentActions => Set<RiskTreatmentAction>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
     public DbSet<RiskMapVersion> RiskMapVersions => Set<RiskMapVersion>();
     public DbSet<ControlMonitoring> ControlMonitorings => Set<ControlMonitoring>();
     public DbSet<RiskEvidence> RiskEvidence => Set<RiskEvidence>();

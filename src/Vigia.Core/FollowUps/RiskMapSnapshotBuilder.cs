@@ -58,7 +58,7 @@ internal sealed class RiskMapSnapshotBuilder(AppDbContext db)
             })
             .ToListAsync(ct);
         var materializations = await db.RiskMaterializations.AsNoTracking()
-            .Where(m => riskIds.Contains(m.RiskId) && m.OccurredOn <= cutOff.CutOffDate)
+            .Where(m => riskIds.Contains(m.RiskId) && m.OccurredOn <= cutOff.CutOffDate && m.WithdrawnAt == null)
             .OrderBy(m => m.OccurredOn).ThenBy(m => m.Id)
             .Select(m => new
             {

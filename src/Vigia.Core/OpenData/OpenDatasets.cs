@@ -232,7 +232,8 @@ public static class OpenDatasets
     public static readonly OpenDataset RiskMaterializations = new("riesgos-materializaciones", "riesgos-materializaciones",
         "Materializaciones de riesgos de corrupción y sus planes de mejoramiento",
         "Una fila por materialización registrada de un riesgo del mapa de riesgos de corrupción publicado de la vigencia: la fecha, qué ocurrió, "
-        + "las autoridades informadas, la reevaluación del riesgo y las acciones del plan de mejoramiento con su unidad responsable. "
+        + "las autoridades informadas, la reevaluación del riesgo, las acciones del plan de mejoramiento con su unidad responsable y, si se retiró por error, "
+        + "la fecha y el motivo del retiro. "
         + "Sin nombres de personas ni los soportes del informe a la autoridad.",
         DatasetScope.RiskMapYear, DatasetFrequency.Irregular, ["anticorrupción", "riesgos de corrupción", "materialización", "plan de mejoramiento"],
         [
@@ -249,6 +250,9 @@ public static class OpenDatasets
             Integer("acciones_mejora_numero", "Número de acciones del plan de mejoramiento."),
             Text("acciones_mejora", "Acciones del plan de mejoramiento numeradas, cada una «descripción (unidad responsable; AAAA-MM-DD a AAAA-MM-DD; "
                 + "entregable: …)», separadas por « | ». En JSON, una lista de objetos {descripcion, responsable, fecha_inicio, fecha_fin, entregable}."),
+            YesNo("retirada", "«si» cuando la materialización se retiró por haberse registrado por error; no se borra y queda con su motivo."),
+            Date("fecha_retiro", "Fecha en que se retiró (hora de Colombia); vacía si no se ha retirado."),
+            Text("motivo_retiro", "Por qué se retiró; vacío si no se ha retirado."),
             Integer(RiskRow.VersionColumn, "Versión publicada del mapa que contiene el archivo (la misma en todas las filas)."),
         ]);
 

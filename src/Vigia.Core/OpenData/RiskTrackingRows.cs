@@ -24,7 +24,8 @@ public static class RiskTrackingRows
         [
             m.RiskCode, m.Process, m.Risk, Iso(m.OccurredOn), m.Description, string.Join(" | ", m.InformedTo), Iso(m.ReportedOn),
             m.ReassessedOn is null ? "no" : "si", m.ReassessedOn is { } on ? Iso(on) : "", m.ReassessmentNote ?? "",
-            Int(m.Actions.Count), Actions(m.Actions), Int(version),
+            Int(m.Actions.Count), Actions(m.Actions), m.WithdrawnOn is null ? "no" : "si", m.WithdrawnOn is { } gone ? Iso(gone) : "",
+            m.WithdrawalReason ?? "", Int(version),
         ];
     }
 

@@ -47,6 +47,8 @@ public class Risk
     public DateTimeOffset UpdatedAt { get; set; }
     public List<RiskControl> Controls { get; set; } = [];
     public List<RiskTreatmentAction> Actions { get; set; } = [];
+    /// <summary>The assessments this risk had before it was re-assessed with another method, oldest first.</summary>
+    public List<RiskAssessment> PastAssessments { get; set; } = [];
 
     public CorruptionElements Elements => new(ActionOrOmission, UseOfPower, DeviationFromPublicInterest, PrivateBenefit);
 

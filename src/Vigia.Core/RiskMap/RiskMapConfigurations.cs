@@ -64,3 +64,18 @@ public sealed class RiskTreatmentActionConfiguration : IEntityTypeConfiguration<
         b.HasOne<PlanAction>().WithMany().HasForeignKey(a => a.PlanActionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class RiskAssessmentConfiguration : IEntityTypeConfiguration<RiskAssessment>
+{
+    public void Configure(EntityTypeBuilder<RiskAssessment> b)
+    {
+        b.Property(a => a.ImpactAnswers).HasMaxLength(100);
+        b.Property(a => a.InherentZone).HasMaxLength(40);
+        b.Property(a => a.ResidualZone).HasMaxLength(40);
+        b.Property(a => a.ReplacedByName).HasMaxLength(300);
+        b.Property(a => a.ReplacementReason).HasMaxLength(2000);
+        b.HasOne(a => a.Risk).WithMany(r => r.PastAssessments).HasForeignKey(a => a.RiskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(a => a.Method).WithMany().HasForeignKey(a => a.MethodId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.RiskId, a.Number }).IsUnique();
+    }
+}

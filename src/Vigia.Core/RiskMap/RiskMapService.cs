@@ -1,4 +1,5 @@
 using Vigia.Core.Accounts;
+using Vigia.Core.Audit;
 
 namespace Vigia.Core.RiskMap;
 
@@ -28,6 +29,8 @@ public static class RiskFields
     public const string YesAnswers = nameof(RiskDraft.YesAnswers);
     public const string Treatment = nameof(RiskDraft.Treatment);
     public const string Year = nameof(RiskDraft.Year);
+    /// <summary>«Motivo»: why a risk, control or treatment action of a map already published changes.</summary>
+    public const string Reason = "Reason";
     public const string ControlDescription = "Control.Description";
     public const string ControlResponsiblePost = "Control.ResponsiblePost";
     public const string ActionDescription = "Action.Description";
@@ -44,13 +47,15 @@ public static class RiskFields
 /// <summary>
 /// Owns every write to the risk map: risks, their controls and their treatment actions. Each save recomputes the
 /// risk's inherent and residual positions with the method the risk was assessed with, so a later revision of the
-/// method never moves a past assessment.
+/// method never moves a past assessment. Once the year's map has been published (the writes then go into the draft of
+/// its next version), every write needs its «motivo», which the audit trail keeps with the change
+/// (<see cref="RiskMapReasons"/>).
 /// </summary>
-public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMethodCatalog methods, TimeProvider clock)
+public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMethodCatalog methods, AuditScope audit, TimeProvider clock)
 {
     public const int MaxText = 2000;
 
-    public async Task<Result<Risk>> SaveRiskAsync(Actor actor, int? riskId, RiskDraft draft, CancellationToken ct = default)
+    public async Task<Result<Risk>> SaveRiskAsync(Actor actor, int? riskId, RiskDraft draft, string? reason = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
@@ -95,6 +100,10 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         {
             errors[RiskFields.Year] = "Escriba un año de vigencia válido.";
         }
+        if (await RiskMapReasons.ErrorAsync(db, entityId, year, reason, ct) is { } reasonError)
+        {
+            errors[RiskFields.Reason] = reasonError;
+        }
         if (errors.Count > 0)
         {
             return Result.Invalid(errors);
@@ -130,12 +139,13 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         {
             db.Risks.Add(risk);
         }
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(actor, reason, ct);
         return Result.Saved(risk);
     }
 
     /// <summary>Adds a control (at the end of the sequence) or changes one, and moves the residual risk.</summary>
-    public async Task<Result<RiskControl>> SaveControlAsync(Actor actor, int riskId, int? controlId, ControlDraft draft, CancellationToken ct = default)
+    public async Task<Result<RiskControl>> SaveControlAsync(Actor actor, int riskId, int? controlId, ControlDraft draft, string? reason = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var risk = await MaintainedRiskAsync(actor, riskId, ct);
@@ -172,6 +182,10 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
                 errors[RiskFields.ControlAttribute(attribute.Code)] = $"Elija {attribute.Name.ToLower(SpanishFormat.Culture)}.";
             }
         }
+        if (await ReasonErrorAsync(risk, reason, ct) is { } reasonError)
+        {
+            errors[RiskFields.Reason] = reasonError;
+        }
         if (errors.Count > 0)
         {
             return Result.Invalid(errors);
@@ -197,12 +211,12 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         (control.Documentation, control.Frequency, control.Evidence) = (choice.Documentation!, choice.Frequency!, choice.Evidence!);
         control.Score = RiskRules.ControlScore(definition, choice);
         Assess(definition, risk, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(actor, reason, ct);
         return Result.Saved(control);
     }
 
     /// <summary>Removes a control; the ones after it move up one place and the residual risk is recomputed.</summary>
-    public async Task<Result<Risk>> RemoveControlAsync(Actor actor, int riskId, int controlId, CancellationToken ct = default)
+    public async Task<Result<Risk>> RemoveControlAsync(Actor actor, int riskId, int controlId, string? reason = null, CancellationToken ct = default)
     {
         var risk = await MaintainedRiskAsync(actor, riskId, ct);
         var control = risk?.Controls.FirstOrDefault(c => c.Id == controlId);
@@ -214,10 +228,15 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         {
             return Result.Conflict(locked);
         }
+        if (await ReasonErrorAsync(risk, reason, ct) is { } reasonError)
+        {
+            return Result.Invalid(RiskFields.Reason, reasonError);
+        }
         risk.Controls.Remove(control);
         db.RiskControls.Remove(control);
         // Two saves keep the (risk, number) index unique on both providers while the numbers close the gap.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        using var _ = audit.Begin(new AuditActor(actor.UserId, actor.Name), RiskMapReasons.Clean(reason));
         await db.SaveChangesAsync(ct);
         var number = 1;
         foreach (var c in risk.Controls.OrderBy(c => c.Number))
@@ -230,7 +249,8 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         return Result.Saved(risk);
     }
 
-    public async Task<Result<RiskTreatmentAction>> AddActionAsync(Actor actor, int riskId, TreatmentActionDraft draft, CancellationToken ct = default)
+    public async Task<Result<RiskTreatmentAction>> AddActionAsync(Actor actor, int riskId, TreatmentActionDraft draft, string? reason = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var risk = await MaintainedRiskAsync(actor, riskId, ct);
@@ -263,6 +283,10 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         {
             errors[RiskFields.ActionPlanAction] = "La acción del plan elegida no existe.";
         }
+        if (await RiskMapReasons.ErrorAsync(db, entityId, risk.Year, reason, ct) is { } reasonError)
+        {
+            errors[RiskFields.Reason] = reasonError;
+        }
         if (errors.Count > 0)
         {
             return Result.Invalid(errors);
@@ -280,7 +304,7 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
         };
         db.RiskTreatmentActions.Add(action);
         risk.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(actor, reason, ct);
         return Result.Saved(action);
     }
 
@@ -347,6 +371,20 @@ public sealed class RiskMapService(AppDbContext db, RiskMapAccess access, RiskMe
     {
         var entityId = await db.Processes.Where(p => p.Id == processId).Select(p => p.EntityId).SingleAsync(ct);
         return await RiskMapVersions.ChangeRefusalAsync(db, entityId, year, ct);
+    }
+
+    private async Task<string?> ReasonErrorAsync(Risk risk, string? reason, CancellationToken ct)
+    {
+        var entityId = await db.Processes.Where(p => p.Id == risk.ProcessId).Select(p => p.EntityId).SingleAsync(ct);
+        return await RiskMapReasons.ErrorAsync(db, entityId, risk.Year, reason, ct);
+    }
+
+    private async Task SaveAsync(Actor actor, string? reason, CancellationToken ct)
+    {
+        using (audit.Begin(new AuditActor(actor.UserId, actor.Name), RiskMapReasons.Clean(reason)))
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private async Task<Risk?> MaintainedRiskAsync(Actor actor, int riskId, CancellationToken ct)

@@ -11,6 +11,7 @@ public static class RiskMapSetup
         services.AddScoped<RiskMethodCatalog>();
         services.AddScoped<RiskMapAccess>();
         services.AddScoped<RiskMapService>();
+        services.AddScoped<RiskReassessmentService>();
         services.AddScoped<RiskMapImportService>();
         services.AddScoped<RiskMapPublicationService>();
         services.AddScoped<MonitoringPeriods>();

@@ -28,7 +28,7 @@ public abstract class RiskMapFollowUpTests(DatabaseProvider provider) : FollowUp
         db.Processes.Add(process);
         await db.SaveChangesAsync();
         await new RiskMethodCatalog(db, Clock).EnsureLoadedAsync();
-        var maps = new RiskMapService(db, new RiskMapAccess(db), new RiskMethodCatalog(db, Clock), Clock);
+        var maps = new RiskMapService(db, new RiskMapAccess(db), new RiskMethodCatalog(db, Clock), new AuditScope(), Clock);
         var risk = await maps.SaveRiskAsync(FollowUpFixture.Planning, null, Tests.RiskMap.RiskMethodTests.Draft() with { ProcessId = process.Id, Year = 2026 });
         Assert.True(risk.Succeeded, string.Join(" ", risk.Errors.Values));
         riskId = risk.Value.Id;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Vigia.Core.Accounts;
+using Vigia.Core.Audit;
 using Vigia.Core.Organisation;
 using Vigia.Core.RiskMap;
 
@@ -51,7 +52,7 @@ public abstract class RiskMapImportTests(DatabaseProvider provider) : IAsyncLife
         byte[] exported;
         await using (var db = database.CreateContext())
         {
-            var service = new RiskMapService(db, new RiskMapAccess(db), new RiskMethodCatalog(db, clock), clock);
+            var service = new RiskMapService(db, new RiskMapAccess(db), new RiskMethodCatalog(db, clock), new AuditScope(), clock);
             var finance = new Process { EntityId = await db.Entities.Select(e => e.Id).SingleAsync(), Name = "Gestión Financiera", Kind = ProcessKind.Support, Objective = "Administrar los recursos" };
             db.Processes.Add(finance);
             await db.SaveChangesAsync();
@@ -135,7 +136,7 @@ public abstract class RiskMapImportTests(DatabaseProvider provider) : IAsyncLife
     {
         await using (var db = database.CreateContext())
         {
-            var service = new RiskMapService(db, new RiskMapAccess(db), new RiskMethodCatalog(db, clock), clock);
+            var service = new RiskMapService(db, new RiskMapAccess(db), new RiskMethodCatalog(db, clock), new AuditScope(), clock);
             await service.SaveRiskAsync(Planning, null, RiskMethodTests.Draft() with { ProcessId = contracting, Code = "RC-09" });
         }
         var before = await SnapshotAsync(database);

@@ -60,9 +60,41 @@ public class RiskMapPdfTests
         Assert.Equal("Mapa de riesgos de corrupción 2026 — Alcaldía de Prueba", pdf.Info.Title);
         var types = Elements(catalog.GetDictionary("/StructTreeRoot")!.Elements["/K"]).Select(e => e.Elements.GetName("/S").TrimStart('/')).ToList();
         Assert.Single(types, t => t == "H1");
-        Assert.Equal(2, types.Count(t => t == "Sect"));
-        Assert.Equal(2, types.Count(t => t == "H2"));
-        Assert.Equal(2, types.Count(t => t == "H3"));
+        // The entity's heat maps, then one section per process.
+        Assert.Equal(3, types.Count(t => t == "Sect"));
+        Assert.Equal(3, types.Count(t => t == "H2"));
+        // Two risks, and for the entity and each process two heat maps and the table by zone.
+        Assert.Equal(2 + 3 * 3, types.Count(t => t == "H3"));
+        Assert.Equal(3 * 3, types.Count(t => t == "Table"));
+        // A heat map: a header row of six TH, then five rows of a TH and five TD; the table by zone: three TH, then four
+        // zones and the total, each a TH and two TD.
+        Assert.Equal(3 * (6 + 6 + 6), types.Count(t => t == "TR"));
+        Assert.Equal(3 * (25 + 25 + 10), types.Count(t => t == "TD"));
+        Assert.Equal(3 * (11 + 11 + 8), types.Count(t => t == "TH"));
+    }
+
+    [Fact]
+    public void Pdf_DrawsTheHeatMapsWithTheCountAndTheZoneInEachCell_AndCountsRisksByZone_ForTheEntityAndEachProcess()
+    {
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(Pdf());
+
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+
+        var entity = text.IndexOf("Mapa de calor del riesgo inherente de la entidad (2 riesgos)", StringComparison.Ordinal);
+        var residual = text.IndexOf("Mapa de calor del riesgo residual de la entidad (2 riesgos)", StringComparison.Ordinal);
+        Assert.True(entity >= 0 && residual > entity, text);
+        var inherent = text[entity..residual];
+        void Has(string part, string within) => Assert.True(within.Contains(part, StringComparison.Ordinal), $"«{part}» not in: {text}");
+        // PdfPig reads line by line: a row's counts, then the zones under them.
+        Has("(2 riesgos) Probabilidad / Leve Menor Moderado Mayor Catastrófico impacto Muy alta 0 riesgos 0 riesgos 0 riesgos 0 riesgos 0 riesgos Alto Alto Alto Alto Extremo", inherent);
+        // Both risks sit at Alta × Moderado before their controls; RC-01's control brings it down to Media × Moderado.
+        Has("Alta 0 riesgos 0 riesgos 2 riesgos 0 riesgos 0 riesgos Moderado Moderado Alto Alto Extremo", inherent);
+        Has("Alta 0 riesgos 0 riesgos 1 riesgo 0 riesgos 0 riesgos Moderado Moderado Alto Alto Extremo Media 0 riesgos 0 riesgos 1 riesgo 0 riesgos 0 riesgos Moderado Moderado Moderado Alto Extremo",
+            text[residual..]);
+        Has("Riesgos por zona en la entidad Zona Riesgo inherente Riesgo residual Extremo 0 0 Alto 2 1 Moderado 0 1 Bajo 0 0 Total 2 2", text);
+        Has("Mapa de calor del riesgo inherente del proceso Gestión Financiera (1 riesgo)", text);
+        Has("Riesgos por zona en el proceso Gestión de la Contratación Zona Riesgo inherente Riesgo residual Extremo 0 0 Alto 1 0 Moderado 0 1 Bajo 0 0 Total 1 1", text);
+        Has("Riesgos por zona en el proceso Gestión Financiera Zona Riesgo inherente Riesgo residual Extremo 0 0 Alto 1 1 Moderado 0 0 Bajo 0 0 Total 1 1", text);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public abstract class RiskMapPublicationTests(DatabaseProvider provider) : IAsyn
         DatabaseSetup.Configure(options, database.Provider, database.ConnectionString, new AuditInterceptor(scope, clock));
         var db = new AppDbContext(options.Options);
         contexts.Add(db);
-        return (db, new RiskMapPublicationService(db, scope, clock), new RiskMapService(db, new RiskMapAccess(db), new RiskMethodCatalog(db, clock), clock));
+        return (db, new RiskMapPublicationService(db, scope, clock), new RiskMapService(db, new RiskMapAccess(db), new RiskMethodCatalog(db, clock), scope, clock));
     }
 
     private RiskDraft Draft(string code, int frequency = 20, IReadOnlyCollection<int>? yes = null) =>
@@ -117,8 +117,8 @@ public abstract class RiskMapPublicationTests(DatabaseProvider provider) : IAsyn
         Assert.Equal(ResultStatus.Invalid, (await publication.StartVersionAsync(entityId, 2026, "corto", Planning)).Status);
 
         Assert.Equal(2, (await publication.StartVersionAsync(entityId, 2026, "Se agrega el control de verificación pedido por el comité.", Planning)).Value);
-        Assert.True((await risks.SaveControlAsync(Planning, id, null, Preventive)).Succeeded);
-        Assert.True((await risks.SaveRiskAsync(Planning, null, Draft("RC-02", 1000))).Succeeded);
+        Assert.True((await risks.SaveControlAsync(Planning, id, null, Preventive, "El comité pidió verificar los requisitos.")).Succeeded);
+        Assert.True((await risks.SaveRiskAsync(Planning, null, Draft("RC-02", 1000), "Riesgo nuevo identificado por el comité.")).Succeeded);
 
         var stillV1 = (await RiskMapVersions.PublishedAsync(db, entityId, 2026))!;
         Assert.Equal((1, 1), (stillV1.Version.Number, stillV1.Content.Risks.Count));
@@ -141,8 +141,8 @@ public abstract class RiskMapPublicationTests(DatabaseProvider provider) : IAsyn
         var (db, publication, risks) = Open();
         await publication.PublishAsync(entityId, 2026, Approval, Planning);
         await publication.StartVersionAsync(entityId, 2026, "Se agrega un control y un riesgo nuevo.", Planning);
-        await risks.SaveControlAsync(Planning, id, null, Preventive);
-        await risks.SaveRiskAsync(Planning, null, Draft("RC-02", 1000));
+        await risks.SaveControlAsync(Planning, id, null, Preventive, "El comité pidió verificar los requisitos.");
+        await risks.SaveRiskAsync(Planning, null, Draft("RC-02", 1000), "Riesgo nuevo identificado por el comité.");
         await publication.PublishAsync(entityId, 2026, Approval, Planning);
         var methods = await new RiskMethodCatalog(db, clock).DefinitionsAsync();
 

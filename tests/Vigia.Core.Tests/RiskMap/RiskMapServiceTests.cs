@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ClosedXML.Excel;
 using Microsoft.Extensions.Time.Testing;
 using Vigia.Core.Accounts;
+using Vigia.Core.Audit;
 using Vigia.Core.Organisation;
 using Vigia.Core.RiskMap;
 
@@ -43,7 +44,7 @@ public abstract class RiskMapServiceTests(DatabaseProvider provider) : IAsyncLif
     private (AppDbContext Db, RiskMapService Service) Open()
     {
         var db = database.CreateContext();
-        return (db, new RiskMapService(db, new RiskMapAccess(db), new RiskMethodCatalog(db, clock), clock));
+        return (db, new RiskMapService(db, new RiskMapAccess(db), new RiskMethodCatalog(db, clock), new AuditScope(), clock));
     }
 
     private RiskDraft Draft(int? frequency = null, IReadOnlyCollection<int>? yes = null) =>

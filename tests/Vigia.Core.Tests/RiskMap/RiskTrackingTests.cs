@@ -44,7 +44,7 @@ public abstract class RiskTrackingTests(DatabaseProvider provider) : IAsyncLifet
                 new ProcessLeader { UserId = otherProcessLeader.UserId!, Process = finance });
             await db.SaveChangesAsync();
             await new RiskMethodCatalog(db, world.Clock).EnsureLoadedAsync();
-            var maps = new RiskMapService(db, new RiskMapAccess(db), new RiskMethodCatalog(db, world.Clock), world.Clock);
+            var maps = new RiskMapService(db, new RiskMapAccess(db), new RiskMethodCatalog(db, world.Clock), new AuditScope(), world.Clock);
             var risk = await maps.SaveRiskAsync(leader, null, RiskMethodTests.Draft() with { ProcessId = contracting.Id, Year = 2022 });
             Assert.True(risk.Succeeded, string.Join(" ", risk.Errors.Values));
             riskId = risk.Value.Id;
@@ -309,6 +309,69 @@ public abstract class RiskTrackingTests(DatabaseProvider provider) : IAsyncLifet
         Assert.Empty(await MaterializationService.PendingReassessmentsAsync(after, entity, 2022, new DateOnly(2022, 4, 30)));
         var stored = await after.RiskMaterializations.SingleAsync();
         Assert.Equal((2, "Lina Líder"), (stored.ReassessedControls, stored.ReassessedByName));
+    }
+
+    private (MaterializationService Service, AppDbContext Db) AuditedMaterializations()
+    {
+        var scope = new AuditScope();
+        var db = world.Db(scope);
+        return (new MaterializationService(db, new RiskMapAccess(db), world.FileStore(), scope, world.Clock), db);
+    }
+
+    [Fact]
+    public async Task Correct_ChangesTheFacts_WithAReasonTheAuditKeeps_AndOnlyWhoMayRecordItCorrectsIt()
+    {
+        var id = (await Materializations().RecordAsync(leader, riskId, Materialized())).Value;
+        var fix = new MaterializationCorrection(new DateOnly(2022, 3, 8), "Un funcionario pidió dinero a un proponente; la fecha era el 8 de marzo.",
+            Authorities.Procuraduria, new DateOnly(2022, 3, 15));
+
+        var noReason = await Materializations().CorrectAsync(leader, id, fix, "  ");
+        var badDate = await Materializations().CorrectAsync(leader, id, fix with { ReportedOn = new DateOnly(2022, 3, 1) }, "La fecha estaba mal escrita.");
+        var other = await Materializations().CorrectAsync(otherProcessLeader, id, fix, "La fecha estaba mal escrita.");
+        var (service, audited) = AuditedMaterializations();
+        await using var _ = audited;
+        var done = await service.CorrectAsync(leader, id, fix, "La fecha estaba mal escrita en el acta.");
+
+        Assert.Equal("Explique el motivo (al menos 10 caracteres): queda en el historial y, si la retira, se publica con ella.",
+            noReason.Errors[MaterializationFields.Reason]);
+        Assert.Equal("La fecha del informe no puede ser anterior a la de la materialización.", badDate.Errors[MaterializationFields.ReportedOn]);
+        Assert.Equal(ResultStatus.NotFound, other.Status);
+        Assert.True(done.Succeeded, string.Join(" ", done.Errors.Values));
+        await using var db = world.Raw();
+        var stored = await db.RiskMaterializations.Include(m => m.Evidence).SingleAsync();
+        Assert.Equal((new DateOnly(2022, 3, 8), Authorities.Procuraduria, "La fecha estaba mal escrita en el acta.", 2),
+            (stored.OccurredOn, stored.InformedTo, stored.CorrectionReason, stored.Evidence.Count));
+        Assert.NotNull(stored.CorrectedAt);
+        var entry = await db.AuditEntries.Where(e => e.EntityType == nameof(RiskMaterialization) && e.Action == AuditAction.Updated).SingleAsync();
+        Assert.Equal(("La fecha estaba mal escrita en el acta.", "Lina Líder"), (entry.Reason, entry.ActorName));
+    }
+
+    [Fact]
+    public async Task Withdraw_KeepsTheMaterializationAsWithdrawnWithItsReason_AndItNoLongerHoldsTheFollowUpBack()
+    {
+        var id = (await Materializations().RecordAsync(leader, riskId, Materialized())).Value;
+        var other = await Materializations().WithdrawAsync(otherProcessLeader, id, "Se registró en el riesgo equivocado.");
+        var tooShort = await Materializations().WithdrawAsync(leader, id, "Error.");
+        var (service, audited) = AuditedMaterializations();
+        await using var _ = audited;
+
+        var done = await service.WithdrawAsync(leader, id, "Se registró en el riesgo equivocado: era del proceso financiero.");
+        var twice = await Materializations().WithdrawAsync(leader, id, "Se registró en el riesgo equivocado.");
+        var correct = await Materializations().CorrectAsync(leader, id,
+            new MaterializationCorrection(new DateOnly(2022, 3, 8), "Otra descripción del hecho.", Authorities.Fiscalia, new DateOnly(2022, 3, 15)), "Cambio después de retirarla.");
+        var reassess = await Materializations().ReassessAsync(leader, id, "Se revisaron los controles y la zona residual queda igual.");
+
+        Assert.Equal(ResultStatus.NotFound, other.Status);
+        Assert.Equal(ResultStatus.Invalid, tooShort.Status);
+        Assert.True(done.Succeeded);
+        Assert.Equal((ResultStatus.Conflict, ResultStatus.Conflict, ResultStatus.Conflict), (twice.Status, correct.Status, reassess.Status));
+        await using var db = world.Raw();
+        var stored = await db.RiskMaterializations.SingleAsync();
+        Assert.Equal(("Se registró en el riesgo equivocado: era del proceso financiero.", "Lina Líder"), (stored.WithdrawalReason, stored.WithdrawnByName));
+        Assert.NotNull(stored.WithdrawnAt);
+        Assert.Empty(await MaterializationService.PendingReassessmentsAsync(db, entity, 2022, new DateOnly(2022, 4, 30)));
+        Assert.Contains(await db.AuditEntries.Where(e => e.EntityType == nameof(RiskMaterialization)).Select(e => e.Reason).ToListAsync(),
+            r => r == "Se registró en el riesgo equivocado: era del proceso financiero.");
     }
 }
 

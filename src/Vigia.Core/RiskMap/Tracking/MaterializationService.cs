@@ -8,6 +8,9 @@ namespace Vigia.Core.RiskMap.Tracking;
 public sealed record MaterializationDraft(DateOnly? OccurredOn, string? Description, Authorities InformedTo, DateOnly? ReportedOn,
     IReadOnlyList<string> Links, IReadOnlyList<EvidenceUpload> Files);
 
+/// <summary>The facts of a materialization as a correction sends them; its evidence stays as it is.</summary>
+public sealed record MaterializationCorrection(DateOnly? OccurredOn, string? Description, Authorities InformedTo, DateOnly? ReportedOn);
+
 public sealed record ImprovementActionDraft(string? Description, int? ResponsibleUnitId, DateOnly? StartDate, DateOnly? EndDate, string? Deliverable);
 
 /// <summary>Form field names of the materialization forms.</summary>
@@ -24,6 +27,7 @@ public static class MaterializationFields
     public const string ActionDates = "Action.EndDate";
     public const string ActionDeliverable = "Action.Deliverable";
     public const string ReassessmentNote = "ReassessmentNote";
+    public const string Reason = "Reason";
 }
 
 /// <summary>
@@ -36,6 +40,8 @@ public sealed class MaterializationService(AppDbContext db, RiskMapAccess access
 {
     public const int MaxText = 4000;
     public const int MinReassessmentNote = 20;
+    public const int MinReason = 10;
+    public const int MaxReason = 2000;
 
     public async Task<Result<int>> RecordAsync(Actor actor, int riskId, MaterializationDraft draft, CancellationToken ct = default)
     {
@@ -46,37 +52,7 @@ public sealed class MaterializationService(AppDbContext db, RiskMapAccess access
         {
             return Result.NotFound();
         }
-        var today = ColombianTime.Today(clock);
-        var errors = new Dictionary<string, string>();
-        if (draft.OccurredOn is not { } occurred)
-        {
-            errors[MaterializationFields.OccurredOn] = "Escriba la fecha en que se materializó el riesgo.";
-        }
-        else if (occurred > today)
-        {
-            errors[MaterializationFields.OccurredOn] = "La fecha de la materialización no puede ser posterior a hoy.";
-        }
-        else if (occurred.Year != risk.Year)
-        {
-            errors[MaterializationFields.OccurredOn] = $"La fecha debe estar en la vigencia del mapa ({risk.Year}).";
-        }
-        ReportRules.CheckText(errors, MaterializationFields.Description, draft.Description, MaxText, "Describa qué ocurrió.");
-        if ((draft.InformedTo & (Authorities.Procuraduria | Authorities.Contraloria | Authorities.Fiscalia)) == Authorities.None)
-        {
-            errors[MaterializationFields.InformedTo] = "Elija al menos una autoridad informada: Procuraduría, Contraloría o Fiscalía.";
-        }
-        if (draft.ReportedOn is not { } reported)
-        {
-            errors[MaterializationFields.ReportedOn] = "Escriba la fecha en que se informó a la autoridad.";
-        }
-        else if (reported > today)
-        {
-            errors[MaterializationFields.ReportedOn] = "La fecha del informe no puede ser posterior a hoy.";
-        }
-        else if (draft.OccurredOn is { } o && reported < o)
-        {
-            errors[MaterializationFields.ReportedOn] = "La fecha del informe no puede ser anterior a la de la materialización.";
-        }
+        var errors = CheckFacts(new MaterializationCorrection(draft.OccurredOn, draft.Description, draft.InformedTo, draft.ReportedOn), risk.Year);
         var (urls, linkError) = EvidenceIntake.ParseLinks(draft.Links);
         ReportRules.AddIf(errors, MaterializationFields.Links, linkError);
         if (draft.Files.Count + urls.Count == 0)
@@ -130,10 +106,14 @@ public sealed class MaterializationService(AppDbContext db, RiskMapAccess access
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
         var found = await db.RiskMaterializations.AsNoTracking().Where(m => m.Id == materializationId)
-            .Select(m => new { m.Risk!.ProcessId, m.Risk.Process!.EntityId }).FirstOrDefaultAsync(ct);
+            .Select(m => new { m.Risk!.ProcessId, m.Risk.Process!.EntityId, m.WithdrawnAt }).FirstOrDefaultAsync(ct);
         if (found is null || !await access.CanMaintainAsync(actor, found.ProcessId, ct))
         {
             return Result.NotFound();
+        }
+        if (found.WithdrawnAt is not null)
+        {
+            return Result.Conflict("Esta materialización fue retirada: su plan de mejoramiento ya no recibe acciones.");
         }
         var errors = new Dictionary<string, string>();
         ReportRules.CheckText(errors, MaterializationFields.ActionDescription, draft.Description, 2000, "Describa la acción de mejora.");
@@ -182,6 +162,10 @@ public sealed class MaterializationService(AppDbContext db, RiskMapAccess access
         {
             return Result.NotFound();
         }
+        if (materialization.WithdrawnAt is not null)
+        {
+            return Result.Conflict("Esta materialización fue retirada: no necesita revaloración.");
+        }
         if (materialization.ReassessedAt is not null)
         {
             return Result.Conflict("La revaloración de esta materialización ya está registrada.");
@@ -209,6 +193,123 @@ public sealed class MaterializationService(AppDbContext db, RiskMapAccess access
         return Result.Saved(materialization.Id);
     }
 
+    /// <summary>Corrects the facts of a wrongly recorded materialization (the date, what happened, the authorities
+    /// informed and the date of that report), by whoever may record it and with a reason that the audit trail keeps with
+    /// the values before and after. Its evidence stays as it is; a withdrawn one cannot be corrected.</summary>
+    public async Task<Result<int>> CorrectAsync(Actor actor, int materializationId, MaterializationCorrection draft, string? reason,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(draft);
+        var materialization = await MaintainedAsync(actor, materializationId, ct);
+        if (materialization is null)
+        {
+            return Result.NotFound();
+        }
+        if (materialization.WithdrawnAt is not null)
+        {
+            return Result.Conflict("Esta materialización fue retirada: ya no se corrige. Si el riesgo sí se materializó, regístrela de nuevo.");
+        }
+        var errors = CheckFacts(draft, materialization.Risk!.Year);
+        CheckReason(errors, reason);
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+        materialization.OccurredOn = draft.OccurredOn!.Value;
+        materialization.Description = draft.Description!.Trim();
+        materialization.InformedTo = draft.InformedTo & (Authorities.Procuraduria | Authorities.Contraloria | Authorities.Fiscalia);
+        materialization.ReportedOn = draft.ReportedOn!.Value;
+        materialization.CorrectedAt = clock.GetUtcNow();
+        materialization.CorrectionReason = reason!.Trim();
+        using var _ = audit.Begin(new AuditActor(actor.UserId, actor.Name), materialization.CorrectionReason);
+        await db.SaveChangesAsync(ct);
+        return Result.Saved(materialization.Id);
+    }
+
+    /// <summary>Withdraws a materialization recorded by mistake, with its reason. It is never deleted: it stays on
+    /// the desk and on the public page as withdrawn with that reason, and it no longer holds a follow-up back.</summary>
+    public async Task<Result<int>> WithdrawAsync(Actor actor, int materializationId, string? reason, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var materialization = await MaintainedAsync(actor, materializationId, ct);
+        if (materialization is null)
+        {
+            return Result.NotFound();
+        }
+        if (materialization.WithdrawnAt is not null)
+        {
+            return Result.Conflict("Esta materialización ya fue retirada.");
+        }
+        var errors = new Dictionary<string, string>();
+        CheckReason(errors, reason);
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+        materialization.WithdrawnAt = clock.GetUtcNow();
+        materialization.WithdrawnByName = actor.Name;
+        materialization.WithdrawalReason = reason!.Trim();
+        using var _ = audit.Begin(new AuditActor(actor.UserId, actor.Name), materialization.WithdrawalReason);
+        await db.SaveChangesAsync(ct);
+        return Result.Saved(materialization.Id);
+    }
+
+    private async Task<RiskMaterialization?> MaintainedAsync(Actor actor, int materializationId, CancellationToken ct)
+    {
+        var materialization = await db.RiskMaterializations.Include(m => m.Risk).FirstOrDefaultAsync(m => m.Id == materializationId, ct);
+        return materialization is not null && await access.CanMaintainAsync(actor, materialization.Risk!.ProcessId, ct) ? materialization : null;
+    }
+
+    private static void CheckReason(Dictionary<string, string> errors, string? reason)
+    {
+        var text = reason?.Trim() ?? "";
+        if (text.Length < MinReason)
+        {
+            errors[MaterializationFields.Reason] = $"Explique el motivo (al menos {MinReason} caracteres): queda en el historial y, si la retira, se publica con ella.";
+        }
+        else if (text.Length > MaxReason)
+        {
+            errors[MaterializationFields.Reason] = $"El motivo puede tener como máximo {MaxReason.ToString("N0", SpanishFormat.Culture)} caracteres.";
+        }
+    }
+
+    private Dictionary<string, string> CheckFacts(MaterializationCorrection draft, int year)
+    {
+        var today = ColombianTime.Today(clock);
+        var errors = new Dictionary<string, string>();
+        if (draft.OccurredOn is not { } occurred)
+        {
+            errors[MaterializationFields.OccurredOn] = "Escriba la fecha en que se materializó el riesgo.";
+        }
+        else if (occurred > today)
+        {
+            errors[MaterializationFields.OccurredOn] = "La fecha de la materialización no puede ser posterior a hoy.";
+        }
+        else if (occurred.Year != year)
+        {
+            errors[MaterializationFields.OccurredOn] = $"La fecha debe estar en la vigencia del mapa ({year}).";
+        }
+        ReportRules.CheckText(errors, MaterializationFields.Description, draft.Description, MaxText, "Describa qué ocurrió.");
+        if ((draft.InformedTo & (Authorities.Procuraduria | Authorities.Contraloria | Authorities.Fiscalia)) == Authorities.None)
+        {
+            errors[MaterializationFields.InformedTo] = "Elija al menos una autoridad informada: Procuraduría, Contraloría o Fiscalía.";
+        }
+        if (draft.ReportedOn is not { } reported)
+        {
+            errors[MaterializationFields.ReportedOn] = "Escriba la fecha en que se informó a la autoridad.";
+        }
+        else if (reported > today)
+        {
+            errors[MaterializationFields.ReportedOn] = "La fecha del informe no puede ser posterior a hoy.";
+        }
+        else if (draft.OccurredOn is { } o && reported < o)
+        {
+            errors[MaterializationFields.ReportedOn] = "La fecha del informe no puede ser anterior a la de la materialización.";
+        }
+        return errors;
+    }
+
     /// <summary>The materializations of the entity's map of <paramref name="year"/> that happened on or before the
     /// cut-off and whose risk has not been re-assessed since: each one stops that cut-off's follow-up from closing.</summary>
     public static async Task<IReadOnlyList<PendingReassessment>> PendingReassessmentsAsync(AppDbContext db, int entityId, int year, DateOnly cutOff,
@@ -216,7 +317,7 @@ public sealed class MaterializationService(AppDbContext db, RiskMapAccess access
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.RiskMaterializations.AsNoTracking()
-            .Where(m => m.ReassessedAt == null && m.OccurredOn <= cutOff && m.Risk!.Year == year && m.Risk.Process!.EntityId == entityId)
+            .Where(m => m.ReassessedAt == null && m.WithdrawnAt == null && m.OccurredOn <= cutOff && m.Risk!.Year == year && m.Risk.Process!.EntityId == entityId)
             .Select(m => new PendingReassessment(m.Risk!.Code, m.Risk.Process!.Name, m.OccurredOn))
             .ToListAsync(ct);
         return rows.OrderBy(r => r.OccurredOn).ThenBy(r => r.RiskCode, StringComparer.Ordinal).ToList();

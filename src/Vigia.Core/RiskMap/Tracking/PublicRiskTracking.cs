@@ -15,10 +15,12 @@ public sealed record PublicControlMonitoring(string RiskCode, string Process, st
 public sealed record PublicImprovementAction(string Description, string Unit, DateOnly StartDate, DateOnly EndDate, string Deliverable);
 
 /// <summary>A materialization as citizens see it: when, what, which authorities were informed and when, the
-/// re-assessment and the improvement plan. Neither who recorded it nor its evidence files.</summary>
+/// re-assessment and the improvement plan; when it was corrected or withdrawn, the date and the reason. Neither who
+/// recorded it nor its evidence files.</summary>
 public sealed record PublicMaterialization(string RiskCode, string Process, string Risk, DateOnly OccurredOn, string Description,
     IReadOnlyList<string> InformedTo, DateOnly ReportedOn, DateOnly? ReassessedOn, string? ReassessmentNote,
-    IReadOnlyList<PublicImprovementAction> Actions);
+    IReadOnlyList<PublicImprovementAction> Actions, DateOnly? CorrectedOn = null, string? CorrectionReason = null,
+    DateOnly? WithdrawnOn = null, string? WithdrawalReason = null);
 
 /// <summary>
 /// What a published risk map's year carries to citizens beyond the map itself: the monitoring of its controls and the
@@ -66,6 +68,10 @@ public sealed record PublicRiskTracking(IReadOnlyList<PublicControlMonitoring> M
                 m.ReportedOn,
                 m.ReassessedAt,
                 m.ReassessmentNote,
+                m.CorrectedAt,
+                m.CorrectionReason,
+                m.WithdrawnAt,
+                m.WithdrawalReason,
                 Actions = m.Actions.OrderBy(a => a.StartDate).ThenBy(a => a.Id)
                     .Select(a => new PublicImprovementAction(a.Description, a.ResponsibleUnit!.Name, a.StartDate, a.EndDate, a.Deliverable)).ToList(),
             })
@@ -75,7 +81,8 @@ public sealed record PublicRiskTracking(IReadOnlyList<PublicControlMonitoring> M
             .OrderBy(x => order[x.Risk.Code]).ThenBy(x => x.m.OccurredOn).ThenBy(x => x.m.Id)
             .Select(x => new PublicMaterialization(x.Risk.Code, x.Risk.Process, x.Risk.Description, x.m.OccurredOn, x.m.Description,
                 AuthorityNames.Of(x.m.InformedTo), x.m.ReportedOn, x.m.ReassessedAt is { } at ? ColombianTime.DateOf(at) : null,
-                x.m.ReassessmentNote, x.m.Actions))
+                x.m.ReassessmentNote, x.m.Actions, x.m.CorrectedAt is { } fixedAt ? ColombianTime.DateOf(fixedAt) : null, x.m.CorrectionReason,
+                x.m.WithdrawnAt is { } gone ? ColombianTime.DateOf(gone) : null, x.m.WithdrawalReason))
             .ToList();
         return new PublicRiskTracking(publicMonitorings, publicMaterializations);
     }

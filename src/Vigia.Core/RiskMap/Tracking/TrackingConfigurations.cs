@@ -46,6 +46,9 @@ public sealed class RiskMaterializationConfiguration : IEntityTypeConfiguration<
         b.Property(m => m.ReassessmentNote).HasMaxLength(4000);
         b.Property(m => m.ReassessedInherentZone).HasMaxLength(40);
         b.Property(m => m.ReassessedResidualZone).HasMaxLength(40);
+        b.Property(m => m.CorrectionReason).HasMaxLength(2000);
+        b.Property(m => m.WithdrawnByName).HasMaxLength(200);
+        b.Property(m => m.WithdrawalReason).HasMaxLength(2000);
     }
 }
 

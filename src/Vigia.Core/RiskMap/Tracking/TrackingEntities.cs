@@ -80,6 +80,15 @@ public class RiskMaterialization
     public string? ReassessedInherentZone { get; set; }
     public string? ReassessedResidualZone { get; set; }
     public int? ReassessedControls { get; set; }
+    /// <summary>The last correction of its facts (date, description, authorities, date of the report), with its reason;
+    /// the audit trail keeps every correction with the values before and after.</summary>
+    public DateTimeOffset? CorrectedAt { get; set; }
+    public string? CorrectionReason { get; set; }
+    /// <summary>Set when it was withdrawn as wrongly recorded: it is never deleted, and citizens keep seeing it as
+    /// withdrawn with this reason; a withdrawn materialization holds no follow-up back.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnByName { get; set; }
+    public string? WithdrawalReason { get; set; }
     public List<RiskEvidence> Evidence { get; set; } = [];
     public List<ImprovementAction> Actions { get; set; } = [];
 }

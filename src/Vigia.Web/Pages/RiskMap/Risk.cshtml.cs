@@ -25,6 +25,8 @@ public class RiskModel(AppDbContext db, RiskMethodCatalog methods) : PageModel
     public string Slug { get; private set; } = "";
     public RiskMapVersionSummary Version { get; private set; } = null!;
     public RiskRow Row { get; private set; } = null!;
+    /// <summary>The method the version's assessment of this risk used («… versión 6 (revisión 1)»).</summary>
+    public string MethodName { get; private set; } = "";
     public IReadOnlyList<ControlSnapshot> Controls { get; private set; } = [];
     public IReadOnlyList<PublicControlMonitoring> Monitorings { get; private set; } = [];
     public IReadOnlyList<PublicMaterialization> Materializations { get; private set; } = [];
@@ -39,7 +41,9 @@ public class RiskModel(AppDbContext db, RiskMethodCatalog methods) : PageModel
             return NotFound();
         }
         (EntityName, Slug, Version) = (entity!.Name, entity.Slug, published!.Version);
-        Row = RiskRow.From([risk.ToRisk(Year)], await methods.DefinitionsAsync(ct))[0];
+        var definitions = await methods.DefinitionsAsync(ct);
+        Row = RiskRow.From([risk.ToRisk(Year)], definitions)[0];
+        MethodName = definitions.TryGetValue(risk.MethodId, out var method) ? $"{method.Name} (revisión {method.Revision.ToString(CultureInfo.InvariantCulture)})" : "";
         Controls = risk.Controls;
         var tracking = await PublicRiskTracking.LoadAsync(db, entity.Id, published.Content, ct);
         (Monitorings, Materializations) = (tracking.MonitoringsOf(Code), tracking.MaterializationsOf(Code));

@@ -41,10 +41,11 @@ public abstract class RiskTests(VigiaFactory app)
         await TrackAsync(services, first.Value.Id);
 
         Assert.True((await publication.StartVersionAsync(process.EntityId, 2026, "Se agrega un control y un riesgo nuevo.", Planning)).Succeeded);
-        Assert.True((await risks.SaveControlAsync(Planning, first.Value.Id, null, Control("Control del borrador"))).Succeeded);
-        var draftOnly = await risks.SaveRiskAsync(Planning, null, Draft("RC-03"));
+        const string why = "Se agrega un control y un riesgo nuevo.";
+        Assert.True((await risks.SaveControlAsync(Planning, first.Value.Id, null, Control("Control del borrador"), why)).Succeeded);
+        var draftOnly = await risks.SaveRiskAsync(Planning, null, Draft("RC-03"), why);
         Assert.True(draftOnly.Succeeded, string.Join(" ", draftOnly.Errors.Values));
-        Assert.True((await risks.SaveControlAsync(Planning, draftOnly.Value.Id, null, Control("Control del riesgo del borrador"))).Succeeded);
+        Assert.True((await risks.SaveControlAsync(Planning, draftOnly.Value.Id, null, Control("Control del riesgo del borrador"), why)).Succeeded);
         var monitoring = services.GetRequiredService<ControlMonitoringService>();
         var draftControls = await db.RiskControls.Where(c => (c.RiskId == first.Value.Id && c.Number == 2) || c.RiskId == draftOnly.Value.Id)
             .Select(c => c.Id).ToListAsync();
@@ -166,7 +167,7 @@ public abstract class RiskTests(VigiaFactory app)
         Assert.Equal(OpenDatasets.RiskMaterializations.ColumnNames, csv[0]);
         Assert.Equal(["RC-01", "Gestión de la Contratación", "Posibilidad de favorecer a un tercero (RC-01)", "2026-03-03", Materialization,
             "Procuraduría | Fiscalía", "2026-03-05", "no", "", "", "1",
-            $"1. {ImprovementText} ({unit}; 2026-04-01 a 2026-06-30; entregable: Listas de asistencia y evaluación)", "1"], csv[1]);
+            $"1. {ImprovementText} ({unit}; 2026-04-01 a 2026-06-30; entregable: Listas de asistencia y evaluación)", "no", "", "", "1"], csv[1]);
         Assert.Equal(2, csv.Count);
         var row = json.RootElement.EnumerateArray().Single();
         Assert.Equal(OpenDatasets.RiskMaterializations.ColumnNames, row.EnumerateObject().Select(p => p.Name));

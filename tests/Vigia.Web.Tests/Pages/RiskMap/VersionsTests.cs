@@ -43,8 +43,8 @@ public abstract class VersionsTests(VigiaFactory app)
         var risks = scope.ServiceProvider.GetRequiredService<RiskMapService>();
         Assert.True((await publication.StartVersionAsync(map.EntityId, year, Reason, Planning)).Succeeded);
         Assert.True((await risks.SaveControlAsync(Planning, map.RiskId, null, new ControlDraft("Verificación de requisitos con lista de chequeo",
-            "Profesional de contratación", "preventivo", "manual", "documentado", "continua", "con-registro"))).Succeeded);
-        Assert.True((await risks.SaveRiskAsync(Planning, null, Draft(map.ProcessId, year, "RC-02", 20))).Succeeded);
+            "Profesional de contratación", "preventivo", "manual", "documentado", "continua", "con-registro"), Reason)).Succeeded);
+        Assert.True((await risks.SaveRiskAsync(Planning, null, Draft(map.ProcessId, year, "RC-02", 20), Reason)).Succeeded);
         if (publish)
         {
             Assert.True((await publication.PublishAsync(map.EntityId, year, Approval, Planning)).Succeeded);

@@ -34,6 +34,20 @@ public sealed class ActionForm
     public int? PlanActionId { get; set; }
 }
 
+/// <summary>An assessment the risk had before a re-assessment with another method, as the page lists it.</summary>
+public sealed record PastAssessmentRow(int Number, string Method, int Revision, RiskPositionText Inherent, RiskPositionText Residual, int Controls,
+    DateTimeOffset ReplacedAt, string? ReplacedBy, string Reason)
+{
+    public static PastAssessmentRow Of(RiskAssessment a, RiskMethodDefinition method)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(method);
+        return new(a.Number, method.Name, method.Revision, RiskPositionText.Of(method, a.InherentProbability, a.InherentImpact, a.InherentZone),
+            RiskPositionText.Of(method, a.ResidualProbability, a.ResidualImpact, a.ResidualZone), a.Controls, a.ReplacedAt, a.ReplacedByName,
+            a.ReplacementReason);
+    }
+}
+
 public sealed record ActionRow(string Description, string Unit, DateOnly Start, DateOnly End, string Deliverable, string Indicator, int? PlanActionId);
 
 /// <summary>A risk's assessment, from inherent to residual control by control, with the forms that add or remove a
@@ -49,6 +63,19 @@ public class ControlsModel(AppDbContext db, RiskMapAccess access, RiskMapService
     [BindProperty]
     public ActionForm Action { get; set; } = new();
 
+    /// <summary>«Motivo» of the posted form, required once the map has been published.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>Which form was posted («control», «quitar-N», «accion»), so its motivo and error come back with it.</summary>
+    public string? Posted { get; private set; }
+
+    public bool NeedsReason { get; private set; }
+    public IReadOnlyList<PastAssessmentRow> PastAssessments { get; private set; } = [];
+    public IReadOnlyList<RiskMethod> NewerMethods { get; private set; } = [];
+
+    public ReasonField ReasonFor(string form) => new(Posted == form ? "Reason" : $"motivo-{form}", NeedsReason, Posted == form, Reason);
+
     public Risk Risk { get; private set; } = null!;
     public string ProcessName { get; private set; } = "";
     public RiskMethodDefinition Method { get; private set; } = null!;
@@ -62,7 +89,8 @@ public class ControlsModel(AppDbContext db, RiskMapAccess access, RiskMapService
     {
         var draft = new ControlDraft(Control.Description, Control.ResponsiblePost, Control.Type, Control.Implementation, Control.Documentation,
             Control.Frequency, Control.Evidence);
-        var result = await service.SaveControlAsync(Actor.From(User), Id, null, draft, ct);
+        Posted = "control";
+        var result = await service.SaveControlAsync(Actor.From(User), Id, null, draft, Reason, ct);
         return await this.RespondAsync(result,
             saved => this.RedirectWithNotice($"Control {saved.Number} añadido; el riesgo residual se recalculó.", "/RiskMap/Desk/Controls", new { id = Id }),
             reload: async () => await LoadAsync(ct), fieldKey: ControlKey);
@@ -70,7 +98,8 @@ public class ControlsModel(AppDbContext db, RiskMapAccess access, RiskMapService
 
     public async Task<IActionResult> OnPostRemoveAsync(int controlId, CancellationToken ct)
     {
-        var result = await service.RemoveControlAsync(Actor.From(User), Id, controlId, ct);
+        Posted = $"quitar-{controlId.ToString(CultureInfo.InvariantCulture)}";
+        var result = await service.RemoveControlAsync(Actor.From(User), Id, controlId, Reason, ct);
         return await this.RespondAsync(result,
             _ => this.RedirectWithNotice("Control quitado; el riesgo residual se recalculó.", "/RiskMap/Desk/Controls", new { id = Id }),
             reload: async () => await LoadAsync(ct));
@@ -80,7 +109,8 @@ public class ControlsModel(AppDbContext db, RiskMapAccess access, RiskMapService
     {
         var draft = new TreatmentActionDraft(Action.Description, Action.ResponsibleUnitId, Action.StartDate, Action.EndDate, Action.Deliverable,
             Action.Indicator, Action.PlanActionId);
-        var result = await service.AddActionAsync(Actor.From(User), Id, draft, ct);
+        Posted = "accion";
+        var result = await service.AddActionAsync(Actor.From(User), Id, draft, Reason, ct);
         return await this.RespondAsync(result,
             _ => this.RedirectWithNotice("Acción de tratamiento añadida.", "/RiskMap/Desk/Controls", new { id = Id }),
             reload: async () => await LoadAsync(ct));
@@ -110,6 +140,10 @@ public class ControlsModel(AppDbContext db, RiskMapAccess access, RiskMapService
         Actions = await db.RiskTreatmentActions.AsNoTracking().Where(a => a.RiskId == Id).OrderBy(a => a.StartDate).ThenBy(a => a.Id)
             .Select(a => new ActionRow(a.Description, a.ResponsibleUnit!.Name, a.StartDate, a.EndDate, a.Deliverable, a.Indicator, a.PlanActionId))
             .ToListAsync(ct);
+        NeedsReason = await RiskMapReasons.PublishedAsync(db, process.EntityId, risk.Year, ct);
+        NewerMethods = await RiskReassessmentService.NewerMethodsAsync(db, risk.Method!, ct);
+        var past = await db.RiskAssessments.AsNoTracking().Where(a => a.RiskId == Id).Include(a => a.Method).OrderBy(a => a.Number).ToListAsync(ct);
+        PastAssessments = past.Select(a => PastAssessmentRow.Of(a, a.Method!.Definition())).ToList();
         Units = (await db.Units.AsNoTracking().Where(u => u.EntityId == process.EntityId && u.IsActive).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
             .OrderBy(u => u.Name, SpanishText.NameOrder).Select(u => (u.Id, u.Name)).ToList();
         return true;

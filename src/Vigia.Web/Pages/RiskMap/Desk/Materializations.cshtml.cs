@@ -6,6 +6,16 @@ using Vigia.Web.Pages.Progress;
 
 namespace Vigia.Web.Pages.RiskMap.Desk;
 
+/// <summary>The correction of a materialization's facts, with its motivo.</summary>
+public sealed class CorrectionForm
+{
+    public DateOnly? OccurredOn { get; set; }
+    public string? Description { get; set; }
+    public List<Authorities> InformedTo { get; set; } = [];
+    public DateOnly? ReportedOn { get; set; }
+    public string? Reason { get; set; }
+}
+
 public sealed class ImprovementForm
 {
     public string? Description { get; set; }
@@ -17,7 +27,8 @@ public sealed class ImprovementForm
 
 /// <summary>A risk's materializations: recording one (date, what happened, the authorities informed and the evidence
 /// of the report), its improvement plan, and the re-assessment of the risk that Control Interno's next follow-up
-/// waits for.</summary>
+/// waits for. A materialization recorded by mistake is corrected, or withdrawn, with a reason; a withdrawn one stays
+/// listed as withdrawn.</summary>
 [RequestSizeLimit(ReportFormModel.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ReportFormModel.MaxRequestBytes)]
 public class MaterializationsModel(AppDbContext db, RiskMapAccess access, MaterializationService service) : PageModel
@@ -25,7 +36,8 @@ public class MaterializationsModel(AppDbContext db, RiskMapAccess access, Materi
     public sealed record ActionRow(string Description, string Unit, DateOnly Start, DateOnly End, string Deliverable);
 
     public sealed record Row(int Id, DateOnly OccurredOn, string Description, Authorities InformedTo, DateOnly ReportedOn, string? RecordedBy,
-        DateTimeOffset? ReassessedAt, string? ReassessedBy, string? ReassessmentNote, IReadOnlyList<RiskEvidenceView> Evidence, IReadOnlyList<ActionRow> Actions);
+        DateTimeOffset? ReassessedAt, string? ReassessedBy, string? ReassessmentNote, IReadOnlyList<RiskEvidenceView> Evidence, IReadOnlyList<ActionRow> Actions,
+        DateTimeOffset? CorrectedAt, string? CorrectionReason, DateTimeOffset? WithdrawnAt, string? WithdrawnBy, string? WithdrawalReason);
 
     [FromRoute]
     public int Id { get; set; }
@@ -58,6 +70,15 @@ public class MaterializationsModel(AppDbContext db, RiskMapAccess access, Materi
 
     [BindProperty]
     public string? ReassessmentNote { get; set; }
+
+    [BindProperty]
+    public CorrectionForm Correction { get; set; } = new();
+
+    [BindProperty]
+    public string? WithdrawalReason { get; set; }
+
+    /// <summary>«corregir» or «retirar» when that form of <see cref="FailedId"/> came back with errors.</summary>
+    public string? FailedForm { get; private set; }
 
     public string RiskCode { get; private set; } = "";
     public string RiskDescription { get; private set; } = "";
@@ -100,6 +121,26 @@ public class MaterializationsModel(AppDbContext db, RiskMapAccess access, Materi
             reload: async () => await LoadAsync(ct));
     }
 
+    public async Task<IActionResult> OnPostCorrectAsync(int materializationId, CancellationToken ct)
+    {
+        (FailedId, FailedForm) = (materializationId, "corregir");
+        var informed = Correction.InformedTo.Aggregate(Authorities.None, (all, a) => all | a);
+        var draft = new MaterializationCorrection(Correction.OccurredOn, Correction.Description, informed, Correction.ReportedOn);
+        var result = await service.CorrectAsync(Actor.From(User), materializationId, draft, Correction.Reason, ct);
+        return await this.RespondAsync(result,
+            _ => this.RedirectWithNotice("Materialización corregida; el motivo queda en el historial.", "/RiskMap/Desk/Materializations", new { id = Id }),
+            reload: async () => await LoadAsync(ct), fieldKey: f => f.Length == 0 ? f : $"Correction.{f}");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int materializationId, CancellationToken ct)
+    {
+        (FailedId, FailedForm) = (materializationId, "retirar");
+        var result = await service.WithdrawAsync(Actor.From(User), materializationId, WithdrawalReason, ct);
+        return await this.RespondAsync(result,
+            _ => this.RedirectWithNotice("Materialización retirada: sigue publicada como retirada, con su motivo.", "/RiskMap/Desk/Materializations", new { id = Id }),
+            reload: async () => await LoadAsync(ct), fieldKey: f => f == MaterializationFields.Reason ? nameof(WithdrawalReason) : f);
+    }
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var risk = await db.Risks.AsNoTracking().Where(r => r.Id == Id)
@@ -121,6 +162,11 @@ public class MaterializationsModel(AppDbContext db, RiskMapAccess access, Materi
                 m.ReassessedAt,
                 m.ReassessedByName,
                 m.ReassessmentNote,
+                m.CorrectedAt,
+                m.CorrectionReason,
+                m.WithdrawnAt,
+                m.WithdrawnByName,
+                m.WithdrawalReason,
                 Actions = m.Actions.OrderBy(a => a.StartDate).ThenBy(a => a.Id)
                     .Select(a => new ActionRow(a.Description, a.ResponsibleUnit!.Name, a.StartDate, a.EndDate, a.Deliverable)).ToList(),
             })
@@ -129,7 +175,8 @@ public class MaterializationsModel(AppDbContext db, RiskMapAccess access, Materi
         foreach (var m in rows)
         {
             items.Add(new Row(m.Id, m.OccurredOn, m.Description, m.InformedTo, m.ReportedOn, m.RecordedByName, m.ReassessedAt, m.ReassessedByName,
-                m.ReassessmentNote, await RiskEvidenceView.Of(db.RiskEvidence.Where(e => e.MaterializationId == m.Id)).ToListAsync(ct), m.Actions));
+                m.ReassessmentNote, await RiskEvidenceView.Of(db.RiskEvidence.Where(e => e.MaterializationId == m.Id)).ToListAsync(ct), m.Actions,
+                m.CorrectedAt, m.CorrectionReason, m.WithdrawnAt, m.WithdrawnByName, m.WithdrawalReason));
         }
         Items = items;
         Units = (await db.Units.AsNoTracking().Where(u => u.EntityId == risk.EntityId && u.IsActive).Select(u => new { u.Id, u.Name }).ToListAsync(ct))

@@ -62,6 +62,12 @@ public class RiskModel(AppDbContext db, RiskMapAccess access, RiskMethodCatalog 
     [BindProperty]
     public string? Treatment { get; set; }
 
+    /// <summary>«Motivo», required once the year's map has been published.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public bool NeedsReason { get; private set; }
+
     public string ProcessName { get; private set; } = "";
     public RiskMethodDefinition Method { get; private set; } = null!;
 
@@ -91,7 +97,7 @@ public class RiskModel(AppDbContext db, RiskMapAccess access, RiskMethodCatalog 
         }
         var draft = new RiskDraft(ProcessId ?? 0, Year ?? ColombianTime.Today(clock).Year, Code, Description, Classification, ActionOrOmission, UseOfPower,
             DeviationFromPublicInterest, PrivateBenefit, ImmediateCause, RootCause, Consequences, ActivityFrequency, YesAnswers, Treatment);
-        var result = await service.SaveRiskAsync(Actor.From(User), Id, draft, ct);
+        var result = await service.SaveRiskAsync(Actor.From(User), Id, draft, Reason, ct);
         return await this.RespondAsync(result,
             saved => this.RedirectWithNotice($"Riesgo «{saved.Code}» guardado y valorado.", "/RiskMap/Desk/Controls", new { id = saved.Id }),
             reload: async () => await LoadAsync(ct));
@@ -114,6 +120,9 @@ public class RiskModel(AppDbContext db, RiskMapAccess access, RiskMethodCatalog 
         }
         Method = method.Definition();
         Year ??= ColombianTime.Today(clock).Year;
+        var entityId = await db.Processes.Where(p => p.Id == pid).Select(p => p.EntityId).SingleAsync(ct);
+        var year = Id is { } riskId ? await db.Risks.Where(r => r.Id == riskId).Select(r => r.Year).SingleAsync(ct) : Year.Value;
+        NeedsReason = await RiskMapReasons.PublishedAsync(db, entityId, year, ct);
         return true;
     }
 }

@@ -2116,87 +2116,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Risks");
                 });
 
-            modelBuilder.Entity("Vigia.Core.RiskMap.RiskAssessment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ActivityFrequency")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("AssessedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Controls")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ImpactAnswers")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InherentImpact")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InherentProbability")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("InherentZone")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MethodId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("ReplacedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReplacedByName")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReplacementReason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ResidualImpact")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("ResidualImpactValue")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ResidualProbability")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("ResidualProbabilityValue")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResidualZone")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RiskId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MethodId");
-
-                    b.HasIndex("RiskId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("RiskAssessments");
-                });
-
             modelBuilder.Entity("Vigia.Core.RiskMap.RiskControl", b =>
                 {
                     b.Property<int>("Id")
@@ -2564,13 +2483,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("CorrectedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CorrectionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2621,17 +2533,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
                     b.Property<int>("RiskId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("WithdrawalReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("WithdrawnAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WithdrawnByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -3246,25 +3147,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Process");
                 });
 
-            modelBuilder.Entity("Vigia.Core.RiskMap.RiskAssessment", b =>
-                {
-                    b.HasOne("Vigia.Core.RiskMap.RiskMethod", "Method")
-                        .WithMany()
-                        .HasForeignKey("MethodId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vigia.Core.RiskMap.Risk", "Risk")
-                        .WithMany("PastAssessments")
-                        .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Method");
-
-                    b.Navigation("Risk");
-                });
-
             modelBuilder.Entity("Vigia.Core.RiskMap.RiskControl", b =>
                 {
                     b.HasOne("Vigia.Core.RiskMap.Risk", "Risk")
@@ -3478,8 +3360,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Actions");
 
                     b.Navigation("Controls");
-
-                    b.Navigation("PastAssessments");
                 });
 
             modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.ControlMonitoring", b =>

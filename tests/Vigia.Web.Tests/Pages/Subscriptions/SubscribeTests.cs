@@ -63,7 +63,7 @@ public abstract partial class SubscribeTests(VigiaFactory app)
         }
         var confirmed = await citizen.PostFormAsync(confirm.PathAndQuery, new() { ["token"] = Uri.UnescapeDataString(confirm.Query[7..]) });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
-        Assert.Contains("Suscripción confirmada", (await TestClient.ParseAsync(confirmed)).QuerySelector("[role='status']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Suscripción confirmada", (await TestClient.ParseAsync(confirmed)).QuerySelector(".alert-success")!.TextContent, StringComparison.Ordinal);
         var used = await citizen.GetAsync(confirm.PathAndQuery);
         Assert.Equal(HttpStatusCode.BadRequest, used.StatusCode);
         Assert.Contains("no es válido, ya se usó o venció", (await TestClient.ParseAsync(used)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);

@@ -15,7 +15,7 @@ namespace Vigia.Core.Consultation;
 public sealed record SubscriptionLinks(Func<string, string> Confirm, Func<string, string> Unsubscribe, Func<string, int, string> Consultation);
 
 /// <summary>What a subscriber hears about.</summary>
-public enum ConsultationNotice
+public enum SubscriberNotice
 {
     /// <summary>A consultation was opened on a draft (with its dates).</summary>
     Opened = 1,
@@ -173,7 +173,7 @@ public sealed class ConsultationSubscriptions(AppDbContext db, AuditScope audit,
 
     /// <summary>Writes to every confirmed subscriber of the consultation's entity that it opened or that its report was
     /// published. Each message is sent on its own: one failure is logged and counted, and the others still go.</summary>
-    public async Task<NoticeSummary> NotifyAsync(int consultationId, ConsultationNotice notice, SubscriptionLinks links, CancellationToken ct = default)
+    public async Task<NoticeSummary> NotifyAsync(int consultationId, SubscriberNotice notice, SubscriptionLinks links, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(links);
         var consultation = await db.PlanConsultations.AsNoTracking().Where(c => c.Id == consultationId)
@@ -184,7 +184,7 @@ public sealed class ConsultationSubscriptions(AppDbContext db, AuditScope audit,
             })
             .SingleOrDefaultAsync(ct);
         if (consultation is null || !mail.IsConfigured
-            || (notice == ConsultationNotice.ReportPublished && consultation.Status != ConsultationStatus.Closed))
+            || (notice == SubscriberNotice.ReportPublished && consultation.Status != ConsultationStatus.Closed))
         {
             return new NoticeSummary(0, 0);
         }
@@ -196,7 +196,7 @@ public sealed class ConsultationSubscriptions(AppDbContext db, AuditScope audit,
         foreach (var subscriber in subscribers)
         {
             var unsubscribe = links.Unsubscribe(UnsubscribeToken(subscriber));
-            var message = notice == ConsultationNotice.Opened
+            var message = notice == SubscriberNotice.Opened
                 ? ConsultationMessages.Opened(subscriber.Email, consultation.EntityName, consultation.Title, consultation.Year, consultation.OpensOn, consultation.ClosesOn, page, unsubscribe)
                 : ConsultationMessages.ReportPublished(subscriber.Email, consultation.EntityName, consultation.Title, consultation.Year, consultation.Comments, page, unsubscribe);
             try

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Vigia.Web.Tests.Pages.Subscriptions;

@@ -48,7 +48,7 @@ public class ConsultationModel(AppDbContext db, PlanLocator locator, Consultatio
         var result = await consultations.OpenAsync(Plan.Id, opens, closes, Actor.From(User), ct);
         return await this.RespondAsync(result,
             async id => (IActionResult)this.RedirectWithNotice("Consulta ciudadana abierta: el borrador queda «En consulta» y no se modifica hasta cerrarla."
-                    + Told(await subscriptions.NotifyAsync(id, ConsultationNotice.Opened, this.SubscriptionLinks(), ct)),
+                    + Told(await subscriptions.NotifyAsync(id, SubscriberNotice.Opened, this.SubscriptionLinks(), ct)),
                 "/Plans/Manage/Consultation", new { entity = EntitySlug, year = Year }),
             () => LoadAsync(ct));
     }
@@ -66,7 +66,7 @@ public class ConsultationModel(AppDbContext db, PlanLocator locator, Consultatio
         var result = await consultations.CloseAsync(Current.Id, Actor.From(User), ct);
         return await this.RespondAsync(result,
             async id => (IActionResult)this.RedirectWithNotice("Consulta cerrada: su informe quedó publicado en la página del plan. El borrador vuelve a editarse."
-                    + Told(await subscriptions.NotifyAsync(id, ConsultationNotice.ReportPublished, this.SubscriptionLinks(), ct)),
+                    + Told(await subscriptions.NotifyAsync(id, SubscriberNotice.ReportPublished, this.SubscriptionLinks(), ct)),
                 "/Plans/Manage/Consultation", new { entity = EntitySlug, year = Year }),
             () => LoadAsync(ct));
     }

@@ -57,7 +57,7 @@ public abstract partial class SubscribeTests(VigiaFactory app)
 
         // Opening the link confirms nothing (a mail scanner may open it); the button does, once.
         var page = await citizen.GetPageAsync(confirm.PathAndQuery);
-        Assert.Equal("Confirmar mi suscripción", page.QuerySelector("form button")!.TextContent.Trim());
+        Assert.Equal("Confirmar mi suscripción", page.QuerySelector("main form button")!.TextContent.Trim());
         await using (var db = app.Database.CreateContext())
         {
             Assert.Null(await db.ConsultationSubscribers.Where(s => s.Email == email).Select(s => s.ConfirmedAt).SingleAsync());

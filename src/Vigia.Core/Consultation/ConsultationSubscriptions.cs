@@ -179,8 +179,16 @@ public sealed class ConsultationSubscriptions(AppDbContext db, AuditScope audit,
         var consultation = await db.PlanConsultations.AsNoTracking().Where(c => c.Id == consultationId)
             .Select(c => new
             {
-                c.Plan!.EntityId, EntityName = c.Plan.Entity!.Name, EntitySlug = c.Plan.Entity.Slug, c.Plan.Title, c.Plan.Year,
-                c.VersionNumber, c.OpensOn, c.ClosesOn, c.Status, Comments = c.Comments.Count,
+                c.Plan!.EntityId,
+                EntityName = c.Plan.Entity!.Name,
+                EntitySlug = c.Plan.Entity.Slug,
+                c.Plan.Title,
+                c.Plan.Year,
+                c.VersionNumber,
+                c.OpensOn,
+                c.ClosesOn,
+                c.Status,
+                Comments = c.Comments.Count,
             })
             .SingleOrDefaultAsync(ct);
         if (consultation is null || !mail.IsConfigured

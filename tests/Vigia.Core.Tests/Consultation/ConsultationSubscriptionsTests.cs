@@ -67,7 +67,11 @@ public abstract partial class ConsultationSubscriptionsTests(DatabaseProvider pr
         contexts.Add(db);
         var sender = new SmtpEmailSender(Options.Create(new SmtpOptions
         {
-            Host = "127.0.0.1", Port = server.Configuration.Port, FromAddress = "vigia@cali.gov.co", MaxAttempts = 1, Timeout = TimeSpan.FromSeconds(5),
+            Host = "127.0.0.1",
+            Port = server.Configuration.Port,
+            FromAddress = "vigia@cali.gov.co",
+            MaxAttempts = 1,
+            Timeout = TimeSpan.FromSeconds(5),
         }), NullLogger<SmtpEmailSender>.Instance, (_, _) => Task.CompletedTask);
         return (new ConsultationSubscriptions(db, scope, clock, sender, protection, NullLogger<ConsultationSubscriptions>.Instance),
             new ConsultationService(db, scope, clock));

@@ -60,20 +60,41 @@ internal static class OpenDataArrange
         // one answered comment that changed the plan, one hidden for personal data.
         var consultation = new Vigia.Core.Consultation.PlanConsultation
         {
-            PlanId = planId, VersionNumber = 1, OpensOn = new DateOnly(2022, 1, 10), ClosesOn = new DateOnly(2022, 1, 24),
-            Status = Vigia.Core.Consultation.ConsultationStatus.Closed, OpenedAt = a.Clock.GetUtcNow(), OpenedBy = "Planeación",
-            ClosedAt = a.Clock.GetUtcNow(), ClosedOn = new DateOnly(2022, 1, 24), ClosedBy = "Planeación",
+            PlanId = planId,
+            VersionNumber = 1,
+            OpensOn = new DateOnly(2022, 1, 10),
+            ClosesOn = new DateOnly(2022, 1, 24),
+            Status = Vigia.Core.Consultation.ConsultationStatus.Closed,
+            OpenedAt = a.Clock.GetUtcNow(),
+            OpenedBy = "Planeación",
+            ClosedAt = a.Clock.GetUtcNow(),
+            ClosedOn = new DateOnly(2022, 1, 24),
+            ClosedBy = "Planeación",
         };
         consultation.Comments.Add(new Vigia.Core.Consultation.ConsultationComment
         {
-            Number = 1, Target = Vigia.Core.Consultation.CommentTarget.Plan, TargetLabel = "El plan en su conjunto", Text = "=HIPERVINCULO(\"x\") Publiquen el avance cada mes.",
-            AuthorName = "Ana Ruiz", Email = "ana@example.co", PublishName = true, ReceivedAt = a.Clock.GetUtcNow(),
-            Answer = "Se acoge: el avance se publica cada mes.", AnsweredAt = a.Clock.GetUtcNow(), AnsweredBy = "Planeación", ChangesPlan = true,
+            Number = 1,
+            Target = Vigia.Core.Consultation.CommentTarget.Plan,
+            TargetLabel = "El plan en su conjunto",
+            Text = "=HIPERVINCULO(\"x\") Publiquen el avance cada mes.",
+            AuthorName = "Ana Ruiz",
+            Email = "ana@example.co",
+            PublishName = true,
+            ReceivedAt = a.Clock.GetUtcNow(),
+            Answer = "Se acoge: el avance se publica cada mes.",
+            AnsweredAt = a.Clock.GetUtcNow(),
+            AnsweredBy = "Planeación",
+            ChangesPlan = true,
         });
         consultation.Comments.Add(new Vigia.Core.Consultation.ConsultationComment
         {
-            Number = 2, Target = Vigia.Core.Consultation.CommentTarget.Plan, TargetLabel = "El plan en su conjunto", Text = "Mi vecino Pedro, cédula 123, roba.",
-            ReceivedAt = a.Clock.GetUtcNow(), HiddenReason = "Contiene datos personales de un tercero.", HiddenAt = a.Clock.GetUtcNow(),
+            Number = 2,
+            Target = Vigia.Core.Consultation.CommentTarget.Plan,
+            TargetLabel = "El plan en su conjunto",
+            Text = "Mi vecino Pedro, cédula 123, roba.",
+            ReceivedAt = a.Clock.GetUtcNow(),
+            HiddenReason = "Contiene datos personales de un tercero.",
+            HiddenAt = a.Clock.GetUtcNow(),
         });
         using (scope.ServiceProvider.GetRequiredService<AuditScope>().Because("Escenario de datos abiertos: consulta ciudadana cerrada"))
         {

@@ -33,6 +33,7 @@ public static class AuditNames
         ["Evidence"] = "Evidencia",
         ["MonitoringRecord"] = "Monitoreo",
         ["AppSetting"] = "Parámetro",
+        ["ConsultationSubscriber"] = "Suscripción a las consultas ciudadanas",
     };
 
     /// <summary>The name entries use for an entity type: its class name without generic arity.</summary>

@@ -22,6 +22,10 @@ public sealed class AuditOptions
         (typeof(IdentityUserToken<string>), nameof(IdentityUserToken<string>.Value)),
         (typeof(IdentityRole<string>), nameof(IdentityRole.ConcurrencyStamp)),
         (typeof(Accounts.AccountToken), nameof(Accounts.AccountToken.TokenHash)),
+        // A consultation subscriber's address is personal data, and its link's hash a secret: the trail records that they
+        // changed, never their values.
+        (typeof(Consultation.ConsultationSubscriber), nameof(Consultation.ConsultationSubscriber.Email)),
+        (typeof(Consultation.ConsultationSubscriber), nameof(Consultation.ConsultationSubscriber.TokenHash)),
     ];
 
     /// <summary>What is written instead of a secret value that is set.</summary>

@@ -1,15 +1,13 @@
+using Vigia.Core.OpenData;
+
 namespace Vigia.Core.Consultation;
 
 /// <summary>The consultation's report as open data: one row per comment, Spanish snake_case columns. A hidden comment
 /// keeps its row with an empty text and the reason; the author only with consent; the e-mail never.</summary>
 public static class ConsultationOpenData
 {
-    public static readonly IReadOnlyList<string> Columns =
-    [
-        "entidad", "vigencia", "version_consultada", "apertura", "cierre_previsto", "cerrada_el", "comentario_numero", "sobre",
-        "accion_id", "componente_numero", "comentario", "autor", "recibido", "oculto", "motivo_ocultamiento", "agrupado_con",
-        "respuesta", "respondido", "modifica_el_plan", "accion_modificada",
-    ];
+    /// <summary>The header of every file: the registry's data dictionary (<see cref="OpenDatasets.Consultation"/>).</summary>
+    public static IReadOnlyList<string> Columns => OpenDatasets.Consultation.ColumnNames;
 
     public static List<Dictionary<string, object?>> Rows(ConsultationView report)
     {

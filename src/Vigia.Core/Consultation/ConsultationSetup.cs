@@ -8,6 +8,8 @@ public static class ConsultationSetup
     public static IServiceCollection AddVigiaConsultation(this IServiceCollection services)
     {
         services.AddScoped<ConsultationService>();
+        // Needs IEmailSender (AddVigiaMail) and IDataProtectionProvider (the web host's key ring).
+        services.AddScoped<ConsultationSubscriptions>();
         return services;
     }
 }

@@ -19,7 +19,10 @@ public static class ConsultationXlsx
 
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#004884");
 
-    public static void Write(ConsultationView report, Stream output)
+    /// <summary>Writes the sheet «Informe», then the open data's «datos» and «diccionario» (the registry's
+    /// <see cref="OpenData.OpenDatasets.Consultation"/>, the same cells as the CSV), so the one XLSX is both the readable
+    /// report and the dataset.</summary>
+    public static void Write(ConsultationView report, Stream output, string? licence = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
@@ -79,6 +82,8 @@ public static class ConsultationXlsx
         ws.Column(9).Width = 36;
         ws.Range(HeaderRow + 1, 1, Math.Max(row, HeaderRow + 1), Headers.Count).Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
         ws.SheetView.FreezeRows(HeaderRow);
+        OpenData.DatasetXlsx.AddSheets(workbook, OpenData.OpenDatasets.Consultation,
+            ConsultationOpenData.Rows(report).Select(ConsultationOpenData.ToCells), licence);
         workbook.SaveAs(output);
     }
 

@@ -64,6 +64,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Vigia.Core.FollowUps.FollowUpRiskAssessment> FollowUpRiskAssessments => Set<Vigia.Core.FollowUps.FollowUpRiskAssessment>();
     public DbSet<Vigia.Core.Caching.PublicDataVersion> PublicDataVersions => Set<Vigia.Core.Caching.PublicDataVersion>();
     public DbSet<Vigia.Core.Consultation.PlanConsultation> PlanConsultations => Set<Vigia.Core.Consultation.PlanConsultation>();
+    public DbSet<Vigia.Core.Consultation.ConsultationSubscriber> ConsultationSubscribers => Set<Vigia.Core.Consultation.ConsultationSubscriber>();
     public DbSet<Vigia.Core.Consultation.ConsultationComment> ConsultationComments => Set<Vigia.Core.Consultation.ConsultationComment>();
     public DbSet<Vigia.Core.Compliance.Stored.ActionComplianceState> ActionComplianceStates => Set<Vigia.Core.Compliance.Stored.ActionComplianceState>();
     public DbSet<Vigia.Core.Compliance.Stored.PlanComplianceState> PlanComplianceStates => Set<Vigia.Core.Compliance.Stored.PlanComplianceState>();

@@ -23,6 +23,17 @@ public static class DatasetXlsx
         using var workbook = new XLWorkbook();
         workbook.Properties.Title = dataset.Title;
         workbook.Properties.Author = "Vigía";
+        AddSheets(workbook, dataset, rows, licence);
+        workbook.SaveAs(output);
+    }
+
+    /// <summary>Adds the sheets «datos» and «diccionario» to a workbook that may hold others (the consultation's report
+    /// puts its «Informe» first).</summary>
+    public static void AddSheets(XLWorkbook workbook, OpenDataset dataset, IEnumerable<IReadOnlyList<string>> rows, string? licence = null)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(rows);
         var ws = workbook.AddWorksheet(DataSheet);
         for (var c = 0; c < dataset.Columns.Count; c++)
         {
@@ -68,7 +79,6 @@ public static class DatasetXlsx
         dictionary.Column(1).Width = 30;
         dictionary.Column(2).Width = 28;
         dictionary.Column(3).Width = 90;
-        workbook.SaveAs(output);
     }
 
     private static void Header(IXLRange range) =>

@@ -49,6 +49,8 @@ public sealed class OpenDataCatalog(AppDbContext db)
             .Select(m => new { m.Control!.Risk!.Process!.EntityId, m.Control.Risk.Year, At = m.ReviewedAt }).ToListAsync(ct);
         var materializations = await db.RiskMaterializations.AsNoTracking()
             .Select(m => new { m.Risk!.Process!.EntityId, m.Risk.Year, At = m.RecordedAt }).ToListAsync(ct);
+        var consultations = await db.PlanConsultations.AsNoTracking().Where(c => c.Status == Consultation.ConsultationStatus.Closed)
+            .Select(c => new { c.Plan!.EntityId, c.Plan.Year, c.ClosedAt }).ToListAsync(ct);
         var checkpoints = await db.PublishedCheckpoints.AsNoTracking().Select(c => c.PublishedAt).ToListAsync(ct);
 
         var entries = new List<CatalogEntry>();
@@ -69,6 +71,12 @@ public sealed class OpenDataCatalog(AppDbContext db)
                 var modified = published.Max(f => f.PublishedAt);
                 entries.Add(Entry(OpenDatasets.FollowUps, published.Select(f => f.Year), modified));
                 entries.Add(Entry(OpenDatasets.ConsolidatedFollowUps, published.Select(f => f.Year), modified));
+            }
+            // The consultation's report is published by closing it: the years with a closed consultation.
+            var consulted = consultations.Where(c => c.EntityId == e.Id).ToList();
+            if (consulted.Count > 0)
+            {
+                entries.Add(Entry(OpenDatasets.Consultation, consulted.Select(c => c.Year), consulted.Max(c => c.ClosedAt)));
             }
             var ownMaps = maps.Where(m => m.EntityId == e.Id).ToList();
             if (ownMaps.Count > 0)

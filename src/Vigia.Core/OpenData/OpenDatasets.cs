@@ -310,8 +310,43 @@ public static class OpenDatasets
         DatasetScope.DepartmentYear, DatasetFrequency.Daily, ["anticorrupción", "PAAC", "cumplimiento", "consolidado departamental", "transparencia"],
         ConsolidatedColumns);
 
+    private static DatasetColumn Utc(string name, string meaning) => new(name, ColumnType.DateTimeUtc, meaning);
+
+    /// <summary>The «informe de la consulta» (issue 11, ADR 020): the columns <c>Consultation.ConsultationOpenData</c>
+    /// writes. Never the e-mail of a citizen; the name only with consent.</summary>
+    public static readonly OpenDataset Consultation = new("consulta", "consulta",
+        "Informe de la consulta ciudadana del plan anticorrupción",
+        "Una fila por comentario recibido en la consulta ciudadana del borrador del plan de la vigencia, con la respuesta de la entidad y si "
+        + "modificó el plan. Se publica al cerrar la consulta (la última cerrada; ?version=n otra). Un comentario oculto por insultos o datos "
+        + "personales conserva su fila y su número, sin su texto y con el motivo. El correo de quien comenta nunca se publica; el nombre, "
+        + "solo con su autorización.",
+        DatasetScope.PlanYear, DatasetFrequency.Annual, ["anticorrupción", "PAAC", "participación ciudadana", "consulta ciudadana", "transparencia"],
+        [
+            Text("entidad", "Nombre de la entidad."),
+            Integer("vigencia", "Año del plan."),
+            Integer("version_consultada", "Versión del borrador del plan que se puso en consulta."),
+            Date("apertura", "Primer día en que la consulta recibió comentarios (hora de Colombia)."),
+            Date("cierre_previsto", "Último día previsto para recibir comentarios."),
+            Date("cerrada_el", "Día en que la entidad cerró la consulta y publicó el informe; antes del cierre previsto si la cerró antes."),
+            Integer("comentario_numero", "Número público del comentario, en orden de llegada (1, 2, …)."),
+            Text("sobre", "Lo comentado tal como lo leyó la ciudadanía: el plan, un componente o una acción («Acción 1.3.4-1: …»)."),
+            Integer("accion_id", "Identificador de la acción comentada; vacío si el comentario es sobre el plan o un componente."),
+            Integer("componente_numero", "Número del componente comentado; vacío si el comentario es sobre el plan o una acción."),
+            Text("comentario", "Texto del comentario, como texto plano; vacío si se ocultó."),
+            Text("autor", "Nombre y organización de quien comenta, solo si autorizó publicarlos; si no, «Sin nombre publicado»."),
+            Utc("recibido", "Momento en que se recibió el comentario, en UTC."),
+            YesNo("oculto", "«si» cuando la entidad ocultó el texto por insultos o datos personales (el comentario sigue contado)."),
+            Text("motivo_ocultamiento", "Motivo publicado por el que se ocultó el texto; vacío si no se ocultó."),
+            Integer("agrupado_con", "Número del comentario al que repite (comparte su respuesta); vacío si no está agrupado."),
+            Text("respuesta", "Respuesta de la entidad (la del comentario principal cuando está agrupado)."),
+            Utc("respondido", "Momento de la respuesta, en UTC."),
+            YesNo("modifica_el_plan", "«si» cuando el comentario modificó el plan; vacío si no tiene respuesta."),
+            Text("accion_modificada", "Acción del borrador consultado que cambió por el comentario; vacía si no se indicó."),
+        ]);
+
     public static readonly IReadOnlyList<OpenDataset> All =
-        [Actions, FollowUps, ConsolidatedFollowUps, Risks, RiskMonitoring, RiskMaterializations, AuditCheckpoints, NationalCompliance, DepartmentCompliance];
+        [Actions, FollowUps, ConsolidatedFollowUps, Risks, RiskMonitoring, RiskMaterializations, AuditCheckpoints, NationalCompliance, DepartmentCompliance,
+            Consultation];
 
     public static OpenDataset? Find(string? slug) => All.FirstOrDefault(d => string.Equals(d.Slug, slug, StringComparison.Ordinal));
 }

@@ -62,6 +62,10 @@ public sealed class ScheduleService(AppDbContext db, AuditScope audit)
         {
             return Result.Forbidden("Solo Planeación puede programar las acciones del plan.");
         }
+        if (await InConsultationAsync(db, update.PlanId, ct) is { } consulted)
+        {
+            return Result.Conflict(InConsultationMessage(consulted));
+        }
         var (prepared, failure) = await PrepareAsync(update, ct);
         if (failure is not null)
         {
@@ -102,6 +106,20 @@ public sealed class ScheduleService(AppDbContext db, AuditScope audit)
         }
         return Result.Saved(new ScheduleChange(changes.Count));
     }
+
+    /// <summary>The number of the plan's latest version when it is «En consulta», else null. While citizens comment on a
+    /// draft its schedule does not move either (ADR 020).</summary>
+    public static async Task<int?> InConsultationAsync(AppDbContext db, int planId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var latest = await db.PlanVersions.Where(v => v.PlanId == planId).OrderByDescending(v => v.Number)
+            .Select(v => new { v.Number, v.Status }).FirstOrDefaultAsync(ct);
+        return latest is { Status: VersionStatus.InConsultation } ? latest.Number : null;
+    }
+
+    /// <summary>Why the schedule is not saved while the draft is in consultation.</summary>
+    public static string InConsultationMessage(int number) =>
+        $"La versión {number} del plan está en consulta ciudadana: su programación mensual no se modifica mientras la ciudadanía la comenta. Cierre la consulta para programar los cambios que respondan a los comentarios.";
 
     /// <summary>What is wrong with the plan, the actions or the values of an update, without saving anything and
     /// without asking who sends it: lets a form report every problem at once.</summary>

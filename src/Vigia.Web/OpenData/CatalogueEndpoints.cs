@@ -101,6 +101,7 @@ public static class DatasetRoutes
             "puntos-de-control-auditoria" => AuditOpenDataEndpoints.CheckpointsName,
             "cumplimiento-nacional" => ConsolidationOpenDataEndpoints.NationName,
             "cumplimiento-departamental" => ConsolidationOpenDataEndpoints.DepartmentName,
+            "consulta" => ConsultationOpenDataEndpoints.ReportByEntityName,
             _ => throw new InvalidOperationException($"The dataset «{dataset.Slug}» has no endpoint."),
         };
     }

@@ -50,12 +50,14 @@ public static class ConsultationOpenDataEndpoints
                 detail: "El informe se publica al cerrar la consulta.", statusCode: StatusCodes.Status404NotFound);
         }
         var name = string.Create(CultureInfo.InvariantCulture, $"consulta-{report.EntitySlug}-{year}-version-{report.VersionNumber}.{format}");
+        OpenDataFiles.AnnounceLicence(http);
         switch (format)
         {
             case "xlsx":
                 {
                     using var output = new MemoryStream();
-                    ConsultationXlsx.Write(report, output);
+                    var licence = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpenDataOptions>>().Value;
+                    ConsultationXlsx.Write(report, output, $"{licence.LicenceName} — {licence.LicenceUrl}");
                     return Results.File(output.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
                 }
             case "pdf":

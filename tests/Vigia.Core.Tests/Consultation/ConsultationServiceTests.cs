@@ -230,6 +230,36 @@ public abstract class ConsultationServiceTests(DatabaseProvider provider) : IAsy
         await using var check = database.CreateContext();
         Assert.True(await check.Actions.AnyAsync(a => a.Id == actionId && a.ActivityId == activityId));
     }
+
+    [Fact]
+    public async Task Schedule_WhileTheDraftIsInConsultation_IsRefusedWith409_AndSavesNothing_AndSavesAgainOnceClosed()
+    {
+        var (planId, actionId, _) = await PlanAsync();
+        var (consultations, _, _) = Services();
+        var scope = new AuditScope();
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        DatabaseSetup.Configure(options, database.Provider, database.ConnectionString, new AuditInterceptor(scope, clock));
+        await using var scheduleDb = new AppDbContext(options.Options);
+        var schedules = new Vigia.Core.Schedule.ScheduleService(scheduleDb, scope);
+        var update = new Vigia.Core.Schedule.ScheduleUpdate(planId,
+            [new Vigia.Core.Schedule.ActionScheduleInput(actionId, new Dictionary<int, decimal> { [3] = 1m })], null);
+        var opened = await consultations.OpenAsync(planId, new DateOnly(2022, 1, 10), new DateOnly(2022, 1, 20), Planner);
+        Assert.True(opened.Succeeded);
+        await using var check = database.CreateContext();
+        var before = await check.ScheduleEntries.Where(e => e.ActionId == actionId).Select(e => new { e.Month, e.PlannedQuantity }).ToListAsync();
+
+        var refused = await schedules.SaveAsync(update, Planner);
+
+        Assert.Equal(ResultStatus.Conflict, refused.Status);
+        Assert.Equal("La versión 1 del plan está en consulta ciudadana: su programación mensual no se modifica mientras la ciudadanía la comenta. "
+            + "Cierre la consulta para programar los cambios que respondan a los comentarios.", refused.Errors[""]);
+        Assert.Equal(1, await Vigia.Core.Schedule.ScheduleService.InConsultationAsync(check, planId));
+        Assert.Equal(before, await check.ScheduleEntries.Where(e => e.ActionId == actionId).Select(e => new { e.Month, e.PlannedQuantity }).ToListAsync());
+
+        Assert.True((await consultations.CloseAsync(opened.Value, Planner)).Succeeded);
+        Assert.Null(await Vigia.Core.Schedule.ScheduleService.InConsultationAsync(check, planId));
+        Assert.True((await schedules.SaveAsync(update, Planner)).Succeeded);
+    }
 }
 
 public sealed class SqliteConsultationServiceTests() : ConsultationServiceTests(DatabaseProvider.Sqlite);

@@ -21,6 +21,7 @@ public abstract class DatasetFilesTests(VigiaFactory app)
         { "puntos-de-control-auditoria", "/datos/auditoria/puntos-de-control" },
         { "cumplimiento-nacional", "/datos/2022/nacional" },
         { "cumplimiento-departamental", "/datos/2022/departamentos/valle-del-cauca" },
+        { "consulta", "/datos/alcaldia-de-prueba/2022/consulta" },
     };
 
     [Fact]

@@ -56,6 +56,52 @@ internal static class OpenDataArrange
         // The map's monitoring and a materialization, for the riesgos-monitoreo and riesgos-materializaciones datasets.
         await Pages.RiskMap.PublicTrackingData.TrackAsync(scope.ServiceProvider, risk.Value.Id);
 
+        // The citizen consultation held on the draft before it was published, closed with its report (the consulta dataset):
+        // one answered comment that changed the plan, one hidden for personal data.
+        var consultation = new Vigia.Core.Consultation.PlanConsultation
+        {
+            PlanId = planId,
+            VersionNumber = 1,
+            OpensOn = new DateOnly(2022, 1, 10),
+            ClosesOn = new DateOnly(2022, 1, 24),
+            Status = Vigia.Core.Consultation.ConsultationStatus.Closed,
+            OpenedAt = a.Clock.GetUtcNow(),
+            OpenedBy = "Planeación",
+            ClosedAt = a.Clock.GetUtcNow(),
+            ClosedOn = new DateOnly(2022, 1, 24),
+            ClosedBy = "Planeación",
+        };
+        consultation.Comments.Add(new Vigia.Core.Consultation.ConsultationComment
+        {
+            Number = 1,
+            Target = Vigia.Core.Consultation.CommentTarget.Plan,
+            TargetLabel = "El plan en su conjunto",
+            Text = "=HIPERVINCULO(\"x\") Publiquen el avance cada mes.",
+            AuthorName = "Ana Ruiz",
+            Email = "ana@example.co",
+            PublishName = true,
+            ReceivedAt = a.Clock.GetUtcNow(),
+            Answer = "Se acoge: el avance se publica cada mes.",
+            AnsweredAt = a.Clock.GetUtcNow(),
+            AnsweredBy = "Planeación",
+            ChangesPlan = true,
+        });
+        consultation.Comments.Add(new Vigia.Core.Consultation.ConsultationComment
+        {
+            Number = 2,
+            Target = Vigia.Core.Consultation.CommentTarget.Plan,
+            TargetLabel = "El plan en su conjunto",
+            Text = "Mi vecino Pedro, cédula 123, roba.",
+            ReceivedAt = a.Clock.GetUtcNow(),
+            HiddenReason = "Contiene datos personales de un tercero.",
+            HiddenAt = a.Clock.GetUtcNow(),
+        });
+        using (scope.ServiceProvider.GetRequiredService<AuditScope>().Because("Escenario de datos abiertos: consulta ciudadana cerrada"))
+        {
+            db.PlanConsultations.Add(consultation);
+            await db.SaveChangesAsync();
+        }
+
         // A checkpoint of a day long gone, so the host's own daily job never writes the same day.
         db.PublishedCheckpoints.Add(new PublishedCheckpoint { Day = new DateOnly(2020, 1, 31), Sequence = 1, Hash = new string('a', 64), PublishedAt = a.Clock.GetUtcNow() });
         await db.SaveChangesAsync();

@@ -39,6 +39,9 @@ public class ComponentModel(AppDbContext db, PlanLocator locator, ScheduleServic
     public bool NeedsJustification => ScheduleService.NeedsJustification(Plan.Status) && !IsClosed;
     public bool IsClosed => Plan.Status == PlanStatus.Closed;
 
+    /// <summary>The number of the version in citizen consultation, when there is one: its schedule is frozen (ADR 020).</summary>
+    public int? ConsultedVersion { get; private set; }
+
     private Dictionary<int, Dictionary<int, decimal>> stored = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -130,6 +133,7 @@ public class ComponentModel(AppDbContext db, PlanLocator locator, ScheduleServic
         {
             return false;
         }
+        ConsultedVersion = await ScheduleService.InConsultationAsync(Db, Plan.Id, ct);
         var component = await Db.Components.AsNoTracking().Where(c => c.PlanId == Plan.Id && c.Number == Number)
             .Select(c => new { c.Id, c.Name }).SingleOrDefaultAsync(ct);
         if (component is null)

@@ -1,3 +1,4 @@
+using Vigia.Core.Schedule;
 namespace Vigia.Web.Pages.Schedule;
 
 public sealed record ComponentScheduleSummary(int Number, string Name, int Actions, int Scheduled);
@@ -13,6 +14,7 @@ public class IndexModel(AppDbContext db, PlanLocator locator) : SchedulePageMode
         {
             return NotFound();
         }
+        ConsultedVersion = await ScheduleService.InConsultationAsync(Db, Plan.Id, ct);
         Components = await Db.Components.AsNoTracking().Where(c => c.PlanId == Plan.Id).OrderBy(c => c.Number)
             .Select(c => new ComponentScheduleSummary(c.Number, c.Name,
                 c.Activities.SelectMany(a => a.Actions).Count(),
@@ -22,4 +24,7 @@ public class IndexModel(AppDbContext db, PlanLocator locator) : SchedulePageMode
     }
 
     public bool NeedsJustification => Plan.Status != PlanStatus.Draft;
+
+    /// <summary>The number of the version in citizen consultation, when there is one: its schedule is frozen (ADR 020).</summary>
+    public int? ConsultedVersion { get; private set; }
 }

@@ -1,10 +1,12 @@
+using Vigia.Web.Pages.Subscriptions;
 using Vigia.Core.Consultation;
 
 namespace Vigia.Web.Pages.Plans.Manage;
 
 /// <summary>Planeación's desk for the citizen consultation (/gestion/planes/{year}/consulta): open it on the draft with
 /// its dates, follow the comments, and close it (early, if need be), which publishes the report.</summary>
-public class ConsultationModel(AppDbContext db, PlanLocator locator, ConsultationService consultations, TimeProvider clock)
+public class ConsultationModel(AppDbContext db, PlanLocator locator, ConsultationService consultations, ConsultationSubscriptions subscriptions,
+    TimeProvider clock)
     : ManagePageModel(db, locator)
 {
     public ConsultationView? Current { get; private set; }
@@ -45,7 +47,8 @@ public class ConsultationModel(AppDbContext db, PlanLocator locator, Consultatio
         }
         var result = await consultations.OpenAsync(Plan.Id, opens, closes, Actor.From(User), ct);
         return await this.RespondAsync(result,
-            _ => this.RedirectWithNotice("Consulta ciudadana abierta: el borrador queda «En consulta» y no se modifica hasta cerrarla.",
+            async id => (IActionResult)this.RedirectWithNotice("Consulta ciudadana abierta: el borrador queda «En consulta» y no se modifica hasta cerrarla."
+                    + Told(await subscriptions.NotifyAsync(id, SubscriberNotice.Opened, this.SubscriptionLinks(), ct)),
                 "/Plans/Manage/Consultation", new { entity = EntitySlug, year = Year }),
             () => LoadAsync(ct));
     }
@@ -62,10 +65,19 @@ public class ConsultationModel(AppDbContext db, PlanLocator locator, Consultatio
         }
         var result = await consultations.CloseAsync(Current.Id, Actor.From(User), ct);
         return await this.RespondAsync(result,
-            _ => this.RedirectWithNotice("Consulta cerrada: su informe quedó publicado en la página del plan. El borrador vuelve a editarse.",
+            async id => (IActionResult)this.RedirectWithNotice("Consulta cerrada: su informe quedó publicado en la página del plan. El borrador vuelve a editarse."
+                    + Told(await subscriptions.NotifyAsync(id, SubscriberNotice.ReportPublished, this.SubscriptionLinks(), ct)),
                 "/Plans/Manage/Consultation", new { entity = EntitySlug, year = Year }),
             () => LoadAsync(ct));
     }
+
+    /// <summary>What the notice adds about the subscribers written to (the write is done even if a message failed).</summary>
+    private static string Told(NoticeSummary summary) => (summary.Sent, summary.Failed) switch
+    {
+        (0, 0) => "",
+        (var sent, 0) => string.Create(SpanishFormat.Culture, $" Se avisó por correo a {sent} {(sent == 1 ? "persona suscrita" : "personas suscritas")}."),
+        var (sent, failed) => string.Create(SpanishFormat.Culture, $" Se avisó por correo a {sent} de {sent + failed} personas suscritas; {failed} correos no pudieron enviarse (quedó en el registro del servidor)."),
+    };
 
     private DateOnly? ParseDate(string? value, string field)
     {

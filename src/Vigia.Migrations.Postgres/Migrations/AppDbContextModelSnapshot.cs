@@ -669,42 +669,6 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("ConsultationComments");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Consultation.ConsultationSubscriber", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset?>("ConfirmedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TokenHash");
-
-                    b.HasIndex("EntityId", "Email")
-                        .IsUnique();
-
-                    b.ToTable("ConsultationSubscribers");
-                });
-
             modelBuilder.Entity("Vigia.Core.Consultation.PlanConsultation", b =>
                 {
                     b.Property<int>("Id")
@@ -2865,17 +2829,6 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Consultation");
 
                     b.Navigation("DuplicateOf");
-                });
-
-            modelBuilder.Entity("Vigia.Core.Consultation.ConsultationSubscriber", b =>
-                {
-                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
-                        .WithMany()
-                        .HasForeignKey("EntityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Entity");
                 });
 
             modelBuilder.Entity("Vigia.Core.Consultation.PlanConsultation", b =>

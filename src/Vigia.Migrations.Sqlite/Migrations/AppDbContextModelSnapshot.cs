@@ -652,40 +652,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("ConsultationComments");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Consultation.ConsultationSubscriber", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("ConfirmedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TokenHash");
-
-                    b.HasIndex("EntityId", "Email")
-                        .IsUnique();
-
-                    b.ToTable("ConsultationSubscribers");
-                });
-
             modelBuilder.Entity("Vigia.Core.Consultation.PlanConsultation", b =>
                 {
                     b.Property<int>("Id")
@@ -2784,17 +2750,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Consultation");
 
                     b.Navigation("DuplicateOf");
-                });
-
-            modelBuilder.Entity("Vigia.Core.Consultation.ConsultationSubscriber", b =>
-                {
-                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
-                        .WithMany()
-                        .HasForeignKey("EntityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Entity");
                 });
 
             modelBuilder.Entity("Vigia.Core.Consultation.PlanConsultation", b =>

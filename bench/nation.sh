@@ -156,6 +156,11 @@ for row in \
     echo "$name: $page ms (SQL over the verdicts $floor ms, ${ratio}×; over the stored counts $floor2 ms, ${ratio2}×)"
 done
 HWM=$(awk '/VmHWM/{print $2}' "/proc/$VIGIA_PID/status")
+# The done-condition: every entity's figure in the national ranking equals its own dashboard, at AT and at mid-year.
+: >"$WORK/check.txt"
+for date in "$AT" "$YEAR-06-30"; do
+    echo "A $date: $(python3 "$ROOT/bench/nation-check.py" "$BASE" "$YEAR" "$date" | tail -n 1)" | tee -a "$WORK/check.txt"
+done
 psql "$PGURL" -qtAc "EXPLAIN (ANALYZE, BUFFERS) $SQL_NATION" >"$WORK/explain-nation.txt"
 psql "$PGURL" -qtAc "EXPLAIN (ANALYZE, BUFFERS) $SQL_DASHBOARD" >"$WORK/explain-dashboard.txt"
 
@@ -186,6 +191,10 @@ fi
     echo "| View | Address | HTTP | Vigía p50 ms | SQL over the verdicts ms | Ratio | SQL over the stored counts ms | Ratio |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${ROWS[@]}"
+    echo
+    echo "Figures checked against each entity's own dashboard (bench/nation-check.py, through the API):"
+    echo
+    sed 's/^/- /' "$WORK/check.txt"
     echo
     echo "Vigía's resident memory: $((RSS_IDLE / 1024)) MB after start-up, $((RSS_PEAK / 1024)) MB at the highest reading between views, $((HWM / 1024)) MB high-water mark."
     echo

@@ -108,9 +108,20 @@ SQL_DEPARTMENT=$(printf "$RANKING" "AND e.\"DepartmentId\" = 76")
 SQL_DASHBOARD="SELECT a.\"ComponentNumber\", count(*) FILTER (WHERE a.programmed), count(*) FILTER (WHERE a.programmed AND a.done)
   FROM ($ACTIVITIES) a WHERE a.\"PlanId\" = $PLAN GROUP BY a.\"ComponentNumber\" ORDER BY 1"
 SQL_FOLLOWUP="SELECT \"SnapshotJson\" FROM \"FollowUps\" WHERE \"Id\" = ${FOLLOWUP:-0}"
+# The second floor: the same figures read from the per-plan counts the refresh stores (PlanOfficialStates), as Vigía does.
+STORED="SELECT p.\"Id\", e.\"Name\", s.\"ProgrammedActivities\", s.\"CompletedActivities\"
+  FROM \"PlanOfficialStates\" s JOIN \"Plans\" p ON p.\"Id\" = s.\"PlanId\" JOIN \"Entities\" e ON e.\"Id\" = p.\"EntityId\"
+  WHERE s.\"Months\" = $MONTHS AND p.\"Year\" = $YEAR %s
+  ORDER BY s.\"CompletedActivities\"::numeric / NULLIF(s.\"ProgrammedActivities\", 0) DESC NULLS LAST, 4 DESC, 2"
+# shellcheck disable=SC2059
+STORED_NATION=$(printf "$STORED" "")
+# shellcheck disable=SC2059
+STORED_DEPARTMENT=$(printf "$STORED" "AND e.\"DepartmentId\" = 76")
+STORED_DASHBOARD="SELECT * FROM \"PlanOfficialStates\" WHERE \"PlanId\" = $PLAN AND \"Months\" = $MONTHS"
 # One line each: the rows below are read with `read`, which stops at a newline.
 one_line() { tr '\n' ' ' <<<"$1"; }
 SQL_NATION=$(one_line "$SQL_NATION"); SQL_DEPARTMENT=$(one_line "$SQL_DEPARTMENT"); SQL_DASHBOARD=$(one_line "$SQL_DASHBOARD")
+STORED_NATION=$(one_line "$STORED_NATION"); STORED_DEPARTMENT=$(one_line "$STORED_DEPARTMENT")
 
 sql_median() {
     local times=()
@@ -128,34 +139,62 @@ BASE="http://127.0.0.1:$VIGIA_PORT"
 declare -a ROWS
 RSS_PEAK=$RSS_IDLE
 for row in \
-    "Ranking nacional|/tablero/nacional?anio=$YEAR&fecha=$AT|$SQL_NATION" \
-    "Departamento (Valle del Cauca)|/tablero/departamentos/valle-del-cauca?anio=$YEAR&fecha=$AT|$SQL_DEPARTMENT" \
-    "Tablero de una entidad|/planes/$ENTITY/$YEAR/tablero?fecha=$AT|$SQL_DASHBOARD" \
-    "Informe de seguimiento|/seguimientos/${FOLLOWUP:-0}|$SQL_FOLLOWUP" \
-    "Datos abiertos nacionales (CSV)|/datos/$YEAR/nacional.csv?fecha=$AT|$SQL_NATION"; do
-    IFS='|' read -r name path sql <<<"$row"
+    "Ranking nacional|/tablero/nacional?anio=$YEAR&fecha=$AT|$SQL_NATION|$STORED_NATION" \
+    "Departamento (Valle del Cauca)|/tablero/departamentos/valle-del-cauca?anio=$YEAR&fecha=$AT|$SQL_DEPARTMENT|$STORED_DEPARTMENT" \
+    "Tablero de una entidad|/planes/$ENTITY/$YEAR/tablero?fecha=$AT|$SQL_DASHBOARD|$STORED_DASHBOARD" \
+    "Informe de seguimiento|/seguimientos/${FOLLOWUP:-0}|$SQL_FOLLOWUP|$SQL_FOLLOWUP" \
+    "Datos abiertos nacionales (CSV)|/datos/$YEAR/nacional.csv?fecha=$AT|$SQL_NATION|$STORED_NATION"; do
+    IFS='|' read -r name path sql stored <<<"$row"
     status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$path")
     page=$(page_median "$BASE$path")
     floor=$(sql_median "$sql")
+    floor2=$(sql_median "$stored")
     rss=$(awk '/VmRSS/{print $2}' "/proc/$VIGIA_PID/status"); [ "$rss" -gt "$RSS_PEAK" ] && RSS_PEAK=$rss
-    ratio=$(echo "scale=1; $page / $floor" | bc)
-    ROWS+=("| $name | \`${path%%\?*}\` | $status | $page | $floor | ${ratio}× |")
-    echo "$name: $page ms (SQL $floor ms, ${ratio}×)"
+    ratio=$(echo "scale=2; $page / $floor" | bc)
+    ratio2=$(echo "scale=1; $page / $floor2" | bc)
+    ROWS+=("| $name | \`${path%%\?*}\` | $status | $page | $floor | ${ratio}× | $floor2 | ${ratio2}× |")
+    echo "$name: $page ms (SQL over the verdicts $floor ms, ${ratio}×; over the stored counts $floor2 ms, ${ratio2}×)"
 done
 HWM=$(awk '/VmHWM/{print $2}' "/proc/$VIGIA_PID/status")
+# The done-condition: every entity's figure in the national ranking equals its own dashboard, at AT and at mid-year.
+: >"$WORK/check.txt"
+for date in "$AT" "$YEAR-06-30"; do
+    echo "A $date: $(python3 "$ROOT/bench/nation-check.py" "$BASE" "$YEAR" "$date" | tail -n 1)" | tee -a "$WORK/check.txt"
+done
 psql "$PGURL" -qtAc "EXPLAIN (ANALYZE, BUFFERS) $SQL_NATION" >"$WORK/explain-nation.txt"
 psql "$PGURL" -qtAc "EXPLAIN (ANALYZE, BUFFERS) $SQL_DASHBOARD" >"$WORK/explain-dashboard.txt"
+
+# Vigía's own queries of one national page, with their plans: auto_explain logs every statement of the sessions opened
+# after it is switched on (Vigía's pooled sessions are ended so that they reopen with it), then it is switched off.
+PG_LOG="${NATION_PG_LOG:-${VIGIA_PG_DIR:+$VIGIA_PG_DIR/server.log}}"
+: >"$WORK/explain-vigia.txt"
+if [ -n "$PG_LOG" ] && [ -r "$PG_LOG" ]; then
+    psql "$PGURL" -qtA -c "LOAD 'auto_explain'" -c "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" \
+        -c "ALTER SYSTEM SET auto_explain.log_min_duration = 0" -c "ALTER SYSTEM SET auto_explain.log_analyze = on" \
+        -c "ALTER SYSTEM SET auto_explain.log_buffers = on" -c "SELECT pg_reload_conf()" >/dev/null
+    psql "$PGURL" -qtAc "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = 'vigia_nation' AND pid <> pg_backend_pid()" >/dev/null
+    for _ in 1 2 3; do curl -s -o /dev/null "$BASE/" || true; done # the pool notices its ended sessions
+    FROM_LINE=$(($(wc -l <"$PG_LOG") + 1))
+    curl -s -o /dev/null "$BASE/tablero/nacional?anio=$YEAR&fecha=$AT"
+    tail -n +"$FROM_LINE" "$PG_LOG" | sed -E 's/^[0-9-]+ [0-9:.]+ UTC \[[0-9]+\] //' >"$WORK/explain-vigia.txt"
+    psql "$PGURL" -qtA -c "ALTER SYSTEM RESET session_preload_libraries" -c "ALTER SYSTEM RESET auto_explain.log_min_duration" \
+        -c "ALTER SYSTEM RESET auto_explain.log_analyze" -c "ALTER SYSTEM RESET auto_explain.log_buffers" -c "SELECT pg_reload_conf()" >/dev/null
+fi
 
 {
     echo "Run on $(date -u '+%Y-%m-%d %H:%M') UTC: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(uname -sr); load average at start $LOAD_AT_START."
     echo "PostgreSQL $(q 'SHOW server_version'), $ENTITIES entities (seed $SEED, year $YEAR, at $AT), generated in $(printf '%.0f' "$GEN_SECONDS") s:"
     echo "$(grep -E '^(Generado|Cumplimiento)' "$WORK/generate.txt" | sed 's/^/> /')"
     echo
-    echo "Vigía Release, output cache off (every request computes). Page: median of one connection's requests for ${SECONDS_PER_RUN} s (wrk). SQL: median execution time of ten EXPLAIN ANALYZE runs of a hand-written aggregate of the same figures over the stored verdicts (the follow-up report: reading its frozen snapshot)."
+    echo "Vigía Release, output cache off (every request computes). Page: median of one connection's requests for ${SECONDS_PER_RUN} s (wrk). SQL: median execution time of ten EXPLAIN ANALYZE runs of a hand-written query of the same figures, two ways: aggregating every action's stored verdict (ActionComplianceStates), and reading the per-plan counts stored at the refresh (PlanOfficialStates), which is what Vigía reads. The follow-up report: reading its frozen snapshot."
     echo
-    echo "| View | Address | HTTP | Vigía p50 ms | Hand-written SQL ms | Ratio |"
-    echo "|---|---|---:|---:|---:|---:|"
+    echo "| View | Address | HTTP | Vigía p50 ms | SQL over the verdicts ms | Ratio | SQL over the stored counts ms | Ratio |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${ROWS[@]}"
+    echo
+    echo "Figures checked against each entity's own dashboard (bench/nation-check.py, through the API):"
+    echo
+    sed 's/^/- /' "$WORK/check.txt"
     echo
     echo "Vigía's resident memory: $((RSS_IDLE / 1024)) MB after start-up, $((RSS_PEAK / 1024)) MB at the highest reading between views, $((HWM / 1024)) MB high-water mark."
     echo
@@ -164,6 +203,14 @@ psql "$PGURL" -qtAc "EXPLAIN (ANALYZE, BUFFERS) $SQL_DASHBOARD" >"$WORK/explain-
     echo '```'
     cat "$WORK/explain-nation.txt"
     echo '```'
+    if [ -s "$WORK/explain-vigia.txt" ]; then
+        echo
+        echo "Vigía's own statements for one national page, with their plans (auto_explain, ANALYZE and BUFFERS):"
+        echo
+        echo '```'
+        cat "$WORK/explain-vigia.txt"
+        echo '```'
+    fi
 } >"$WORK/results.md"
 
 python3 - "$ROOT/bench/README.md" "$WORK/results.md" <<'EOF'

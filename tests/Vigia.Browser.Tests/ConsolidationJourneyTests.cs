@@ -50,6 +50,7 @@ public class ConsolidationJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
                 await page.GotoAsync(app.BaseUrl + url);
                 var result = await AxeAsync(page);
                 Assert.True(result.Violations.Length == 0, $"{url} at {width}px: " + PublicPagesAccessibilityTests.Describe(result));
+                Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= width, $"{url} scrolls sideways at {width} px");
             }
             await page.GotoAsync(app.BaseUrl + "/departamento");
             await ScreenshotAsync(page, $"departamento-{width}");

@@ -18,6 +18,10 @@ public sealed class SqlConsolidatedCompliance(AppDbContext db, ComplianceStateSt
     /// <summary>Plans whose components and follow-ups <see cref="StreamAsync"/> reads together.</summary>
     public const int StreamBatchSize = 200;
 
+    // The ranking of a scope at a date, kept for the rest of the request (the service is scoped): the nation's page asks
+    // for its view and for the departments' totals, both from the same ranking of every plan.
+    private readonly Dictionary<(int Year, DateOnly At, int? DepartmentId), List<PlanRow>> rankings = [];
+
     private sealed record PlanRow(int PlanId, string Title, PlanKind Kind, int EntityId, string EntityName, string EntitySlug, int? DepartmentId,
         string? DepartmentName, string? DepartmentSlug, bool Simulated)
     {
@@ -81,14 +85,21 @@ public sealed class SqlConsolidatedCompliance(AppDbContext db, ComplianceStateSt
     /// nothing programmed last; ties by completed activities (more first), then by the entity's name in Spanish order.</summary>
     private async Task<List<PlanRow>> RankAsync(ConsolidatedQuery query, CancellationToken ct)
     {
+        var key = (query.Year, query.At, query.DepartmentId);
+        if (rankings.TryGetValue(key, out var known))
+        {
+            return known;
+        }
         var scope = Scope(query.Year, query.DepartmentId);
-        var ids = scope.Select(p => p.Id);
-        await store.EnsureFreshAsync(ids, ct);
+        await store.EnsureFreshAsync(scope.Select(p => p.Id), ct);
         var rows = await scope.Select(p => new PlanRow(p.Id, p.Title, p.Kind, p.EntityId, p.Entity!.Name, p.Entity.Slug, p.Entity.DepartmentId,
                 p.Entity.Department == null ? null : p.Entity.Department.Name, p.Entity.Department == null ? null : p.Entity.Department.Slug,
                 p.Entity.IsSimulated || db.PlanComplianceStates.Any(s => s.PlanId == p.Id && s.HasSimulatedData)))
             .ToListAsync(ct);
-        var counts = await ComplianceFigures.PlansAsync(db, ids, ComplianceCalculator.MonthsCounted(query.Year, query.At), ct);
+        // The scope's ids as a parameter from here on, rather than its rule planned again inside every aggregate.
+        var ids = rows.Select(r => r.PlanId).ToList();
+        var counts = await ComplianceFigures.PlansAsync(db, db.Plans.Where(p => ids.Contains(p.Id)).Select(p => p.Id),
+            ComplianceCalculator.MonthsCounted(query.Year, query.At), ct);
         foreach (var row in rows)
         {
             row.Official = counts.GetValueOrDefault(row.PlanId) ?? OfficialCount.Zero;
@@ -100,6 +111,7 @@ public sealed class SqlConsolidatedCompliance(AppDbContext db, ComplianceStateSt
         {
             ranked[i].Rank = i + 1;
         }
+        rankings[key] = ranked;
         return ranked;
     }
 

@@ -69,6 +69,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Vigia.Core.Compliance.Stored.ActionComplianceState> ActionComplianceStates => Set<Vigia.Core.Compliance.Stored.ActionComplianceState>();
     public DbSet<Vigia.Core.Compliance.Stored.PlanComplianceState> PlanComplianceStates => Set<Vigia.Core.Compliance.Stored.PlanComplianceState>();
     public DbSet<Vigia.Core.Compliance.Stored.PlanProgressState> PlanProgressStates => Set<Vigia.Core.Compliance.Stored.PlanProgressState>();
+    public DbSet<Vigia.Core.Compliance.Stored.PlanOfficialState> PlanOfficialStates => Set<Vigia.Core.Compliance.Stored.PlanOfficialState>();
 
     /// <summary>Every context, however it was made (web host, command line, tests), marks the plans whose compliance a
     /// save changes as stale in that same save (<see cref="Vigia.Core.Compliance.Stored.ComplianceStateInterceptor"/>),

@@ -87,6 +87,7 @@ public sealed class SyntheticGenerator(AppDbContext db, AuditScope audit, TimePr
                 await writer.ResetIdentityAsync<MonitoringRecord>(ct);
                 await writer.ResetIdentityAsync<FollowUp>(ct);
                 await writer.ResetIdentityAsync<FollowUpAssessment>(ct);
+                await writer.AnalyzeAsync(ct);
                 Lap("escribir");
                 await FreezeSnapshotsAsync(rows, request, ct);
                 Lap("instantáneas");

@@ -55,6 +55,7 @@ public abstract class ComplianceCommandTests(DatabaseProvider provider, ITestOut
         Assert.Equal(Plans, await db.PlanComplianceStates.CountAsync(s => !s.Stale));
         Assert.Equal(await db.Actions.CountAsync(), await db.ActionComplianceStates.CountAsync());
         Assert.Equal(Plans * 13, await db.PlanProgressStates.CountAsync());
+        Assert.Equal(Plans * 13, await db.PlanOfficialStates.CountAsync());
     }
 
     [Fact]

@@ -87,13 +87,16 @@ public abstract class StoredComplianceTests(DatabaseProvider provider) : IAsyncL
             var at = DateFor(year, months);
             Assert.Equal(months, ComplianceCalculator.MonthsCounted(year, at));
             var sqlPlans = await ComplianceFigures.PlansAsync(db, ids, months);
+            var aggregated = await ComplianceFigures.AggregatePlansAsync(db, ids, months);
             var sqlComponents = (await ComplianceFigures.ComponentsAsync(db, ids, months)).ToDictionary(c => c.ComponentId);
             var progress = await db.PlanProgressStates.Where(s => plans.Contains(s.PlanId) && s.Months == months).ToDictionaryAsync(s => s.PlanId);
             foreach (var planId in plans)
             {
                 var expected = (await new ComplianceService(db).ComputeAsync(planId, at))!;
                 Assert.True(expected.Plan.Official == (sqlPlans.GetValueOrDefault(planId) ?? OfficialCount.Zero),
-                    $"plan {planId}, {months} months: calculator {expected.Plan.Official}, SQL {sqlPlans.GetValueOrDefault(planId)}");
+                    $"plan {planId}, {months} months: calculator {expected.Plan.Official}, stored {sqlPlans.GetValueOrDefault(planId)}");
+                Assert.True(expected.Plan.Official == (aggregated.GetValueOrDefault(planId) ?? OfficialCount.Zero),
+                    $"plan {planId}, {months} months: calculator {expected.Plan.Official}, aggregate of the verdicts {aggregated.GetValueOrDefault(planId)}");
                 foreach (var component in expected.Components)
                 {
                     var sql = sqlComponents.TryGetValue(component.Id, out var c) ? c.Official : OfficialCount.Zero;

@@ -3,7 +3,8 @@ namespace Vigia.Core.Compliance.Stored;
 /// <summary>One component's official counts in a plan.</summary>
 public sealed record ComponentFigure(int PlanId, int ComponentId, int Number, OfficialCount Official);
 
-/// <summary>The official counts (<see cref="OfficialCompliance"/>) aggregated in the database from the stored verdicts,
+/// <summary>The official counts (<see cref="OfficialCompliance"/>) read from the database: a plan's from the counts stored at
+/// its refresh (<see cref="PlanOfficialState"/>), and components' (and, the long way, plans') aggregated from the stored verdicts,
 /// grouped by activity and then by plan or component, at a number of months counted: an activity is programmed when any
 /// of its actions has bit m of <see cref="ActionComplianceState.Programmed"/>, and completed when every programmed one
 /// has bit m of <see cref="ActionComplianceState.Completed"/> (the completed bits are a subset of the programmed ones, so
@@ -51,9 +52,21 @@ public static class ComplianceFigures
     /// <summary>One plan's aggregated counts, before the activities without actions are added.</summary>
     public sealed record PlanRow(int PlanId, int ProgrammedActivities, int CompletedActivities, int Actions, int ProgrammedActions, int CompletedActions);
 
-    /// <summary>Each plan's official counts at <paramref name="months"/> months counted, by plan id; a plan without
-    /// activities has <see cref="OfficialCount.Zero"/>.</summary>
+    /// <summary>Each plan's official counts at <paramref name="months"/> months counted, by plan id, read from the counts
+    /// the refresh stored beside the verdicts (<see cref="PlanOfficialState"/>): one row per plan, whatever its size.</summary>
     public static async Task<IReadOnlyDictionary<int, OfficialCount>> PlansAsync(AppDbContext db, IQueryable<int> planIds, int months,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var counted = Math.Clamp(months, 0, 12);
+        var rows = await db.PlanOfficialStates.AsNoTracking().Where(s => s.Months == counted && planIds.Contains(s.PlanId)).ToListAsync(ct);
+        return rows.ToDictionary(r => r.PlanId, r => r.ToCount());
+    }
+
+    /// <summary>Each plan's official counts at <paramref name="months"/> months counted, aggregated from the action
+    /// verdicts (<see cref="PlanQuery"/>); a plan without activities has <see cref="OfficialCount.Zero"/>. The same figures
+    /// as <see cref="PlansAsync"/>, computed the long way: the tests hold the two and the calculator equal.</summary>
+    public static async Task<IReadOnlyDictionary<int, OfficialCount>> AggregatePlansAsync(AppDbContext db, IQueryable<int> planIds, int months,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -46,6 +46,26 @@ public class PlanProgressState
     public decimal? Year { get; set; }
 }
 
+/// <summary>A plan's official counts (<see cref="OfficialCount"/>: activities and actions, programmed and completed) for
+/// each number of months counted, as <see cref="ComplianceCalculator"/> gave them at the refresh, so that ranking every
+/// plan of the country reads one row per plan instead of aggregating every action's verdict. Written with the verdicts
+/// (<see cref="ActionComplianceState"/>) in the same transaction, from the same evaluation; the aggregate of the verdicts
+/// (<see cref="ComplianceFigures.PlanQuery"/>) gives the same counts, and the tests hold both to the calculator.</summary>
+public class PlanOfficialState
+{
+    public int PlanId { get; set; }
+    public int Months { get; set; }
+    public int Activities { get; set; }
+    public int ProgrammedActivities { get; set; }
+    public int CompletedActivities { get; set; }
+    public int Actions { get; set; }
+    public int ProgrammedActions { get; set; }
+    public int CompletedActions { get; set; }
+
+    public OfficialCount ToCount() =>
+        new(Activities, ProgrammedActivities, CompletedActivities, Actions, ProgrammedActions, CompletedActions);
+}
+
 public sealed class ActionComplianceStateConfiguration : IEntityTypeConfiguration<ActionComplianceState>
 {
     public void Configure(EntityTypeBuilder<ActionComplianceState> b)
@@ -71,6 +91,15 @@ public sealed class PlanComplianceStateConfiguration : IEntityTypeConfiguration<
 public sealed class PlanProgressStateConfiguration : IEntityTypeConfiguration<PlanProgressState>
 {
     public void Configure(EntityTypeBuilder<PlanProgressState> b)
+    {
+        b.HasKey(s => new { s.PlanId, s.Months });
+        b.HasOne<Plan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class PlanOfficialStateConfiguration : IEntityTypeConfiguration<PlanOfficialState>
+{
+    public void Configure(EntityTypeBuilder<PlanOfficialState> b)
     {
         b.HasKey(s => new { s.PlanId, s.Months });
         b.HasOne<Plan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);

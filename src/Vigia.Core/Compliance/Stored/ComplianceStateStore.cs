@@ -50,6 +50,7 @@ public sealed class ComplianceStateStore(AppDbContext db, TimeProvider clock)
         var plans = await PlanData.LoadManyAsync(db, ids, ct);
         var actions = new List<ActionComplianceState>();
         var progress = new List<PlanProgressState>();
+        var official = new List<PlanOfficialState>();
         var summaries = new Dictionary<int, (int Scheduled, bool Simulated)>();
         foreach (var plan in plans.Values)
         {
@@ -77,6 +78,18 @@ public sealed class ComplianceStateStore(AppDbContext db, TimeProvider clock)
                     }
                 }
                 progress.Add(new PlanProgressState { PlanId = plan.PlanId, Months = months, ToDate = Stored(evaluated.ToDate.Percent), Year = Stored(evaluated.Year.Percent) });
+                var count = evaluated.Official;
+                official.Add(new PlanOfficialState
+                {
+                    PlanId = plan.PlanId,
+                    Months = months,
+                    Activities = count.Activities,
+                    ProgrammedActivities = count.ProgrammedActivities,
+                    CompletedActivities = count.CompletedActivities,
+                    Actions = count.Actions,
+                    ProgrammedActions = count.ProgrammedActions,
+                    CompletedActions = count.CompletedActions,
+                });
                 scheduled = evaluated.ScheduledActions;
             }
             actions.AddRange(masks.Values);
@@ -90,8 +103,10 @@ public sealed class ComplianceStateStore(AppDbContext db, TimeProvider clock)
             var written = summaries.Keys.ToList();
             await db.ActionComplianceStates.Where(s => written.Contains(s.PlanId)).ExecuteDeleteAsync(ct);
             await db.PlanProgressStates.Where(s => written.Contains(s.PlanId)).ExecuteDeleteAsync(ct);
+            await db.PlanOfficialStates.Where(s => written.Contains(s.PlanId)).ExecuteDeleteAsync(ct);
             db.ActionComplianceStates.AddRange(actions);
             db.PlanProgressStates.AddRange(progress);
+            db.PlanOfficialStates.AddRange(official);
             await db.SaveChangesAsync(ct);
             foreach (var (planId, (scheduled, simulated)) in summaries)
             {
@@ -112,6 +127,7 @@ public sealed class ComplianceStateStore(AppDbContext db, TimeProvider clock)
         {
             Detach(actions);
             Detach(progress);
+            Detach(official);
             if (own is not null)
             {
                 await own.DisposeAsync();

@@ -1,0 +1,45 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vigia.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class PlanOfficialStates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PlanOfficialStates",
+                columns: table => new
+                {
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Months = table.Column<int>(type: "INTEGER", nullable: false),
+                    Activities = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammedActivities = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedActivities = table.Column<int>(type: "INTEGER", nullable: false),
+                    Actions = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammedActions = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedActions = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanOfficialStates", x => new { x.PlanId, x.Months });
+                    table.ForeignKey(
+                        name: "FK_PlanOfficialStates_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PlanOfficialStates");
+        }
+    }
+}

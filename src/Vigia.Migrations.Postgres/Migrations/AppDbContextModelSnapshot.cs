@@ -554,37 +554,6 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("PlanComplianceStates");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanOfficialState", b =>
-                {
-                    b.Property<int>("PlanId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Months")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Actions")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Activities")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("CompletedActions")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("CompletedActivities")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProgrammedActions")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProgrammedActivities")
-                        .HasColumnType("integer");
-
-                    b.HasKey("PlanId", "Months");
-
-                    b.ToTable("PlanOfficialStates");
-                });
-
             modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanProgressState", b =>
                 {
                     b.Property<int>("PlanId")
@@ -2827,15 +2796,6 @@ namespace Vigia.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanComplianceState", b =>
-                {
-                    b.HasOne("Vigia.Core.Plans.Plan", null)
-                        .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanOfficialState", b =>
                 {
                     b.HasOne("Vigia.Core.Plans.Plan", null)
                         .WithMany()

@@ -539,37 +539,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("PlanComplianceStates");
                 });
 
-            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanOfficialState", b =>
-                {
-                    b.Property<int>("PlanId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Months")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Actions")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Activities")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CompletedActions")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CompletedActivities")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProgrammedActions")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProgrammedActivities")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("PlanId", "Months");
-
-                    b.ToTable("PlanOfficialStates");
-                });
-
             modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanProgressState", b =>
                 {
                     b.Property<int>("PlanId")
@@ -2748,15 +2717,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanComplianceState", b =>
-                {
-                    b.HasOne("Vigia.Core.Plans.Plan", null)
-                        .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanOfficialState", b =>
                 {
                     b.HasOne("Vigia.Core.Plans.Plan", null)
                         .WithMany()

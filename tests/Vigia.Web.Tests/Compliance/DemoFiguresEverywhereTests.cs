@@ -24,7 +24,7 @@ public abstract class DemoFiguresEverywhereTests(VigiaFactory app)
     /// programmed and completed actions. Sources that print no action counts leave them null.</summary>
     private sealed record Line(int ProgrammedActivities, int CompletedActivities, string Percent, int? ProgrammedActions, int? CompletedActions)
     {
-        public Line WithoutActions => this with { ProgrammedActions = null, CompletedActions = null };
+        public Line WithoutActions() => this with { ProgrammedActions = null, CompletedActions = null };
     }
 
     private static string Percent(decimal? value) => FollowUpText.Percent(value);
@@ -80,24 +80,32 @@ public abstract class DemoFiguresEverywhereTests(VigiaFactory app)
             Count("programmed-actions"), Count("completed-actions"));
     }
 
-    /// <summary>Control Interno assesses one action that the reports count as programmed and completed at the cut-off: as
-    /// completed (agreeing with them) or as in progress (departing from them); then closes and publishes.</summary>
+    /// <summary>Control Interno assesses every action of the plan at the cut-off as the schedule and the accepted reports
+    /// say (not programmed, completed, in progress) — or, when <paramref name="agree"/> is false, one completed action as in
+    /// progress — then closes and publishes.</summary>
     private async Task<int> PublishAsync(string cutOff, bool agree)
     {
         var planId = await PlanIdAsync();
         var date = DateOnly.ParseExact(cutOff, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         await using var scope = app.Scope();
         var compliance = await scope.ServiceProvider.GetRequiredService<ComplianceService>().ComputeAsync(planId, date);
-        var action = compliance!.Plan.Leaves().First(l => l.PlannedActions == 1 && l.CompletedActions == 1);
+        var leaves = compliance!.Plan.Leaves().ToList();
+        var departing = agree ? (int?)null : leaves.First(l => l.PlannedActions == 1 && l.CompletedActions == 1).Id;
         var actor = new Actor("ci-demo-figures", "Control Interno", new HashSet<string> { Roles.InternalControl });
-        var input = agree
-            ? new AssessmentInput(AssessmentStatus.Completed, 100, null, "Verificado con las evidencias.")
-            : new AssessmentInput(AssessmentStatus.InProgress, 50, null, "La evidencia no sostiene todo lo reportado.");
-        Assert.True((await scope.ServiceProvider.GetRequiredService<FollowUpService>().AssessAsync(actor, planId, date, action.Id, input)).Succeeded);
+        var service = scope.ServiceProvider.GetRequiredService<FollowUpService>();
+        foreach (var leaf in leaves)
+        {
+            var input = leaf.PlannedActions == 0 ? new AssessmentInput(AssessmentStatus.NotScheduled, null, null, "Nada programado al corte.")
+                : leaf.CompletedActions == 1 && leaf.Id != departing ? new AssessmentInput(AssessmentStatus.Completed, 100, null, "Verificado con las evidencias.")
+                : new AssessmentInput(AssessmentStatus.InProgress, 50, null, "La evidencia no sostiene todo lo programado.");
+            var assessed = await service.AssessAsync(actor, planId, date, leaf.Id, input);
+            Assert.True(assessed.Succeeded, string.Join("; ", assessed.Errors.Values));
+        }
         var lifecycle = scope.ServiceProvider.GetRequiredService<FollowUpLifecycle>();
-        Assert.True((await lifecycle.CloseAsync(actor, planId, date)).Succeeded);
+        var closed = await lifecycle.CloseAsync(actor, planId, date);
+        Assert.True(closed.Succeeded, string.Join("; ", closed.Errors.Values));
         var published = await lifecycle.PublishAsync(actor, planId, date);
-        Assert.True(published.Succeeded);
+        Assert.True(published.Succeeded, string.Join("; ", published.Errors.Values));
         return published.Value.Id;
     }
 
@@ -212,7 +220,7 @@ public abstract class DemoFiguresEverywhereTests(VigiaFactory app)
             Assert.True(lines.Count > 0, source);
             foreach (var (key, line) in lines)
             {
-                var expected = line.ProgrammedActions is null ? api[key].WithoutActions : api[key];
+                var expected = line.ProgrammedActions is null ? api[key].WithoutActions() : api[key];
                 Assert.True(expected == line, $"{source}, {key}: {line} ≠ API {expected}");
             }
         }

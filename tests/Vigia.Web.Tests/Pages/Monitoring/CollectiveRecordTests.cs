@@ -2,6 +2,7 @@ using Vigia.Core.Monitoring;
 using Vigia.Core.Organisation;
 using Vigia.Core.Plans;
 using Vigia.Core.Progress;
+using Vigia.Core.Schedule;
 using Vigia.Web.Pages.Progress;
 
 namespace Vigia.Web.Tests.Pages.Monitoring;
@@ -28,8 +29,10 @@ public abstract class CollectiveRecordTests(VigiaFactory app)
             db.UnitGroupMembers.RemoveRange(db.UnitGroupMembers.Where(m => m.GroupId == group));
             await db.SaveChangesAsync();
             db.UnitGroupMembers.AddRange(units.Select(u => new UnitGroupMember { GroupId = group, UnitId = u.Id }));
-            var entry = await db.ScheduleEntries.Where(s => s.ActionId == action.Id && s.PlannedQuantity > 0).OrderBy(s => s.Month).FirstAsync();
-            (month, planned) = (entry.Month, entry.PlannedQuantity);
+            // The bundled plan has no monthly schedule: March gets 10 of the 56, so each of the two parts owes 5.
+            (month, planned) = (3, 10);
+            db.ScheduleEntries.RemoveRange(db.ScheduleEntries.Where(s => s.ActionId == action.Id));
+            db.ScheduleEntries.Add(new ScheduleEntry { ActionId = action.Id, Month = month, PlannedQuantity = planned });
             var report = new ProgressReport
             {
                 ActionId = action.Id,
@@ -59,7 +62,7 @@ public abstract class CollectiveRecordTests(VigiaFactory app)
 
         var page = await internalControl.GetPageAsync($"/gestion/monitoreos/{recordId}");
 
-        var share = ProgressDisplay.Quantity(planned / 2, TargetUnit.Count);
+        var share = ProgressDisplay.Quantity(5, TargetUnit.Count);
         var row = page.QuerySelector($"a[href='/gestion/reportes/{reportId}']")!.Closest("tr")!;
         var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal($"{reporting} (su parte de la acción colectiva)", cells[0]);

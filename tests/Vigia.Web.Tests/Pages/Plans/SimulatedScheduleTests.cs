@@ -10,18 +10,27 @@ public abstract class SimulatedScheduleTests(VigiaFactory app)
     [Fact]
     public async Task ASimulatedSchedule_IsAnnouncedOnEveryPageAndFileThatRestsOnIt_AndOnlyThen()
     {
-        var plan = await TestData.CreatePlanAsync(app, p => p.Published()
+        // Two plans of the same shape in two years; only 2022's first action gets a simulated schedule. (Public pages are
+        // cached, so each plan is read only in its final state.)
+        static PlanBuilder Shape(PlanBuilder p) => p.Published()
             .WithComponent(1, "GESTIÓN DEL RIESGO DE CORRUPCIÓN")
             .WithActivity("1.1.1", "Actualizar la política de administración del riesgo")
             .WithAction(x => x.Target(2).Responsible(TestData.Organisation).Planned(3, 1).Planned(6, 1))
-            .WithAction(x => x.Target(1).Responsible(TestData.Organisation).Planned(4, 1)));
+            .WithAction(x => x.Target(1).Responsible(TestData.Organisation).Planned(4, 1));
+        var plan = await TestData.CreatePlanAsync(app, p => Shape(p));
+        var other = await TestData.CreatePlanAsync(app, p => Shape(p.ForYear(2023)));
+        await using (var db = app.Database.CreateContext())
+        {
+            var first = await db.Actions.Where(a => a.Activity!.Component!.PlanId == plan.Id && a.Activity.Code == "1.1.1")
+                .OrderBy(a => a.Order).Select(a => a.Id).FirstAsync();
+            await db.ScheduleEntries.Where(s => s.ActionId == first).ExecuteUpdateAsync(s => s.SetProperty(e => e.IsSimulated, true));
+        }
         var client = app.Anonymous();
-        var year = plan.Year;
-        string[] pages = [$"/planes/{year}/tablero", $"/planes/{year}", $"/planes/{year}/componente/1", $"/planes/{year}/versiones", $"/planes/{year}/versiones/1"];
 
-        async Task<List<string>> AnnouncingAsync()
+        async Task<List<string>> AnnouncingAsync(int year)
         {
             var found = new List<string>();
+            string[] pages = [$"/planes/{year}/tablero", $"/planes/{year}", $"/planes/{year}/componente/1", $"/planes/{year}/versiones", $"/planes/{year}/versiones/1"];
             foreach (var url in pages)
             {
                 var doc = await client.GetPageAsync(url);
@@ -35,20 +44,16 @@ public abstract class SimulatedScheduleTests(VigiaFactory app)
             return found;
         }
 
-        Assert.Empty(await AnnouncingAsync());
-        using (var json = JsonDocument.Parse(await client.GetStringAsync($"/api/plans/{year}/compliance")))
+        Assert.Empty(await AnnouncingAsync(other.Year));
+        using (var json = JsonDocument.Parse(await client.GetStringAsync($"/api/plans/{other.Year}/compliance")))
         {
             Assert.False(json.RootElement.GetProperty("simulatedSchedule").GetBoolean());
         }
-        Assert.All(Csv.Parse(await client.GetStringAsync($"/datos/{year}/acciones.csv")).Skip(1), r => Assert.Equal("no", r[^1]));
+        Assert.All(Csv.Parse(await client.GetStringAsync($"/datos/{other.Year}/acciones.csv")).Skip(1), r => Assert.Equal("no", r[^1]));
 
-        await using (var db = app.Database.CreateContext())
-        {
-            var first = await db.Actions.Where(a => a.Activity!.Code == "1.1.1").OrderBy(a => a.Order).Select(a => a.Id).FirstAsync();
-            await db.ScheduleEntries.Where(s => s.ActionId == first).ExecuteUpdateAsync(s => s.SetProperty(e => e.IsSimulated, true));
-        }
-
-        Assert.Equal(pages, await AnnouncingAsync());
+        var year = plan.Year;
+        Assert.Equal([$"/planes/{year}/tablero", $"/planes/{year}", $"/planes/{year}/componente/1", $"/planes/{year}/versiones", $"/planes/{year}/versiones/1"],
+            await AnnouncingAsync(year));
         using (var json = JsonDocument.Parse(await client.GetStringAsync($"/api/plans/{year}/compliance")))
         {
             Assert.True(json.RootElement.GetProperty("simulatedSchedule").GetBoolean());

@@ -23,6 +23,10 @@ public sealed record PlanCompliance(int PlanId, int Year, DateOnly At, int Month
     /// <summary>The parts of every collective action (by action id): each unit, its target and what it executed.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<PartFigure>> Parts { get; init; } = new Dictionary<int, IReadOnlyList<PartFigure>>();
 
+    /// <summary>The monthly schedule the figures rest on was (at least in part) made by the demo simulation: every page
+    /// and file showing them says «Programación simulada» (<see cref="Schedule.SimulatedSchedule"/>).</summary>
+    public bool HasSimulatedSchedule { get; init; }
+
     public ComplianceLevel? YearLevel(Score year) => MonthsCounted == 12 ? Bands.Classify(year.Percent) : null;
 
     /// <summary>The share of the year's targets planned by the end of the last month counted (the curve's planned value).</summary>
@@ -67,7 +71,7 @@ public sealed class ComplianceService(AppDbContext db)
                 .Select(p => new PartFigure(p.UnitId, data.PartNames[(l.Id, p.UnitId)], p.Target, p.Executed)).ToList());
         return new PlanCompliance(planId, data.Year, at, months, await ComplianceBands.LoadAsync(db, ct), evaluated,
             ComplianceCalculator.Curve(data.Tree.Leaves().Select(l => l.Action!), months), gaps, units, data.HasSimulatedData)
-        { Parts = parts };
+        { Parts = parts, HasSimulatedSchedule = data.HasSimulatedSchedule };
     }
 
     /// <summary>True when the plan holds reports made by the demo simulation; every page showing them says so.</summary>

@@ -16,6 +16,10 @@ internal sealed record PlanData(int PlanId, int Year, NodeInput Tree, IReadOnlyD
 {
     public IReadOnlyDictionary<(int ActionId, int UnitId), string> PartNames { get; init; } = new Dictionary<(int, int), string>();
 
+    /// <summary>Some month of the plan's schedule was made by the demo simulation (<see cref="Schedule.ScheduleEntry.IsSimulated"/>):
+    /// what is programmed in the period, and so every official figure, rests on it.</summary>
+    public bool HasSimulatedSchedule { get; init; }
+
     /// <summary>Each action's component and activity (by action id).</summary>
     public IReadOnlyDictionary<int, ActionPlace> Places { get; init; } = new Dictionary<int, ActionPlace>();
 
@@ -39,7 +43,7 @@ internal sealed record PlanData(int PlanId, int Year, NodeInput Tree, IReadOnlyD
         var actions = await db.Actions.AsNoTracking().Where(a => planIds.Contains(a.Activity!.Component!.PlanId)).OrderBy(a => a.Order)
             .Select(a => new { a.Id, a.ActivityId, a.Order, a.Goal, a.TargetQuantity, a.TargetUnit, a.Weight }).ToListAsync(ct);
         var schedule = (await db.ScheduleEntries.AsNoTracking().Where(s => planIds.Contains(s.Action!.Activity!.Component!.PlanId))
-            .Select(s => new { s.ActionId, s.Month, s.PlannedQuantity }).ToListAsync(ct)).ToLookup(s => s.ActionId);
+            .Select(s => new { s.ActionId, s.Month, s.PlannedQuantity, s.IsSimulated }).ToListAsync(ct)).ToLookup(s => s.ActionId);
         var reports = await db.ProgressReports.AsNoTracking()
             .Where(r => planIds.Contains(r.Action!.Activity!.Component!.PlanId) && r.Status != ReportStatus.Superseded)
             .Select(r => new { r.Id, r.ActionId, r.UnitId, r.Month, r.ExecutedQuantity, r.Status, r.IsLate, r.IsSimulated }).ToListAsync(ct);
@@ -88,6 +92,7 @@ internal sealed record PlanData(int PlanId, int Year, NodeInput Tree, IReadOnlyD
             {
                 PartNames = placeOf.Keys.SelectMany(a => parts[a]).ToDictionary(p => (p.ActionId, p.UnitId), p => p.UnitName),
                 Places = placeOf,
+                HasSimulatedSchedule = placeOf.Keys.Any(a => schedule[a].Any(s => s.IsSimulated)),
             };
         }
         return result;

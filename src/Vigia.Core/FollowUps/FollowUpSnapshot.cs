@@ -29,9 +29,13 @@ public sealed record FollowUpSnapshot(
     [JsonIgnore]
     public IEnumerable<SnapshotAction> Actions => Components.SelectMany(c => c.Actions);
 
-    /// <summary>Rests on reports made by the demo simulation: every output of the follow-up says so.</summary>
+    /// <summary>Rests on reports or on a monthly schedule made by the demo simulation: every output of the follow-up says so.</summary>
     [JsonIgnore]
-    public bool Simulated => Actions.Any(a => a.Reports.Any(r => r.IsSimulated));
+    public bool Simulated => Actions.Any(a => a.Reports.Any(r => r.IsSimulated)) || SimulatedSchedule;
+
+    /// <summary>Some month of the schedule the follow-up judged against was programmed by the demo simulation («Programación simulada»).</summary>
+    [JsonIgnore]
+    public bool SimulatedSchedule => Actions.Any(a => a.Schedule.Any(m => m.IsSimulated));
 }
 
 public sealed record SnapshotEntity(string Name, string Slug);
@@ -82,7 +86,10 @@ public sealed record SnapshotAction(int Id, string ActivityCode, string Activity
         && (Programmed != programmed || Completed != (ReportsCompleted ?? false));
 }
 
-public sealed record SnapshotMonth(int Month, decimal Quantity);
+/// <param name="IsSimulated">The month was programmed by the demo simulation (<see cref="Schedule.ScheduleEntry.IsSimulated"/>); not
+/// written when false, so snapshots taken before it was kept read, and hash, as before.</param>
+public sealed record SnapshotMonth(int Month, decimal Quantity,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool IsSimulated = false);
 
 public sealed record SnapshotReport(int Id, int Month, decimal ExecutedQuantity, string Narrative, string Status, DateTimeOffset SubmittedAt,
     string? SubmittedBy, bool IsLate, int? CorrectsId, string? ReviewComment, string? ReviewedBy, DateTimeOffset? ReviewedAt,

@@ -9,7 +9,7 @@ public static class FollowUpText
     public const string DraftMark = "BORRADOR";
     public const string DraftNotice = "BORRADOR: seguimiento sin cerrar, generado con los datos actuales; no es el informe oficial.";
 
-    public const string SimulatedNotice = "DATOS SIMULADOS: este seguimiento se basa en reportes de avance generados automáticamente para la "
+    public const string SimulatedNotice = "DATOS SIMULADOS: este seguimiento se basa en una programación mensual o en reportes de avance generados automáticamente para la "
         + "demostración de Vigía; no corresponden a la ejecución real de la entidad.";
 
     public static string Title(string planKind) => planKind == nameof(PlanKind.Ptep)

@@ -138,13 +138,13 @@ internal sealed class SnapshotBuilder(AppDbContext db)
                 a.TargetUnit,
                 Units = a.ResponsibleUnits.Select(u => u.Unit!.Parent == null ? u.Unit.Name : u.Unit.Parent.Name + " / " + u.Unit.Name).ToList(),
                 Groups = a.ResponsibleGroups.Select(g => g.Spelling).ToList(),
-                Schedule = a.Schedule.Select(s => new { s.Month, s.PlannedQuantity }).ToList(),
+                Schedule = a.Schedule.Select(s => new { s.Month, s.PlannedQuantity, s.IsSimulated }).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
         return rows.Select(a => new ActionData(a.Id, a.ComponentId, a.Code, a.ActivityName, a.Sub, a.Order, a.Description, a.Goal,
             a.TargetQuantity, a.TargetUnit, a.Units.Concat(a.Groups).Order(StringComparer.Ordinal).ToList(),
-            a.Schedule.OrderBy(s => s.Month).Select(s => new SnapshotMonth(s.Month, N(s.PlannedQuantity))).ToList())).ToList();
+            a.Schedule.OrderBy(s => s.Month).Select(s => new SnapshotMonth(s.Month, N(s.PlannedQuantity), s.IsSimulated)).ToList())).ToList();
     }
 
     private async Task<List<(int ActionId, SnapshotReport Report)>> LoadReportsAsync(int planId, int lastMonth, CancellationToken ct)

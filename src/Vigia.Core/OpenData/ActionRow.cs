@@ -21,7 +21,8 @@ public sealed record ActionRow(
     decimal? TargetQuantity,
     TargetUnit TargetUnit,
     IReadOnlyList<string> ResponsibleUnits,
-    IReadOnlyList<ScheduledMonth> Schedule)
+    IReadOnlyList<ScheduledMonth> Schedule,
+    bool ScheduleSimulated = false)
 {
     /// <summary>The header, from the data dictionary (<see cref="OpenDatasets.Actions"/>).</summary>
     public static IReadOnlyList<string> Columns => OpenDatasets.Actions.ColumnNames;
@@ -45,6 +46,7 @@ public sealed record ActionRow(
         UnitName(TargetUnit),
         string.Join(" | ", ResponsibleUnits),
         string.Join(" | ", Schedule.Select(s => $"{s.Month}:{FormatNumber(s.Quantity)}")),
+        ScheduleSimulated ? "si" : "no",
     ];
 
     public static async Task<List<ActionRow>> LoadAsync(AppDbContext db, int planId, CancellationToken ct = default)
@@ -71,10 +73,13 @@ public sealed record ActionRow(
                 // A collective responsible is listed as the document wrote it, before the units (as the file published before groups existed).
                 Groups = a.ResponsibleGroups.OrderBy(g => g.GroupId).Select(g => g.Spelling).ToList(),
                 Schedule = a.Schedule.OrderBy(s => s.Month).Select(s => new ScheduledMonth(s.Month, s.PlannedQuantity)).ToList(),
+                // The same flag as every «Programación simulada» (Schedule.SimulatedSchedule).
+                ScheduleSimulated = a.Schedule.Any(s => s.IsSimulated),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
         return actions.Select(a => new ActionRow(a.Number, a.SubcomponentCode, a.Component, a.Subcomponent, a.Code, a.ActivityName, a.Order, a.Description, a.Goal,
-            a.Deliverable, a.IndicatorFormula, a.TargetQuantity, a.TargetUnit, [.. a.Groups, .. a.Units], a.Schedule)).ToList();
+            a.Deliverable, a.IndicatorFormula, a.TargetQuantity, a.TargetUnit, [.. a.Groups, .. a.Units], a.Schedule,
+            a.ScheduleSimulated)).ToList();
     }
 }

@@ -122,6 +122,8 @@ public static class OpenDatasets
             Text("responsables", "Unidades responsables, separadas por « | »; una subunidad se escribe «Unidad / Subunidad»."),
             Text("meses_programados", "Meses (1 a 12) con la cantidad programada, «mes:cantidad» separados por « | »; vacío si no tiene programación mensual. "
                 + "En JSON, una lista de objetos {mes, cantidad}."),
+            YesNo("programacion_simulada", "«si» cuando la programación mensual de la acción la generó la demostración de Vigía (datos simulados), "
+                + "no la entidad."),
         ]);
 
     public static readonly OpenDataset FollowUps = new("seguimientos", "seguimientos",

@@ -23,9 +23,13 @@ public sealed record ComponentComplianceDto(int Number, string Name, ComplianceF
 
 public sealed record ComplianceBandsDto(int MediumFrom, int HighFrom);
 
+/// <param name="Simulated">Some progress report the figures count was made by a simulation («Datos simulados»).</param>
 /// <param name="Rule">The official rule in one sentence (<see cref="OfficialCompliance.Explanation"/>).</param>
+/// <param name="SimulatedSchedule">Some month of the schedule the figures rest on was made by the demo simulation
+/// («Programación simulada», <see cref="PlanCompliance.HasSimulatedSchedule"/>).</param>
 public sealed record PlanComplianceDto(string Entity, string EntitySlug, int Year, string At, int MonthsCounted, bool Simulated,
-    ComplianceBandsDto Bands, ComplianceFigures Plan, IReadOnlyList<ComponentComplianceDto> Components, string Rules, string Rule);
+    ComplianceBandsDto Bands, ComplianceFigures Plan, IReadOnlyList<ComponentComplianceDto> Components, string Rules, string Rule,
+    bool SimulatedSchedule);
 
 /// <summary>GET /api/plans/{year}/compliance?at=YYYY-MM-DD and /api/entities/{entity}/plans/{year}/compliance.</summary>
 public static class ComplianceApi
@@ -81,7 +85,7 @@ public static class ComplianceApi
             result.MonthsCounted, result.HasSimulatedData, new ComplianceBandsDto(result.Bands.MediumFrom, result.Bands.HighFrom),
             Figures(result.Plan, result),
             result.Components.Select(c => new ComponentComplianceDto(int.Parse(c.Code, CultureInfo.InvariantCulture), c.Name, Figures(c, result))).ToList(),
-            RulesPath, OfficialCompliance.Explanation));
+            RulesPath, OfficialCompliance.Explanation, result.HasSimulatedSchedule));
     }
 
     public static ComplianceFigures Figures(ComplianceNode node, PlanCompliance result)

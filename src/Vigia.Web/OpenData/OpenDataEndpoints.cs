@@ -132,6 +132,7 @@ public static class OpenDataEndpoints
                 ["meta_unidad"] = ActionRow.UnitName(r.TargetUnit),
                 ["responsables"] = string.Join(" | ", r.ResponsibleUnits),
                 ["meses_programados"] = r.Schedule.Select(s => new { mes = s.Month, cantidad = s.Quantity }).ToList(),
+                ["programacion_simulada"] = r.ScheduleSimulated ? "si" : "no",
             });
             return Results.Json(payload, Json, "application/json; charset=utf-8");
         }

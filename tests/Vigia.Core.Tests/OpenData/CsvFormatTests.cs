@@ -179,7 +179,7 @@ public class CsvFormatTests
         Assert.Equal(
             string.Join(',', ActionRow.Columns) + "\r\n"
             + "1. Gestión del riesgo,1.1 Política,1.1.1,\"Actualizar, socializar\",2,Descripción,\"Meta \"\"once\"\"\",,,2.5,porcentaje,"
-            + "Unidad A | Padre / Hija,3:1 | 6:0.3333 | 12:1500\r\n",
+            + "Unidad A | Padre / Hija,3:1 | 6:0.3333 | 12:1500,no\r\n",
             csv);
     }
 }

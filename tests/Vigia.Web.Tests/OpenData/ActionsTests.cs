@@ -11,6 +11,7 @@ public abstract class ActionsTests(VigiaFactory app)
     [
         "componente", "subcomponente", "actividad_codigo", "actividad", "accion", "descripcion", "meta", "producto",
         "indicador_formula", "meta_cantidad", "meta_unidad", "responsables", "meses_programados",
+        "programacion_simulada",
     ];
 
     private readonly TestClient client = app.Anonymous();

@@ -1,3 +1,4 @@
+using Vigia.Core.Compliance;
 using Vigia.Core.Monitoring;
 using Vigia.Core.Progress;
 using Vigia.Web.Pages.Progress;
@@ -56,9 +57,10 @@ public class RecordModel(AppDbContext db, MonitoringService monitoring) : PageMo
                 a.Activity!.Code,
                 a.Order,
                 a.Description,
+                a.TargetQuantity,
                 a.TargetUnit,
                 Units = a.ResponsibleUnits.Select(u => u.Unit!.Name).ToList(),
-                Planned = a.Schedule.Where(s => s.Month == record.Month).Select(s => s.PlannedQuantity).ToList(),
+                Schedule = a.Schedule.Select(s => new { s.Month, s.PlannedQuantity }).ToList(),
             })
             .ToListAsync(ct);
         var reports = await db.ProgressReports.AsNoTracking()
@@ -66,13 +68,50 @@ public class RecordModel(AppDbContext db, MonitoringService monitoring) : PageMo
             .OrderBy(r => r.Id)
             .ToListAsync(ct);
         var byAction = reports.ToLookup(r => r.ActionId);
-        Reports = actions.SelectMany(a => byAction[a.Id].Select(r => new ReportRow(r.Id, ProgressDisplay.ActionLabel(a.Code, a.Order), a.Description,
-            string.Join("; ", a.Units), ProgressDisplay.Quantity(a.Planned.Sum(), a.TargetUnit), ProgressDisplay.Quantity(r.ExecutedQuantity, a.TargetUnit),
-            r.Status, r.IsLate, r.SubmittedAt, r.SubmittedByName, r.ReviewedByName, r.ReviewComment, r.SubmittedAt > record.ClosedAt))).ToList();
-        Unreported = actions.Where(a => a.Planned.Sum() > 0 && !byAction[a.Id].Any())
-            .Select(a => new MissingRow(ProgressDisplay.ActionLabel(a.Code, a.Order), a.Description, string.Join("; ", a.Units),
-                ProgressDisplay.Quantity(a.Planned.Sum(), a.TargetUnit)))
-            .ToList();
+        // A collective action (a unit group with parts) is reported by parts: each member unit's report shows its own unit
+        // and its share of the month, and each part without a report is listed as missing (ComplianceCalculator.Parts).
+        var parts = await ActionParts.ForActionsAsync(db, actions.Select(a => a.Id).ToList(), ct);
+        var rows = new List<ReportRow>();
+        var missing = new List<MissingRow>();
+        foreach (var a in actions)
+        {
+            var label = ProgressDisplay.ActionLabel(a.Code, a.Order);
+            var planned = a.Schedule.Where(s => s.Month == record.Month).Sum(s => s.PlannedQuantity);
+            var units = string.Join("; ", a.Units);
+            var own = parts[a.Id].ToList();
+            if (own.Count == 0)
+            {
+                rows.AddRange(byAction[a.Id].Select(r => Row(r, label, a.Description, units, ProgressDisplay.Quantity(planned, a.TargetUnit), a.TargetUnit)));
+                if (planned > 0 && !byAction[a.Id].Any())
+                {
+                    missing.Add(new MissingRow(label, a.Description, units, ProgressDisplay.Quantity(planned, a.TargetUnit)));
+                }
+                continue;
+            }
+            var input = new ActionInput(a.TargetQuantity, a.TargetUnit, null, a.Schedule.GroupBy(s => s.Month).ToDictionary(g => g.Key, g => g.Sum(s => s.PlannedQuantity)), []);
+            var year = ComplianceCalculator.YearTarget(input);
+            var targets = ComplianceCalculator.PartTargets(year, a.TargetUnit, own.Select(p => new PartInput(p.UnitId, p.SetTarget)).ToList());
+            string Share(int unitId) => ProgressDisplay.Quantity(ComplianceCalculator.PartShare(planned, year, targets[unitId], a.TargetUnit), a.TargetUnit);
+            var partOf = own.ToDictionary(p => p.UnitId);
+            foreach (var r in byAction[a.Id])
+            {
+                rows.Add(r.UnitId is { } unit && partOf.TryGetValue(unit, out var part)
+                    ? Row(r, label, a.Description, $"{part.UnitName} (su parte de la acción colectiva)", Share(unit), a.TargetUnit)
+                    : Row(r, label, a.Description, $"Toda la acción colectiva ({units})", ProgressDisplay.Quantity(planned, a.TargetUnit), a.TargetUnit));
+            }
+            // A report without a part (made before the group was mapped) answers for every part of its month.
+            if (planned > 0 && !byAction[a.Id].Any(r => r.UnitId is null))
+            {
+                missing.AddRange(own.Where(p => !byAction[a.Id].Any(r => r.UnitId == p.UnitId))
+                    .Select(p => new MissingRow(label, a.Description, $"{p.UnitName} (su parte de la acción colectiva)", Share(p.UnitId))));
+            }
+        }
+        Reports = rows;
+        Unreported = missing;
         return Page();
+
+        ReportRow Row(ProgressReport r, string label, string description, string units, string planned, TargetUnit unit) =>
+            new(r.Id, label, description, units, planned, ProgressDisplay.Quantity(r.ExecutedQuantity, unit), r.Status, r.IsLate, r.SubmittedAt,
+                r.SubmittedByName, r.ReviewedByName, r.ReviewComment, r.SubmittedAt > record.ClosedAt);
     }
 }

@@ -4,7 +4,7 @@ public sealed record ActivityGroup(string? Code, string? Name, IReadOnlyList<Act
 
 public sealed record ActivityItem(string Code, string Name, IReadOnlyList<ActionView> Actions);
 
-public class ComponentModel(AppDbContext db, PlanLocator locator) : PlanPageModel(db, locator)
+public class ComponentModel(AppDbContext db, PlanLocator locator) : FigurePlanPageModel(db, locator)
 {
     [FromRoute(Name = "number")]
     public int Number { get; set; }
@@ -13,6 +13,12 @@ public class ComponentModel(AppDbContext db, PlanLocator locator) : PlanPageMode
     public IReadOnlyList<ActivityGroup> Groups { get; private set; } = [];
     public int ActionCount => Groups.Sum(g => g.Activities.Sum(a => a.Actions.Count));
     public int ActivityCount => Groups.Sum(g => g.Activities.Count);
+
+    public override Shared.OfficialFigureView Figure => new(Compliance, ComplianceNode, $"El componente {Number}", DashboardUrl);
+
+    /// <summary>This component's node of the plan's official compliance.</summary>
+    public Vigia.Core.Compliance.ComplianceNode ComplianceNode =>
+        Compliance.Components.Single(c => c.Code == Number.ToString(CultureInfo.InvariantCulture));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -35,6 +41,7 @@ public class ComponentModel(AppDbContext db, PlanLocator locator) : PlanPageMode
             return NotFound();
         }
         ComponentName = component.Name;
+        await LoadComplianceAsync(ct);
         var actions = (await ActionView.LoadAsync(Db.Actions.Where(a => a.Activity!.ComponentId == component.Id), ct))
             .ToLookup(a => a.ActivityCode);
         ActivityItem Item(string code, string name) => new(code, name, actions[code].ToList());

@@ -12,6 +12,9 @@ public class VersionModel(AppDbContext db, PlanLocator locator) : PlanPageModel(
 
     public int? Previous { get; private set; }
 
+    /// <summary>Months this version shows were programmed by the demo simulation: the page says «Programación simulada».</summary>
+    public bool SimulatedSchedule { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadPlanAsync(ct))
@@ -27,6 +30,7 @@ public class VersionModel(AppDbContext db, PlanLocator locator) : PlanPageModel(
         Version = version;
         Contents = content;
         Previous = versions.LastOrDefault(v => v.Number < Number)?.Number;
+        SimulatedSchedule = await Vigia.Core.Schedule.SimulatedSchedule.InContentAsync(Db, Plan.Id, content, ct);
         return Page();
     }
 }

@@ -554,6 +554,37 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("PlanComplianceStates");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanOfficialState", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Actions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompletedActions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompletedActivities")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammedActions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammedActivities")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PlanId", "Months");
+
+                    b.ToTable("PlanOfficialStates");
+                });
+
             modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanProgressState", b =>
                 {
                     b.Property<int>("PlanId")
@@ -667,6 +698,42 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ConsultationComments");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Consultation.ConsultationSubscriber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash");
+
+                    b.HasIndex("EntityId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationSubscribers");
                 });
 
             modelBuilder.Entity("Vigia.Core.Consultation.PlanConsultation", b =>
@@ -2177,6 +2244,89 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.ToTable("Risks");
                 });
 
+            modelBuilder.Entity("Vigia.Core.RiskMap.RiskAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityFrequency")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Controls")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ImpactAnswers")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("InherentImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InherentProbability")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InherentZone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("MethodId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplacedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ReplacementReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ResidualImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ResidualImpactValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("ResidualProbability")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ResidualProbabilityValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("ResidualZone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MethodId");
+
+                    b.HasIndex("RiskId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RiskAssessments");
+                });
+
             modelBuilder.Entity("Vigia.Core.RiskMap.RiskControl", b =>
                 {
                     b.Property<int>("Id")
@@ -2560,6 +2710,13 @@ namespace Vigia.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2610,6 +2767,17 @@ namespace Vigia.Migrations.Postgres.Migrations
 
                     b.Property<int>("RiskId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -2804,6 +2972,15 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanOfficialState", b =>
+                {
+                    b.HasOne("Vigia.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanProgressState", b =>
                 {
                     b.HasOne("Vigia.Core.Plans.Plan", null)
@@ -2829,6 +3006,17 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Consultation");
 
                     b.Navigation("DuplicateOf");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Consultation.ConsultationSubscriber", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entity");
                 });
 
             modelBuilder.Entity("Vigia.Core.Consultation.PlanConsultation", b =>
@@ -3226,6 +3414,25 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Process");
                 });
 
+            modelBuilder.Entity("Vigia.Core.RiskMap.RiskAssessment", b =>
+                {
+                    b.HasOne("Vigia.Core.RiskMap.RiskMethod", "Method")
+                        .WithMany()
+                        .HasForeignKey("MethodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.RiskMap.Risk", "Risk")
+                        .WithMany("PastAssessments")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Method");
+
+                    b.Navigation("Risk");
+                });
+
             modelBuilder.Entity("Vigia.Core.RiskMap.RiskControl", b =>
                 {
                     b.HasOne("Vigia.Core.RiskMap.Risk", "Risk")
@@ -3439,6 +3646,8 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Navigation("Actions");
 
                     b.Navigation("Controls");
+
+                    b.Navigation("PastAssessments");
                 });
 
             modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.ControlMonitoring", b =>

@@ -539,6 +539,37 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("PlanComplianceStates");
                 });
 
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanOfficialState", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Actions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedActions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedActivities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammedActions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammedActivities")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanId", "Months");
+
+                    b.ToTable("PlanOfficialStates");
+                });
+
             modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanProgressState", b =>
                 {
                     b.Property<int>("PlanId")
@@ -650,6 +681,40 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ConsultationComments");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Consultation.ConsultationSubscriber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash");
+
+                    b.HasIndex("EntityId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationSubscribers");
                 });
 
             modelBuilder.Entity("Vigia.Core.Consultation.PlanConsultation", b =>
@@ -2116,6 +2181,87 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.ToTable("Risks");
                 });
 
+            modelBuilder.Entity("Vigia.Core.RiskMap.RiskAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityFrequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Controls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImpactAnswers")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InherentImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InherentProbability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InherentZone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MethodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacementReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidualImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ResidualImpactValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidualProbability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ResidualProbabilityValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidualZone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MethodId");
+
+                    b.HasIndex("RiskId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RiskAssessments");
+                });
+
             modelBuilder.Entity("Vigia.Core.RiskMap.RiskControl", b =>
                 {
                     b.Property<int>("Id")
@@ -2483,6 +2629,13 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2533,6 +2686,17 @@ namespace Vigia.Migrations.Sqlite.Migrations
 
                     b.Property<int>("RiskId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -2725,6 +2889,15 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanOfficialState", b =>
+                {
+                    b.HasOne("Vigia.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vigia.Core.Compliance.Stored.PlanProgressState", b =>
                 {
                     b.HasOne("Vigia.Core.Plans.Plan", null)
@@ -2750,6 +2923,17 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Consultation");
 
                     b.Navigation("DuplicateOf");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Consultation.ConsultationSubscriber", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entity");
                 });
 
             modelBuilder.Entity("Vigia.Core.Consultation.PlanConsultation", b =>
@@ -3147,6 +3331,25 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Process");
                 });
 
+            modelBuilder.Entity("Vigia.Core.RiskMap.RiskAssessment", b =>
+                {
+                    b.HasOne("Vigia.Core.RiskMap.RiskMethod", "Method")
+                        .WithMany()
+                        .HasForeignKey("MethodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vigia.Core.RiskMap.Risk", "Risk")
+                        .WithMany("PastAssessments")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Method");
+
+                    b.Navigation("Risk");
+                });
+
             modelBuilder.Entity("Vigia.Core.RiskMap.RiskControl", b =>
                 {
                     b.HasOne("Vigia.Core.RiskMap.Risk", "Risk")
@@ -3360,6 +3563,8 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Navigation("Actions");
 
                     b.Navigation("Controls");
+
+                    b.Navigation("PastAssessments");
                 });
 
             modelBuilder.Entity("Vigia.Core.RiskMap.Tracking.ControlMonitoring", b =>

@@ -1,0 +1,192 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vigia.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class RiskReassessmentSubscribersPlanOfficialStates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "CorrectedAt",
+                table: "RiskMaterializations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CorrectionReason",
+                table: "RiskMaterializations",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WithdrawalReason",
+                table: "RiskMaterializations",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "WithdrawnAt",
+                table: "RiskMaterializations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WithdrawnByName",
+                table: "RiskMaterializations",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationSubscribers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationSubscribers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationSubscribers_Entities_EntityId",
+                        column: x => x.EntityId,
+                        principalTable: "Entities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanOfficialStates",
+                columns: table => new
+                {
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Months = table.Column<int>(type: "INTEGER", nullable: false),
+                    Activities = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammedActivities = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedActivities = table.Column<int>(type: "INTEGER", nullable: false),
+                    Actions = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammedActions = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedActions = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanOfficialStates", x => new { x.PlanId, x.Months });
+                    table.ForeignKey(
+                        name: "FK_PlanOfficialStates_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RiskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    MethodId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActivityFrequency = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImpactAnswers = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InherentProbability = table.Column<int>(type: "INTEGER", nullable: false),
+                    InherentImpact = table.Column<int>(type: "INTEGER", nullable: false),
+                    InherentZone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ResidualProbability = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidualImpact = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidualZone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ResidualProbabilityValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    ResidualImpactValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    Controls = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ReplacedByName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ReplacementReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskAssessments_RiskMethods_MethodId",
+                        column: x => x.MethodId,
+                        principalTable: "RiskMethods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RiskAssessments_Risks_RiskId",
+                        column: x => x.RiskId,
+                        principalTable: "Risks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationSubscribers_EntityId_Email",
+                table: "ConsultationSubscribers",
+                columns: new[] { "EntityId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationSubscribers_TokenHash",
+                table: "ConsultationSubscribers",
+                column: "TokenHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAssessments_MethodId",
+                table: "RiskAssessments",
+                column: "MethodId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAssessments_RiskId_Number",
+                table: "RiskAssessments",
+                columns: new[] { "RiskId", "Number" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConsultationSubscribers");
+
+            migrationBuilder.DropTable(
+                name: "PlanOfficialStates");
+
+            migrationBuilder.DropTable(
+                name: "RiskAssessments");
+
+            migrationBuilder.DropColumn(
+                name: "CorrectedAt",
+                table: "RiskMaterializations");
+
+            migrationBuilder.DropColumn(
+                name: "CorrectionReason",
+                table: "RiskMaterializations");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawalReason",
+                table: "RiskMaterializations");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawnAt",
+                table: "RiskMaterializations");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawnByName",
+                table: "RiskMaterializations");
+        }
+    }
+}

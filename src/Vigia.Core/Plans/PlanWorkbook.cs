@@ -29,15 +29,20 @@ public static class PlanWorkbook
     private const int ResultColumn = 19;
     private const int ResponsibleColumn = 20;
 
+    /// <summary>The heading line that says the months are simulated (<c>ScheduleEntry.IsSimulated</c>): a label the
+    /// importer does not know, so the file still reads back as the same plan.</summary>
+    public const string SimulatedScheduleNotice =
+        "AVISO: PROGRAMACIÓN SIMULADA. Los meses programados de esta versión son datos de demostración, no la programación de la entidad.";
+
     public static void Write(Stream output, PlanDocumentHeading heading, PlanSnapshot content, int versionNumber,
-        IReadOnlyList<VersionSummary> changeLog)
+        IReadOnlyList<VersionSummary> changeLog, bool simulatedSchedule = false)
     {
         ArgumentNullException.ThrowIfNull(heading);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(changeLog);
         using var workbook = new XLWorkbook();
         var sheet = workbook.AddWorksheet(PlanSheet);
-        var row = WriteHeading(sheet, heading, versionNumber);
+        var row = WriteHeading(sheet, heading, versionNumber, simulatedSchedule);
         row = WriteTableHeader(sheet, row + 1);
         foreach (var component in content.Components)
         {
@@ -67,7 +72,7 @@ public static class PlanWorkbook
         workbook.SaveAs(output);
     }
 
-    private static int WriteHeading(IXLWorksheet sheet, PlanDocumentHeading heading, int versionNumber)
+    private static int WriteHeading(IXLWorksheet sheet, PlanDocumentHeading heading, int versionNumber, bool simulatedSchedule)
     {
         var row = 1;
         void Line(string text) => sheet.Cell(row++, 1).SetValue(text);
@@ -80,6 +85,11 @@ public static class PlanWorkbook
         Line(string.Create(CultureInfo.InvariantCulture, $"VIGENCIA: {heading.Year}"));
         // The version is written for the reader; the importer records its own versions and does not read it back.
         Line(string.Create(CultureInfo.InvariantCulture, $"Versión {versionNumber}"));
+        if (simulatedSchedule)
+        {
+            sheet.Cell(row, 1).Style.Font.Bold = true;
+            Line(SimulatedScheduleNotice);
+        }
         if (heading.Objective is not null)
         {
             Line("OBJETIVO: " + heading.Objective);

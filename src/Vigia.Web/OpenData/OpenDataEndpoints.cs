@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Vigia.Core.OpenData;
+using Vigia.Core.Schedule;
 
 namespace Vigia.Web.OpenData;
 
@@ -90,8 +91,9 @@ public static class OpenDataEndpoints
         {
             return Results.Problem(title: $"El plan {year} no tiene una versión {number} publicada", statusCode: StatusCodes.Status404NotFound);
         }
+        var simulated = await SimulatedSchedule.InContentAsync(db, planId, content, ct);
         using var output = new MemoryStream();
-        PlanWorkbook.Write(output, heading, content, number, versions);
+        PlanWorkbook.Write(output, heading, content, number, versions, simulated);
         return Results.File(output.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             string.Create(CultureInfo.InvariantCulture, $"plan-{location.CandidateEntities[0]}-{year}-version-{number}.xlsx"));
     }

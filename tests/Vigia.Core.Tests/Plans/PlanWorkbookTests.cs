@@ -58,7 +58,9 @@ public abstract class PlanWorkbookTests(DatabaseProvider provider) : IAsyncLifet
         {
             original = await PlanSnapshot.LoadAsync(db, seedId, default);
             heading = await PlanDocumentHeading.LoadAsync(db, seedId, default);
-            PlanWorkbook.Write(workbook, heading, original, 1, await PlanVersions.ListAsync(db, seedId, includeDrafts: false, default));
+            // With the simulated-schedule notice among the heading lines: it must read back as nothing.
+            PlanWorkbook.Write(workbook, heading, original, 1, await PlanVersions.ListAsync(db, seedId, includeDrafts: false, default),
+                simulatedSchedule: true);
         }
         workbook.Position = 0;
         var copyId = await ImportAsync(workbook, "plan.xlsx", year: 2023);

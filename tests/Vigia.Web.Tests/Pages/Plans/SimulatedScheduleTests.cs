@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigia.Core.Plans;
 using Vigia.Web.Tests.OpenData;
 
 namespace Vigia.Web.Tests.Pages.Plans;
@@ -50,6 +51,7 @@ public abstract class SimulatedScheduleTests(VigiaFactory app)
             Assert.False(json.RootElement.GetProperty("simulatedSchedule").GetBoolean());
         }
         Assert.All(Csv.Parse(await client.GetStringAsync($"/datos/{other.Year}/acciones.csv")).Skip(1), r => Assert.Equal("no", r[^1]));
+        Assert.DoesNotContain(PlanWorkbook.SimulatedScheduleNotice, await HeadingAsync(other.Year));
 
         var year = plan.Year;
         Assert.Equal([$"/planes/{year}/tablero", $"/planes/{year}", $"/planes/{year}/componente/1", $"/planes/{year}/versiones", $"/planes/{year}/versiones/1"],
@@ -58,12 +60,20 @@ public abstract class SimulatedScheduleTests(VigiaFactory app)
         {
             Assert.True(json.RootElement.GetProperty("simulatedSchedule").GetBoolean());
         }
+        Assert.Contains(PlanWorkbook.SimulatedScheduleNotice, await HeadingAsync(year));
         var csv = Csv.Parse(await client.GetStringAsync($"/datos/{year}/acciones.csv"));
         Assert.Equal("programacion_simulada", csv[0][^1]);
         Assert.Equal(["si", "no"], csv.Skip(1).Select(r => r[^1]));
         using (var json = JsonDocument.Parse(await client.GetStringAsync($"/datos/{year}/acciones.json")))
         {
             Assert.Equal(["si", "no"], json.RootElement.EnumerateArray().Select(a => a.GetProperty("programacion_simulada").GetString()));
+        }
+
+        // plan.xlsx: the lines above the table (the notice is one of them, and the importer passes over it).
+        async Task<List<string>> HeadingAsync(int y)
+        {
+            using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await client.Http.GetByteArrayAsync(new Uri($"/datos/{y}/plan.xlsx", UriKind.Relative))));
+            return workbook.Worksheet(PlanWorkbook.PlanSheet).Column(1).CellsUsed().Take(10).Select(c => c.GetString()).ToList();
         }
     }
 }

@@ -155,6 +155,10 @@ namespace Vigia.Migrations.Postgres.Migrations
                 table: "RiskAssessments",
                 columns: new[] { "RiskId", "Number" },
                 unique: true);
+
+            // The stored states were written before a plan's official counts were stored beside them: forget them, so
+            // every plan is evaluated again on its first read (plans without a state row are), counts included.
+            migrationBuilder.Sql("DELETE FROM \"PlanComplianceStates\"");
         }
 
         /// <inheritdoc />

@@ -35,6 +35,7 @@ public abstract class GeneratedLinksTests(VigiaFactory app)
         { "/Plans/Manage/Review", "/gestion/planes/{0}2022/revision", "" },
         { "/Plans/Consultation", "/planes/{0}2022/consulta", "" },
         { "/Plans/Comment", "/planes/{0}2022/consulta/comentar", "" },
+        { "/Plans/Subscribe", "/planes/{0}2022/consulta/suscribirse", "" },
         { "/Plans/Manage/Consultation", "/gestion/planes/{0}2022/consulta", "" },
         { "/Plans/Manage/ConsultationComment", "/gestion/planes/{0}2022/consulta/comentarios/4", "number=4" },
         { "/Plans/Manage/DraftAction", "/gestion/planes/{0}2022/borrador/actividades/5/acciones/7", "activityId=5&actionId=7" },

@@ -50,6 +50,7 @@ public abstract partial class HeadRequestsTests(VigiaFactory app)
         "code" => pattern.StartsWith("estado", StringComparison.Ordinal) ? "404" : "1.1.1",
         "cutoff" => "2022-04-30",
         "kind" => "accion",
+        "part" => "actividad",
         "id" or "planId" or "actionId" or "activityId" => "1",
         _ => throw new InvalidOperationException($"No test value for the route parameter {name} of {pattern}"),
     };

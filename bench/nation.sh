@@ -2,7 +2,7 @@
 # Issue 15: a synthetic nation on one PostgreSQL, the consolidated views against hand-written SQL (bench/README.md).
 #   bench/nation.sh                      # 1,100 entities, year 2025, seed 1
 #   ENTITIES=200 bench/nation.sh
-#   NATION_PG_PORT=55490 NATION_VIGIA_PID=1234 NATION_GENERATE_LOG=generate.txt bench/nation.sh
+#   NATION_PG_PORT=55490 NATION_VIGIA_PID=1234 NATION_GENERATE_LOG=generate.txt NATION_AUDIT_KEY=audit-key bench/nation.sh
 #                                        # measure again on a nation an earlier run generated and left running
 # Starts a throwaway PostgreSQL (scripts/pg.sh), generates the nation with the CLI (timed), starts Vigía in Release
 # on it with the output cache off (every request computes), and for each address measures the median latency with
@@ -55,7 +55,7 @@ CONNECTION="${ADMIN/Database=postgres/Database=vigia_nation}"
 echo "Building Vigía (Release)…"
 dotnet build -c Release src/Vigia.Web -v quiet -nologo >/dev/null
 dotnet build -c Release src/Vigia.Cli -v quiet -nologo >/dev/null
-export Database__Provider=Postgres ConnectionStrings__Vigia="$CONNECTION" Audit__KeyFile="$WORK/audit-key" Uploads__Root="$WORK/uploads"
+export Database__Provider=Postgres ConnectionStrings__Vigia="$CONNECTION" Audit__KeyFile="${NATION_AUDIT_KEY:-$WORK/audit-key}" Uploads__Root="$WORK/uploads"
 
 if [ -n "${NATION_PG_PORT:-}" ]; then
     cp "${NATION_GENERATE_LOG:?the generate output of the earlier run}" "$WORK/generate.txt"

@@ -124,7 +124,10 @@ async Task ResponsibleAsync(int id)
         {
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             var html = await response.Content.ReadAsStringAsync();
-            return (html, response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode}");
+            // A month already reported sends the Responsable to that report's page (302): the application's answer, not
+            // an error; there is then no form to post.
+            return (response.StatusCode == HttpStatusCode.OK ? html : null,
+                response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"GET {url}: {(int)response.StatusCode}");
         });
         if (form is not null)
         {

@@ -14,6 +14,12 @@ public sealed class PublicCacheOptions
     /// (the version is in the key); it bounds memory and any change the version cannot see.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary><c>Caching:MaximumMegabytes</c>: the bodies kept in memory; over it the store starts again empty.</summary>
+    public long MaximumBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>An answer larger than this (32 MB) is served but not kept.</summary>
+    public long MaximumAnswerBytes { get; init; } = 32L * 1024 * 1024;
+
     public static PublicCacheOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -23,6 +29,7 @@ public sealed class PublicCacheOptions
             Enabled = section.GetValue("Enabled", true),
             VersionCheckInterval = TimeSpan.FromMilliseconds(section.GetValue("VersionCheckMilliseconds", 1000)),
             Duration = TimeSpan.FromMinutes(section.GetValue("DurationMinutes", 10)),
+            MaximumBytes = section.GetValue("MaximumMegabytes", 256L) * 1024 * 1024,
         };
     }
 }

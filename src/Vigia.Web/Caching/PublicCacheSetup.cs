@@ -1,8 +1,6 @@
 using System.IO.Compression;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Vigia.Core.Caching;
 
 namespace Vigia.Web.Caching;
@@ -23,16 +21,6 @@ public static class PublicCacheSetup
         services.AddSingleton(options);
         services.TryAddSingleton<PublicDataSignal>();
         services.AddSingleton<PublicDataGeneration>();
-        services.AddSingleton<PublicReadPolicy>();
-        services.AddOutputCache(o =>
-        {
-            o.DefaultExpirationTimeSpan = options.Duration;
-            // Large enough for the public pages and files of a few plans; least-used answers go first when full.
-            o.SizeLimit = 256L * 1024 * 1024;
-            o.MaximumBodySize = 32L * 1024 * 1024;
-        });
-        services.AddSingleton<IConfigureOptions<OutputCacheOptions>>(sp =>
-            new ConfigureOptions<OutputCacheOptions>(o => o.AddBasePolicy(sp.GetRequiredService<PublicReadPolicy>())));
         services.AddResponseCompression(o =>
         {
             // Only public answers reach the compression (UseVigiaPublicCache): no secret sits in a body an
@@ -47,19 +35,18 @@ public static class PublicCacheSetup
         return services;
     }
 
-    /// <summary>Place before <c>UseRouting</c>, <c>UseAuthentication</c> and the audit actor: a cached answer is
-    /// written without routing, authentication, session lookup or database. After the security headers and the
-    /// status-code pages, so cached answers carry the same headers and errors keep their Spanish page.</summary>
+    /// <summary>Place at the front, after the forwarded headers and before the security headers, localization, status-code
+    /// pages, routing, authentication and the audit actor: a cached answer is written with the headers it was stored
+    /// with and nothing else runs. A miss renders through all of them, with the compression inside the store's buffer.</summary>
     public static WebApplication UseVigiaPublicCache(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<PublicCacheOptions>().Enabled)
         {
             return app;
         }
-        app.UseOutputCache();
         app.UseWhen(context => PublicReads.IsCacheable(context.Request), branch =>
         {
-            branch.UseMiddleware<PublicResponseValidators>();
+            branch.UseMiddleware<PublicAnswerCache>();
             branch.UseResponseCompression();
         });
         return app;

@@ -102,8 +102,9 @@ public class CachingApp(DatabaseProvider provider, VigiaFactoryOptions? options 
     }
 }
 
-/// <summary>The version row is read again only when a change was committed in this host or a day went by, so a
-/// test that moves the clock by hours sees what the cache does, not the periodic check.</summary>
+/// <summary>The version row is read again only when a change was committed in this host or a day went by, and an
+/// answer is kept for a day of the test clock, so a test that moves the clock by hours sees what the cache does for
+/// the Colombian day, not the periodic check or the memory bound.</summary>
 public sealed class SqliteCachingApp() : CachingApp(DatabaseProvider.Sqlite, new(Settings: CachingSettings.SlowVersionCheck));
 
 public sealed class PostgresCachingApp() : CachingApp(DatabaseProvider.Postgres, new(Settings: CachingSettings.SlowVersionCheck));
@@ -113,5 +114,6 @@ internal static class CachingSettings
     public static readonly IReadOnlyDictionary<string, string> SlowVersionCheck = new Dictionary<string, string>
     {
         ["Caching:VersionCheckMilliseconds"] = "86400000",
+        ["Caching:DurationMinutes"] = "1440",
     };
 }

@@ -116,6 +116,7 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenData();
+app.MapScheduleOpenData();
 app.MapFollowUpOpenData();
 app.MapConsultationOpenData();
 app.MapRiskOpenData();

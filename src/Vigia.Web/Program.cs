@@ -120,6 +120,7 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenData();
+app.MapScheduleOpenData();
 app.MapFollowUpOpenData();
 app.MapConsultationOpenData();
 app.MapRiskOpenData();

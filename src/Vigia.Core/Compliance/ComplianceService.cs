@@ -33,6 +33,10 @@ public sealed record PlanCompliance(int PlanId, int Year, DateOnly At, int Month
     public decimal? PlannedShareToDate => MonthsCounted == 0 ? 0 : Curve[MonthsCounted - 1].Planned;
 }
 
+/// <summary>A plan's tree as the calculator reads it (<see cref="Tree"/>: schedules and reports, only reports not superseded)
+/// and, for each month that has ended (January first), the tree evaluated with that many months counted.</summary>
+public sealed record PlanMonths(int PlanId, int Year, NodeInput Tree, IReadOnlyList<ComplianceNode> Evaluated, bool HasSimulatedData);
+
 /// <summary>One unit's part of a collective action at a date, as the public action page shows it.</summary>
 public sealed record PartFigure(int UnitId, string Unit, decimal? Target, decimal Executed);
 
@@ -72,6 +76,21 @@ public sealed class ComplianceService(AppDbContext db)
         return new PlanCompliance(planId, data.Year, at, months, await ComplianceBands.LoadAsync(db, ct), evaluated,
             ComplianceCalculator.Curve(data.Tree.Leaves().Select(l => l.Action!), months), gaps, units, data.HasSimulatedData)
         { Parts = parts, HasSimulatedSchedule = data.HasSimulatedSchedule };
+    }
+
+    /// <summary>Every month of the plan's year that has ended at <paramref name="at"/>, each evaluated by the calculator with
+    /// that many months counted: the very figures the dashboard shows at that month's last day, from one read of the plan
+    /// (the monthly-progress open data, <see cref="OpenData.MonthlyProgressRows"/>).</summary>
+    public async Task<PlanMonths?> MonthsAsync(int planId, DateOnly at, CancellationToken ct = default)
+    {
+        var data = await PlanData.LoadAsync(db, planId, ct);
+        if (data is null)
+        {
+            return null;
+        }
+        var months = ComplianceCalculator.MonthsCounted(data.Year, at);
+        return new PlanMonths(data.PlanId, data.Year, data.Tree,
+            [.. Enumerable.Range(1, months).Select(m => ComplianceCalculator.Evaluate(data.Tree, m))], data.HasSimulatedData);
     }
 
     /// <summary>True when the plan holds reports made by the demo simulation; every page showing them says so.</summary>

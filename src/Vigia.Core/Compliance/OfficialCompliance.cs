@@ -61,6 +61,10 @@ public static class OfficialCompliance
             actions.Count, programmed.Count, completed);
     }
 
+    /// <summary>The word for what the schedule and the accepted reports say of one action: «No programada», «Cumplida» or
+    /// «No cumplida» (the follow-up's «según reportes» and the monthly-progress open data print it).</summary>
+    public static string VerdictLabel(ActionVerdict verdict) => !verdict.Programmed ? "No programada" : verdict.Completed ? "Cumplida" : "No cumplida";
+
     public static decimal? Percent(int completed, int programmed) =>
         programmed == 0 ? null : Math.Round(completed * 100m / programmed, 1, MidpointRounding.AwayFromZero);
 }

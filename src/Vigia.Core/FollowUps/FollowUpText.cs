@@ -145,8 +145,7 @@ public static class FollowUpText
         return action.ReportsProgrammed switch
         {
             null => "—",
-            false => "No programada",
-            true => action.ReportsCompleted == true ? "Cumplida" : "No cumplida",
+            { } programmed => Compliance.OfficialCompliance.VerdictLabel(new Compliance.ActionVerdict("", programmed, action.ReportsCompleted == true)),
         };
     }
 }

@@ -51,6 +51,9 @@ public sealed class OpenDataCatalog(AppDbContext db)
             .Select(m => new { m.Risk!.Process!.EntityId, m.Risk.Year, At = m.RecordedAt }).ToListAsync(ct);
         var consultations = await db.PlanConsultations.AsNoTracking().Where(c => c.Status == Consultation.ConsultationStatus.Closed)
             .Select(c => new { c.Plan!.EntityId, c.Plan.Year, c.ClosedAt }).ToListAsync(ct);
+        // The monthly progress changes whenever the second line accepts a report.
+        var accepted = await db.ProgressReports.AsNoTracking().Where(r => r.Status == ReportStatus.Accepted && r.ReviewedAt != null)
+            .Select(r => new { r.Action!.Activity!.Component!.Plan!.EntityId, r.Action.Activity.Component.Plan.Year, r.ReviewedAt }).ToListAsync(ct);
         var checkpoints = await db.PublishedCheckpoints.AsNoTracking().Select(c => c.PublishedAt).ToListAsync(ct);
 
         var entries = new List<CatalogEntry>();
@@ -63,7 +66,12 @@ public sealed class OpenDataCatalog(AppDbContext db)
             var own = plans.Where(p => p.EntityId == e.Id).ToList();
             if (own.Count > 0)
             {
-                entries.Add(Entry(OpenDatasets.Actions, own.Select(p => p.Year), own.Max(p => (DateTimeOffset?)p.Modified)));
+                var modified = own.Max(p => (DateTimeOffset?)p.Modified);
+                entries.Add(Entry(OpenDatasets.Actions, own.Select(p => p.Year), modified));
+                entries.Add(Entry(OpenDatasets.Schedule, own.Select(p => p.Year), modified));
+                var years = own.Select(p => p.Year).ToHashSet();
+                entries.Add(Entry(OpenDatasets.MonthlyProgress, years,
+                    accepted.Where(r => r.EntityId == e.Id && years.Contains(r.Year)).Select(r => r.ReviewedAt).Append(modified).Max()));
             }
             var published = followUps.Where(f => f.EntityId == e.Id).ToList();
             if (published.Count > 0)

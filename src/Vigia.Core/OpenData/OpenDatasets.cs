@@ -126,6 +126,73 @@ public static class OpenDatasets
                 + "no la entidad."),
         ]);
 
+    /// <summary>The plan's monthly schedule, one row per action and month with something programmed (issue 13):
+    /// the columns <see cref="ScheduleRows"/> writes.</summary>
+    public static readonly OpenDataset Schedule = new("programacion", "programacion",
+        "Programación mensual del Plan Anticorrupción y de Atención al Ciudadano",
+        "Una fila por acción y mes con cantidad programada (mayor que cero) en el plan de la vigencia: lo que la entidad se comprometió a "
+        + "hacer cada mes. Sirve la misma versión del plan que «acciones» (la última publicada; viaja también en la cabecera X-Plan-Version).",
+        DatasetScope.PlanYear, DatasetFrequency.Annual, ["anticorrupción", "PAAC", "programación", "plan de acción", "transparencia"],
+        [
+            Text("entidad", "Nombre de la entidad."),
+            Integer("vigencia", "Año del plan."),
+            Integer("version", "Versión del plan que contiene el archivo (la misma en todas las filas)."),
+            Text("componente", "Número y nombre del componente del plan."),
+            Text("actividad_codigo", "Numeración de la actividad en el plan, por ejemplo 3.1.4 (texto, no número)."),
+            Text("actividad", "Texto de la actividad."),
+            Integer("accion", "Número de la acción dentro de la actividad (1, 2, …)."),
+            Text("meta", "La meta tal como la escribió la entidad."),
+            Text("responsables", "Unidades responsables, separadas por « | »; una subunidad se escribe «Unidad / Subunidad»."),
+            Integer("mes", "Mes de la vigencia (1 a 12)."),
+            Decimal("cantidad_programada", "Cantidad programada para ese mes, con punto decimal. En una meta porcentual, el porcentaje que debe "
+                + "alcanzarse al final de ese mes (un hito, no una suma)."),
+            Text("meta_unidad", "«cantidad» o «porcentaje»."),
+            YesNo("programacion_simulada", "«si» cuando ese mes lo generó la demostración de Vigía (datos simulados), no la entidad."),
+        ]);
+
+    /// <summary>Progress by month (issue 13): the columns <see cref="MonthlyProgressRows"/> writes, every figure from
+    /// <see cref="Compliance.ComplianceService.MonthsAsync"/>, the calculator of the dashboard.</summary>
+    public static readonly OpenDataset MonthlyProgress = new("avance-mensual", "avance-mensual",
+        "Avance mensual del Plan Anticorrupción y de Atención al Ciudadano",
+        "Una fila por acción y mes de la vigencia ya terminado (hasta hoy): lo programado, lo reportado y aceptado por la segunda línea "
+        + "(monitoreo), los acumulados y el estado de la acción con los meses terminados hasta ese mes, calculados con las mismas reglas "
+        + "del tablero público (docs/compliance.md). Solo cuentan los reportes aceptados: nunca los que están en revisión, devueltos o "
+        + "reemplazados. Con las columnas actividad_programada y actividad_cumplida de un mes se obtiene el cumplimiento oficial del tablero "
+        + "al último día de ese mes.",
+        DatasetScope.PlanYear, DatasetFrequency.Monthly, ["anticorrupción", "PAAC", "avance", "cumplimiento", "seguimiento", "transparencia"],
+        [
+            Text("entidad", "Nombre de la entidad."),
+            Integer("vigencia", "Año del plan."),
+            Integer("version", "Versión del plan que se muestra al público (la misma en todas las filas)."),
+            Text("componente", "Número y nombre del componente del plan."),
+            Text("actividad_codigo", "Numeración de la actividad en el plan, por ejemplo 3.1.4 (texto, no número)."),
+            Text("actividad", "Texto de la actividad."),
+            Integer("accion", "Número de la acción dentro de la actividad (1, 2, …)."),
+            Text("meta", "La meta tal como la escribió la entidad."),
+            Text("meta_unidad", "«cantidad» o «porcentaje»."),
+            Integer("mes", "Mes de la vigencia (1 a 12); las cifras acumuladas cuentan de enero hasta este mes, como el tablero en su último día."),
+            Decimal("programado_mes", "Cantidad programada para ese mes (0 si no tiene); en una meta porcentual, el hito de ese mes."),
+            Decimal("reportado_aceptado_mes", "Lo reportado para ese mes en reportes aceptados por la segunda línea (en una acción colectiva, "
+                + "sumado entre sus unidades; en una meta porcentual, el último porcentaje aceptado del mes). No incluye reportes en revisión, "
+                + "devueltos ni reemplazados."),
+            Decimal("programado_acumulado", "Programado de enero a este mes (en una meta porcentual, el último hito): el «programado a la fecha» del tablero."),
+            Decimal("ejecutado_acumulado", "Ejecutado de enero a este mes según los reportes aceptados (en una meta porcentual, el último porcentaje "
+                + "aceptado): el «ejecutado a la fecha» del tablero."),
+            Decimal("avance_accion_porcentaje", "Ejecutado acumulado ÷ programado acumulado × 100, máximo 100, con dos decimales; vacío si no hay "
+                + "nada programado. Es el avance de la acción, NO el cumplimiento oficial (que se mide por actividades)."),
+            YesNo("accion_programada", "«si» cuando la acción tiene algo programado de enero a este mes."),
+            YesNo("accion_cumplida", "«si» cuando lo ejecutado alcanza lo programado hasta este mes; vacío si no está programada."),
+            Text("estado", "Estado de la acción con los meses hasta este: «No programada», «Cumplida» o «No cumplida» (las palabras del seguimiento "
+                + "«según reportes»)."),
+            YesNo("actividad_programada", "«si» cuando alguna acción de la actividad está programada hasta este mes (regla del cumplimiento oficial)."),
+            YesNo("actividad_cumplida", "«si» cuando todas las acciones programadas de la actividad están cumplidas hasta este mes; vacío si la "
+                + "actividad no está programada. Actividades cumplidas ÷ programadas de un mes = el cumplimiento oficial del tablero a fin de ese mes."),
+            YesNo("mes_sin_reporte", "«si» cuando el mes tenía algo programado y no tiene reporte aceptado ni en revisión (los «meses sin reporte» "
+                + "del tablero; un reporte devuelto sin corregir deja el mes sin reporte)."),
+            YesNo("programacion_simulada", "«si» cuando la programación mensual de la acción la generó la demostración de Vigía (datos simulados)."),
+            YesNo("datos_simulados", "«si» cuando el plan tiene reportes de avance generados por la demostración de Vigía (datos simulados)."),
+        ]);
+
     public static readonly OpenDataset FollowUps = new("seguimientos", "seguimientos",
         "Seguimientos de Control Interno al Plan Anticorrupción",
         "Una fila por acción valorada en cada corte publicado por la Oficina de Control Interno (30 de abril, 31 de agosto y 31 de diciembre), "
@@ -347,7 +414,7 @@ public static class OpenDatasets
         ]);
 
     public static readonly IReadOnlyList<OpenDataset> All =
-        [Actions, FollowUps, ConsolidatedFollowUps, Risks, RiskMonitoring, RiskMaterializations, AuditCheckpoints, NationalCompliance, DepartmentCompliance,
+        [Actions, Schedule, MonthlyProgress, FollowUps, ConsolidatedFollowUps, Risks, RiskMonitoring, RiskMaterializations, AuditCheckpoints, NationalCompliance, DepartmentCompliance,
             Consultation];
 
     public static OpenDataset? Find(string? slug) => All.FirstOrDefault(d => string.Equals(d.Slug, slug, StringComparison.Ordinal));

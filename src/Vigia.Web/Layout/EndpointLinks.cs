@@ -14,6 +14,14 @@ public static class EndpointLinks
     public static string ActionsData(this IUrlHelper url, string entity, int year, string format) =>
         Generate(url, OpenDataEndpoints.ActionsByEntityName, new { entity, year, format });
 
+    /// <summary>/datos/{entity}/{year}/programacion.{csv|json|xlsx}: one row per action and programmed month.</summary>
+    public static string ScheduleData(this IUrlHelper url, string entity, int year, string format) =>
+        Generate(url, ScheduleOpenDataEndpoints.ScheduleByEntityName, new { entity, year, format });
+
+    /// <summary>/datos/{entity}/{year}/avance-mensual.{csv|json|xlsx}: one row per action and ended month, the dashboard's figures.</summary>
+    public static string MonthlyProgressData(this IUrlHelper url, string entity, int year, string format) =>
+        Generate(url, ScheduleOpenDataEndpoints.MonthlyProgressByEntityName, new { entity, year, format });
+
     /// <summary>/datos/{entity}/{year}/plan.xlsx, or ?version=n for an earlier public version.</summary>
     public static string PlanWorkbook(this IUrlHelper url, string entity, int year, int? version = null) =>
         Generate(url, OpenDataEndpoints.WorkbookByEntityName, new { entity, year, version });

@@ -93,6 +93,8 @@ public static class DatasetRoutes
         return dataset.Slug switch
         {
             "acciones" => OpenDataEndpoints.ActionsByEntityName,
+            "programacion" => ScheduleOpenDataEndpoints.ScheduleByEntityName,
+            "avance-mensual" => ScheduleOpenDataEndpoints.MonthlyProgressByEntityName,
             "seguimientos" => FollowUpOpenDataEndpoints.FollowUpsByEntityName,
             "seguimientos-consolidado" => FollowUpOpenDataEndpoints.ConsolidatedByEntityName,
             "riesgos" => RiskOpenDataEndpoints.RisksByEntityName,

@@ -84,6 +84,11 @@ public abstract class GeneratedLinksTests(VigiaFactory app)
         Assert.Equal($"/datos/{Slug}/2022/acciones.json", Links.GetPathByName(http, OpenDataEndpoints.ActionsByEntityName, new { entity = Slug, year = 2022, format = "json" }));
         Assert.Equal("/datos/2022/seguimientos.csv", Links.GetPathByName(http, FollowUpOpenDataEndpoints.FollowUpsName, new { year = 2022, format = "csv" }));
         Assert.Equal($"/datos/{Slug}/2022/seguimientos.json", Links.GetPathByName(http, FollowUpOpenDataEndpoints.FollowUpsByEntityName, new { entity = Slug, year = 2022, format = "json" }));
+        Assert.Equal("/datos/2022/programacion.csv", Links.GetPathByName(http, ScheduleOpenDataEndpoints.ScheduleName, new { year = 2022, format = "csv" }));
+        Assert.Equal($"/datos/{Slug}/2022/programacion.xlsx", Links.GetPathByName(http, ScheduleOpenDataEndpoints.ScheduleByEntityName, new { entity = Slug, year = 2022, format = "xlsx" }));
+        Assert.Equal("/datos/2022/avance-mensual.json", Links.GetPathByName(http, ScheduleOpenDataEndpoints.MonthlyProgressName, new { year = 2022, format = "json" }));
+        Assert.Equal($"/datos/{Slug}/2022/avance-mensual.csv", Links.GetPathByName(http, ScheduleOpenDataEndpoints.MonthlyProgressByEntityName, new { entity = Slug, year = 2022, format = "csv" }));
+        Assert.Null(Links.GetPathByName(http, ScheduleOpenDataEndpoints.MonthlyProgressName, new { year = 2022, format = "pdf" }));
         Assert.Equal("/api/plans/2022", Links.GetPathByName(http, PlanApi.PlanName, new { year = 2022 }));
         Assert.Equal($"/api/entities/{Slug}/plans/2022", Links.GetPathByName(http, PlanApi.PlanByEntityName, new { entity = Slug, year = 2022 }));
         Assert.Equal("/api/plans/2022/compliance?at=2022-04-30", Links.GetPathByName(http, ComplianceApi.ComplianceName, new { year = 2022, at = "2022-04-30" }));

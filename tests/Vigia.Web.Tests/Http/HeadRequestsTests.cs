@@ -74,6 +74,8 @@ public abstract partial class HeadRequestsTests(VigiaFactory app)
         Assert.Empty(failures);
         // The walk covered the reads HEAD was missing on.
         Assert.Contains("/datos/2022/acciones.csv", addresses);
+        Assert.Contains("/datos/2022/programacion.csv", addresses);
+        Assert.Contains($"/datos/{Slug}/2022/avance-mensual.csv", addresses);
         Assert.Contains("/api/plans/2022", addresses);
         Assert.Contains("/planes/2022", addresses);
     }
@@ -81,6 +83,10 @@ public abstract partial class HeadRequestsTests(VigiaFactory app)
     [Theory]
     [InlineData("/datos/2022/acciones.csv")]
     [InlineData("/datos/2022/acciones.json")]
+    [InlineData("/datos/2022/programacion.csv")]
+    [InlineData("/datos/2022/programacion.xlsx")]
+    [InlineData("/datos/2022/avance-mensual.csv")]
+    [InlineData("/datos/alcaldia-de-santiago-de-cali/2022/avance-mensual.json")]
     [InlineData("/api/plans/2022")]
     [InlineData("/api/plans/2022/compliance?at=2022-04-30")]
     public async Task Head_OpenDataAndApi_AnswerOkWithTheTypeOfTheGet(string url)

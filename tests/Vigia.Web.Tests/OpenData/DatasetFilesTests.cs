@@ -13,6 +13,8 @@ public abstract class DatasetFilesTests(VigiaFactory app)
     public static TheoryData<string, string> Files() => new()
     {
         { "acciones", "/datos/alcaldia-de-prueba/2022/acciones" },
+        { "programacion", "/datos/alcaldia-de-prueba/2022/programacion" },
+        { "avance-mensual", "/datos/alcaldia-de-prueba/2022/avance-mensual" },
         { "seguimientos", "/datos/alcaldia-de-prueba/2022/seguimientos" },
         { "seguimientos-consolidado", "/datos/alcaldia-de-prueba/2022/seguimientos-consolidado" },
         { "riesgos", "/datos/alcaldia-de-prueba/2026/riesgos" },

@@ -102,6 +102,26 @@ internal static class OpenDataArrange
             await db.SaveChangesAsync();
         }
 
+        // A schedule and an accepted report, for «programacion» and «avance-mensual», arranged after the follow-up was frozen.
+        using (scope.ServiceProvider.GetRequiredService<AuditScope>().Because("Escenario de datos abiertos: programación y un reporte aceptado"))
+        {
+            db.ScheduleEntries.AddRange(
+                new Vigia.Core.Schedule.ScheduleEntry { ActionId = actions[0], Month = 3, PlannedQuantity = 1 },
+                new Vigia.Core.Schedule.ScheduleEntry { ActionId = actions[1], Month = 6, PlannedQuantity = 2500 },
+                new Vigia.Core.Schedule.ScheduleEntry { ActionId = actions[1], Month = 12, PlannedQuantity = 2500.5m });
+            db.ProgressReports.Add(new Vigia.Core.Progress.ProgressReport
+            {
+                ActionId = actions[1],
+                Month = 6,
+                ExecutedQuantity = 1200,
+                Narrative = "Publicaciones de junio",
+                Status = Vigia.Core.Progress.ReportStatus.Accepted,
+                SubmittedAt = a.Clock.GetUtcNow(),
+                ReviewedAt = a.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+
         // A checkpoint of a day long gone, so the host's own daily job never writes the same day.
         db.PublishedCheckpoints.Add(new PublishedCheckpoint { Day = new DateOnly(2020, 1, 31), Sequence = 1, Hash = new string('a', 64), PublishedAt = a.Clock.GetUtcNow() });
         await db.SaveChangesAsync();

@@ -22,7 +22,8 @@ public sealed class UsersCommand(IConfiguration? configuration = null, TextReade
           --entity ENTIDAD    Entidad de la cuenta: su nombre o su identificador en las
                               direcciones («cali»). Planeación escribe solo los planes de
                               su entidad. Sin esta opción: la entidad de sus unidades, o la
-                              única de la instalación.
+                              única de la instalación (el Administrador queda sin entidad:
+                              administra toda la instalación).
           --unit UNIDAD       Unidad del Responsable: su nombre o «Unidad / Subunidad»
                               (se puede repetir).
           --department DEPTO  Departamento de la Consulta departamental: su nombre o su

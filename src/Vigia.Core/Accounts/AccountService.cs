@@ -239,14 +239,14 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         return errors;
     }
 
-    /// <summary>The account's entity: the one chosen, which must exist and hold the account's units; when none is chosen
-    /// for a role of the entity's staff, the rule of <see cref="EntityAssignment"/> (the entity of its units, or the
-    /// installation's only entity), and an error when that finds none. Consulta departamental belongs to no entity.</summary>
+    /// <summary>The account's entity, as the administrator chose it: it must exist and hold the account's units. When
+    /// none is chosen for a role of the entity's staff, the rule of <see cref="EntityAssignment"/> fills it (the entity
+    /// of its units when all are of one, or the installation's only entity), and an error asks for it when that finds
+    /// none. The installation-wide administrator (Administrador, even with Planeación) and Consulta departamental keep
+    /// none.</summary>
     private async Task<int?> ResolveEntityAsync(IReadOnlyCollection<string> roleNames, IReadOnlyCollection<int> unitIds, int? chosen,
         Dictionary<string, string> errors, CancellationToken ct)
     {
-        var unitEntities = unitIds.Count == 0 ? []
-            : await db.Units.Where(u => unitIds.Contains(u.Id)).Select(u => u.EntityId).Distinct().ToListAsync(ct);
         if (roleNames.Contains(Roles.DepartmentObserver))
         {
             if (chosen is not null)
@@ -255,6 +255,8 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
             }
             return null;
         }
+        var unitEntities = unitIds.Count == 0 ? []
+            : await db.Units.Where(u => unitIds.Contains(u.Id)).Select(u => u.EntityId).Distinct().ToListAsync(ct);
         if (chosen is { } id)
         {
             if (!await db.Entities.AnyAsync(e => e.Id == id, ct))
@@ -268,7 +270,7 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
             }
             return id;
         }
-        if (!EntityAssignment.NeedsEntity(roleNames))
+        if (!EntityAssignment.NeedsEntity(roleNames) || roleNames.Contains(Roles.Administrator))
         {
             return null;
         }

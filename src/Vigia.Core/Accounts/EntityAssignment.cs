@@ -6,9 +6,11 @@ namespace Vigia.Core.Accounts;
 /// rule that gives existing accounts theirs (ADR 030-planentity).</summary>
 /// <remarks>The rule, applied only to accounts whose entity is still empty, never overwriting a choice:
 /// (1) an account whose units all belong to one entity takes that entity; (2) otherwise, on an installation with exactly
-/// one entity, an account holding a role of the entity's staff (every role but Administrador alone and Consulta
-/// departamental) takes that entity; (3) any other account keeps no entity, and the administrator sets it on the
-/// account's page. It is written with the EF model (no SQL), so it runs the same on SQLite and PostgreSQL, and the
+/// one entity, an account holding a role of the entity's staff (Planeación, Líder de componente, Responsable, Control
+/// Interno, Líder de proceso) takes that entity, unless it is the installation's administrator (Administrador, with or
+/// without Planeación: it stays installation-wide) or Consulta departamental; (3) any other account keeps no entity,
+/// and the administrator sets it on the account's page. The same rule fills the entity of an account created without
+/// one (<see cref="AccountService"/>). It is written with the EF model (no SQL), so it runs the same on SQLite and PostgreSQL, and the
 /// host and the CLI run it right after migrating; on accounts it already placed it changes nothing.</remarks>
 public static class EntityAssignment
 {
@@ -48,7 +50,8 @@ public static class EntityAssignment
             {
                 placed[id] = fromUnits[0];
             }
-            else if (fromUnits.Count == 0 && onlyEntity is { } only && NeedsEntity(roles[id]) && !roles[id].Contains(Roles.DepartmentObserver))
+            else if (fromUnits.Count == 0 && onlyEntity is { } only && NeedsEntity(roles[id]) && !roles[id].Contains(Roles.DepartmentObserver)
+                && !roles[id].Contains(Roles.Administrator))
             {
                 placed[id] = only;
             }

@@ -4,8 +4,10 @@ namespace Vigia.Core.Plans;
 
 /// <summary>Who may formulate and edit an entity's plan, decided on the data: Planeación of that entity, the entity
 /// being the account's own (<see cref="AppUser.EntityId"/>, set by the administrator), never inferred from its units.
-/// A Planeación account without an entity writes no plan until the administrator gives it one; the system (no person:
-/// the CLI, the start-up import) writes every entity's.</summary>
+/// The installation-wide administrator (role Administrador, no entity) who also holds Planeación writes every entity's
+/// plans, and is the one who imports the first plan of an entity not yet in Vigía; any other Planeación account without
+/// an entity writes none until the administrator gives it one. The system (no person: the CLI, the start-up import)
+/// writes every entity's.</summary>
 public static class PlanEditors
 {
     public const string NoEntityMessage = "Su cuenta no tiene una entidad asignada: pida al administrador que la indique en su cuenta.";
@@ -23,7 +25,7 @@ public static class PlanEditors
             return true;
         }
         var own = await EntityOfAsync(db, actor, ct);
-        return own is { } id && id == entityId;
+        return own is { } id ? id == entityId : actor.IsIn(Roles.Administrator);
     }
 
     /// <summary>The actor's own entity, or null (the system, or an account without one).</summary>

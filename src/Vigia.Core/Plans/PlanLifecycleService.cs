@@ -51,7 +51,7 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
             return null;
         }
         var name = await db.Entities.Where(e => e.Id == entityId).Select(e => e.Name).SingleAsync(ct);
-        return await PlanEditors.EntityOfAsync(db, actor, ct) is null
+        return await PlanEditors.EntityOfAsync(db, actor, ct) is null && actor.UserId is not null
             ? Result.Forbidden(PlanEditors.NoEntityMessage)
             : Result.Forbidden($"Solo Planeación de {name} {verb} su plan.");
     }

@@ -28,6 +28,7 @@ public class IndexModel(AppDbContext db) : PageModel
             })
             .ToListAsync(ct);
         Users = users.Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", byUser[u.Id].ToList(),
-            [.. u.Units, .. u.Departments.Select(d => "Departamento de " + d)], u.IsActive, u.HasPassword) { Entity = u.Entity }).ToList();
+            [.. u.Units, .. u.Departments.Select(d => "Departamento de " + d)], u.IsActive, u.HasPassword)
+        { Entity = u.Entity }).ToList();
     }
 }

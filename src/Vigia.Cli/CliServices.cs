@@ -38,6 +38,8 @@ public static class CliServices
         await db.Database.MigrateAsync(ct);
         // The same key file as the web host (Audit:KeyFile): entries the command line writes are signed too.
         await provider.GetRequiredService<AuditKeys>().LoadAsync(AuditKeys.PathFrom(configuration, Environment.CurrentDirectory), db, ct);
+        // Accounts still without an entity get the one the rule finds (Core/Accounts/EntityAssignment), as the web host does.
+        await Vigia.Core.Accounts.EntityAssignment.AssignExistingAsync(db, scope.ServiceProvider.GetRequiredService<AuditScope>(), ct);
         return provider;
     }
 

@@ -13,12 +13,17 @@ public sealed class UsersCommand(IConfiguration? configuration = null, TextReade
 
     public string Usage => $"""
         Uso: {CliApp.ProgramName} users add --email CORREO --name NOMBRE --role ROL [--role ROL]
-                 [--unit UNIDAD] [--department DEPARTAMENTO] [--password-stdin]
+                 [--entity ENTIDAD] [--unit UNIDAD] [--department DEPARTAMENTO] [--password-stdin]
 
           --role ROL          Administrador, Planeación, Líder de componente, Responsable,
                               Control Interno, Líder de proceso o Consulta departamental
                               (se puede repetir; Control Interno y Consulta departamental
                               van solos).
+          --entity ENTIDAD    Entidad de la cuenta: su nombre o su identificador en las
+                              direcciones («cali»). Planeación escribe solo los planes de
+                              su entidad. Sin esta opción: la entidad de sus unidades, o la
+                              única de la instalación (el Administrador queda sin entidad:
+                              administra toda la instalación).
           --unit UNIDAD       Unidad del Responsable: su nombre o «Unidad / Subunidad»
                               (se puede repetir).
           --department DEPTO  Departamento de la Consulta departamental: su nombre o su
@@ -38,7 +43,7 @@ public sealed class UsersCommand(IConfiguration? configuration = null, TextReade
         {
             throw new UsageException("Use «users add».");
         }
-        var options = CliOptions.Parse(args.Skip(1).ToList(), new HashSet<string> { "--email", "--name", "--role", "--unit", "--department" },
+        var options = CliOptions.Parse(args.Skip(1).ToList(), new HashSet<string> { "--email", "--name", "--role", "--unit", "--department", "--entity" },
             new HashSet<string> { "--password-stdin" });
         var email = options.Value("--email") ?? throw new UsageException("Falta --email.");
         var name = options.Value("--name") ?? throw new UsageException("Falta --name.");
@@ -61,6 +66,19 @@ public sealed class UsersCommand(IConfiguration? configuration = null, TextReade
         await using var services = await CliServices.StartAsync(config, context.CancellationToken);
         await using var scope = CliServices.CreateAuditedScope(services, "users add");
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        int? entityId = null;
+        if (options.Value("--entity") is { } entityText)
+        {
+            var folded = SpanishText.Fold(entityText);
+            var entities = await db.Entities.AsNoTracking().Select(e => new { e.Id, e.Name, e.Slug }).ToListAsync(context.CancellationToken);
+            var match = entities.Where(e => SpanishText.Fold(e.Name) == folded || e.Slug == entityText.Trim()).ToList();
+            if (match.Count != 1)
+            {
+                await context.Error.WriteLineAsync($"No existe la entidad «{entityText}».");
+                return ExitCodes.Failure;
+            }
+            entityId = match[0].Id;
+        }
         var unitIds = new List<int>();
         foreach (var unit in options.All("--unit"))
         {
@@ -88,7 +106,7 @@ public sealed class UsersCommand(IConfiguration? configuration = null, TextReade
             departmentIds.Add(found.Id);
         }
         var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
-            .CreateAsync(new NewUser(email, name, roles, unitIds, null, password, departmentIds), context.CancellationToken);
+            .CreateAsync(new NewUser(email, name, roles, unitIds, null, password, departmentIds, entityId), context.CancellationToken);
         if (!result.Succeeded)
         {
             foreach (var message in result.Errors.Values)

@@ -4,7 +4,12 @@ namespace Vigia.Core.Accounts;
 
 public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> builder) => builder.Property(u => u.DisplayName).HasMaxLength(200);
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.HasOne(u => u.Entity).WithMany().HasForeignKey(u => u.EntityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.EntityId);
+    }
 }
 
 public sealed class UserUnitConfiguration : IEntityTypeConfiguration<UserUnit>

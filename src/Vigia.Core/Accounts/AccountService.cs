@@ -4,10 +4,16 @@ namespace Vigia.Core.Accounts;
 
 public sealed record NewUser(string Email, string DisplayName, IReadOnlyCollection<string> Roles,
     IReadOnlyCollection<int>? UnitIds = null, IReadOnlyCollection<int>? ComponentIds = null, string? Password = null,
-    IReadOnlyCollection<int>? DepartmentIds = null);
+    IReadOnlyCollection<int>? DepartmentIds = null, int? EntityId = null);
 
 public sealed record UserChanges(string DisplayName, IReadOnlyCollection<string> Roles, IReadOnlyCollection<int> UnitIds,
-    IReadOnlyCollection<int> ComponentIds, IReadOnlyCollection<int>? DepartmentIds = null);
+    IReadOnlyCollection<int> ComponentIds, IReadOnlyCollection<int>? DepartmentIds = null, int? EntityId = null);
+
+/// <summary>The field an account's entity errors are keyed by; the forms use the same name.</summary>
+public static class AccountFields
+{
+    public const string EntityId = "EntityId";
+}
 
 /// <summary>A created account, with its single-use activation token when it was created without a password.</summary>
 public sealed record CreatedAccount(AppUser User, string? ActivationToken);
@@ -32,6 +38,7 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
     public async Task<Result<CreatedAccount>> CreateAsync(NewUser request, CancellationToken ct = default)
     {
         var errors = await ValidateAsync(request.Roles, request.UnitIds ?? [], request.ComponentIds ?? [], request.DepartmentIds ?? [], ct);
+        var entityId = await ResolveEntityAsync(request.Roles, request.UnitIds ?? [], request.EntityId, errors, ct);
         var email = request.Email.Trim();
         if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
         {
@@ -58,6 +65,7 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
             DisplayName = request.DisplayName.Trim(),
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
+            EntityId = entityId,
         };
         user.Units.AddRange((request.UnitIds ?? []).Distinct().Select(id => new UserUnit { UserId = user.Id, UnitId = id }));
         user.Components.AddRange((request.ComponentIds ?? []).Distinct().Select(id => new UserComponent { UserId = user.Id, ComponentId = id }));
@@ -92,6 +100,7 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         }
         var departmentIds = changes.DepartmentIds ?? [];
         var errors = await ValidateAsync(changes.Roles, changes.UnitIds, changes.ComponentIds, departmentIds, ct);
+        var entityId = await ResolveEntityAsync(changes.Roles, changes.UnitIds, changes.EntityId, errors, ct);
         if (string.IsNullOrWhiteSpace(changes.DisplayName))
         {
             errors["DisplayName"] = "Escriba el nombre de la persona.";
@@ -103,6 +112,7 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         await EnsureRolesAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         user.DisplayName = changes.DisplayName.Trim();
+        user.EntityId = entityId;
         user.Units.RemoveAll(u => !changes.UnitIds.Contains(u.UnitId));
         user.Units.AddRange(changes.UnitIds.Except(user.Units.Select(u => u.UnitId)).Distinct().Select(id => new UserUnit { UserId = user.Id, UnitId = id }));
         user.Components.RemoveAll(c => !changes.ComponentIds.Contains(c.ComponentId));
@@ -227,6 +237,57 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
             errors["DepartmentIds"] = "Alguno de los departamentos elegidos no existe.";
         }
         return errors;
+    }
+
+    /// <summary>The account's entity, as the administrator chose it: it must exist and hold the account's units. When
+    /// none is chosen for a role of the entity's staff, the rule of <see cref="EntityAssignment"/> fills it (the entity
+    /// of its units when all are of one, or the installation's only entity), and an error asks for it when that finds
+    /// none. The installation-wide administrator (Administrador, even with Planeación) and Consulta departamental keep
+    /// none.</summary>
+    private async Task<int?> ResolveEntityAsync(IReadOnlyCollection<string> roleNames, IReadOnlyCollection<int> unitIds, int? chosen,
+        Dictionary<string, string> errors, CancellationToken ct)
+    {
+        if (roleNames.Contains(Roles.DepartmentObserver))
+        {
+            if (chosen is not null)
+            {
+                errors[AccountFields.EntityId] = "Una cuenta de Consulta departamental no pertenece a una entidad: deje la entidad vacía.";
+            }
+            return null;
+        }
+        var unitEntities = unitIds.Count == 0 ? []
+            : await db.Units.Where(u => unitIds.Contains(u.Id)).Select(u => u.EntityId).Distinct().ToListAsync(ct);
+        if (chosen is { } id)
+        {
+            if (!await db.Entities.AnyAsync(e => e.Id == id, ct))
+            {
+                errors[AccountFields.EntityId] = "La entidad elegida no existe.";
+                return null;
+            }
+            if (unitEntities.Any(e => e != id))
+            {
+                errors["UnitIds"] = "Las unidades de la cuenta deben ser de su entidad; alguna de las elegidas es de otra.";
+            }
+            return id;
+        }
+        if (!EntityAssignment.NeedsEntity(roleNames) || roleNames.Contains(Roles.Administrator))
+        {
+            return null;
+        }
+        if (unitEntities.Count == 1)
+        {
+            return unitEntities[0];
+        }
+        var entities = await db.Entities.OrderBy(e => e.Id).Select(e => e.Id).Take(2).ToListAsync(ct);
+        if (unitEntities.Count == 0 && entities.Count == 1)
+        {
+            return entities[0];
+        }
+        if (entities.Count > 0)
+        {
+            errors[AccountFields.EntityId] = "Elija la entidad de la cuenta: Planeación, los Responsables, los Líderes y Control Interno trabajan para una entidad.";
+        }
+        return null;
     }
 
     private static Dictionary<string, string> IdentityErrors(IdentityResult result, string field) =>

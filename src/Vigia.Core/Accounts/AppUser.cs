@@ -10,6 +10,12 @@ public class AppUser : IdentityUser
     public string DisplayName { get; set; } = "";
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The entity whose staff this person is: Planeación writes only this entity's plans. Null for the
+    /// installation-wide administrator and for Consulta departamental, who belong to no entity; set by the
+    /// administrator, never inferred from the units at the moment of a write (<see cref="EntityAssignment"/>).</summary>
+    public int? EntityId { get; set; }
+    public Entity? Entity { get; set; }
     public List<UserUnit> Units { get; set; } = [];
     public List<UserComponent> Components { get; set; } = [];
     public List<UserDepartment> Departments { get; set; } = [];

@@ -13,9 +13,8 @@ public static class UnitGroupFields
 }
 
 /// <summary>Planeación's work on groups of units: which units a group stands for, and, for an action assigned to a group,
-/// the target of a unit's part when it is not an even share. Only Planeación of the group's entity writes: a Planeación
-/// account bound to units of one entity (through its units) maps that entity's groups only; one bound to no unit works
-/// for every entity, as Planeación does everywhere else in Vigía.</summary>
+/// the target of a unit's part when it is not an even share. Only Planeación of the group's entity writes: the account's
+/// own entity (<see cref="AppUser.EntityId"/>, as for the plans, <see cref="PlanEditors"/>).</summary>
 public sealed class UnitGroupService(AppDbContext db, AuditScope audit)
 {
     public async Task<bool> CanMapAsync(Actor actor, int entityId, CancellationToken ct = default)
@@ -25,8 +24,7 @@ public sealed class UnitGroupService(AppDbContext db, AuditScope audit)
         {
             return false;
         }
-        var entities = await db.UserUnits.Where(u => u.UserId == actor.UserId).Select(u => u.Unit!.EntityId).Distinct().ToListAsync(ct);
-        return entities.Count == 0 || entities.Contains(entityId);
+        return await PlanEditors.MayEditAsync(db, actor, entityId, ct);
     }
 
     /// <summary>Replaces the group's members with <paramref name="unitIds"/>: active units of the group's entity.</summary>

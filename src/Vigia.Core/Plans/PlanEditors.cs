@@ -2,11 +2,16 @@ using Vigia.Core.Accounts;
 
 namespace Vigia.Core.Plans;
 
-/// <summary>Who may formulate and edit an entity's plan, decided on the data: Planeación, and, when the person belongs
-/// to units, only for the entity those units belong to (a planning office does not write another entity's plan).
-/// A Planeación account without units (a single-entity installation) may write the plans of every entity.</summary>
+/// <summary>Who may formulate and edit an entity's plan, decided on the data: Planeación of that entity, the entity
+/// being the account's own (<see cref="AppUser.EntityId"/>, set by the administrator), never inferred from its units.
+/// The installation-wide administrator (role Administrador, no entity) who also holds Planeación writes every entity's
+/// plans, and is the one who imports the first plan of an entity not yet in Vigía; any other Planeación account without
+/// an entity writes none until the administrator gives it one. The system (no person: the CLI, the start-up import)
+/// writes every entity's.</summary>
 public static class PlanEditors
 {
+    public const string NoEntityMessage = "Su cuenta no tiene una entidad asignada: pida al administrador que la indique en su cuenta.";
+
     public static async Task<bool> MayEditAsync(AppDbContext db, Actor actor, int entityId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -19,7 +24,16 @@ public static class PlanEditors
         {
             return true;
         }
-        var entities = await db.UserUnits.Where(u => u.UserId == actor.UserId).Select(u => u.Unit!.EntityId).Distinct().ToListAsync(ct);
-        return entities.Count == 0 || entities.Contains(entityId);
+        var own = await EntityOfAsync(db, actor, ct);
+        return own is { } id ? id == entityId : actor.IsIn(Roles.Administrator);
+    }
+
+    /// <summary>The actor's own entity, or null (the system, or an account without one).</summary>
+    public static async Task<int?> EntityOfAsync(AppDbContext db, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.UserId is null ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.EntityId).SingleOrDefaultAsync(ct);
     }
 }

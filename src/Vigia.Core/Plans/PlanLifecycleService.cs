@@ -43,6 +43,19 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
         return actor.IsIn(Roles.Planning);
     }
 
+    /// <summary>The refusal when the actor is not Planeación of the plan's entity (<see cref="PlanEditors"/>).</summary>
+    private async Task<Failure?> RefuseOtherEntityAsync(int entityId, Actor actor, string verb, CancellationToken ct)
+    {
+        if (await PlanEditors.MayEditAsync(db, actor, entityId, ct))
+        {
+            return null;
+        }
+        var name = await db.Entities.Where(e => e.Id == entityId).Select(e => e.Name).SingleAsync(ct);
+        return await PlanEditors.EntityOfAsync(db, actor, ct) is null && actor.UserId is not null
+            ? Result.Forbidden(PlanEditors.NoEntityMessage)
+            : Result.Forbidden($"Solo Planeación de {name} {verb} su plan.");
+    }
+
     public async Task<Result<int>> PublishAsync(int planId, PublicationApproval approval, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(approval);
@@ -54,6 +67,10 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
         if (plan is null)
         {
             return Result.NotFound();
+        }
+        if (await RefuseOtherEntityAsync(plan.EntityId, actor, "publica", ct) is { } refused)
+        {
+            return refused;
         }
         var draft = plan.Versions.MaxBy(v => v.Number)!;
         if (draft.Status == VersionStatus.Published)
@@ -146,6 +163,10 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
         {
             return Result.NotFound();
         }
+        if (await RefuseOtherEntityAsync(plan.EntityId, actor, "modifica", ct) is { } refused)
+        {
+            return refused;
+        }
         var latest = plan.Versions.MaxBy(v => v.Number)!;
         if (latest.Status != VersionStatus.Published)
         {
@@ -191,6 +212,11 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
         if (draft is null)
         {
             return Result.NotFound();
+        }
+        var entityId = await db.Plans.Where(p => p.Id == planId).Select(p => p.EntityId).SingleAsync(ct);
+        if (await RefuseOtherEntityAsync(entityId, actor, "modifica", ct) is { } refused)
+        {
+            return refused;
         }
         if (draft.Status == VersionStatus.Published || draft.Snapshot is null)
         {

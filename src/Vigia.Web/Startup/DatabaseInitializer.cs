@@ -21,6 +21,16 @@ public static class DatabaseInitializer
         return string.IsNullOrEmpty(connection.DataSource) ? connection.Database : $"{connection.DataSource} {connection.Database}";
     }
 
+    /// <summary>Accounts still without an entity get the one <see cref="EntityAssignment"/>'s rule finds.</summary>
+    private static async Task AssignEntitiesAsync(IServiceProvider services, AppDbContext db, ILogger logger)
+    {
+        var placed = await EntityAssignment.AssignExistingAsync(db, services.GetRequiredService<AuditScope>());
+        if (placed > 0)
+        {
+            logger.LogInformation("{Count} cuentas sin entidad recibieron la de sus unidades o la única de la instalación.", placed);
+        }
+    }
+
     public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
     {
         await using var scope = services.CreateAsyncScope();
@@ -33,6 +43,7 @@ public static class DatabaseInitializer
         var keyFile = AuditKeys.PathFrom(configuration, services.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory);
         var ring = await services.GetRequiredService<AuditKeys>().LoadAsync(keyFile, db);
         logger.LogInformation("Registro de auditoría firmado con la clave {KeyId} ({KeyFile})", ring.Current.Id, keyFile);
+        await AssignEntitiesAsync(scope.ServiceProvider, db, logger);
         if (!configuration.GetValue("Vigia:LoadDemoPlan", true) || await db.Plans.AnyAsync())
         {
             return;
@@ -57,6 +68,7 @@ public static class DatabaseInitializer
                 await db.SaveChangesAsync();
             }
             logger.LogInformation("Plan de demostración {Year} cargado ({Notes} notas de importación).", outcome.Value.Year, outcome.Value.Notes.Count);
+            await AssignEntitiesAsync(scope.ServiceProvider, db, logger);
         }
         else
         {

@@ -7,6 +7,7 @@ using Vigia.Core.Audit;
 using Vigia.Core.Consultation;
 using Vigia.Core.OpenData;
 using Vigia.Core.Plans;
+using Vigia.Core.Tests.Plans;
 
 namespace Vigia.Core.Tests.Consultation;
 
@@ -33,6 +34,7 @@ public abstract class ConsultationServiceTests(DatabaseProvider provider) : IAsy
         var outcome = await new PlanImportService(db, clock).ImportAsync(Vigia.Core.Plans.Importing.PlanDocumentReader.ReadText(reader),
             new PlanImportOptions(), "prueba");
         Assert.True(outcome.Succeeded);
+        await TestPlanners.AddAsync(db, Planner);
     }
 
     public async Task DisposeAsync()

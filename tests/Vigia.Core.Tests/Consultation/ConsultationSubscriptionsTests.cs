@@ -13,6 +13,7 @@ using Vigia.Core.Audit;
 using Vigia.Core.Consultation;
 using Vigia.Core.Mail;
 using Vigia.Core.Plans;
+using Vigia.Core.Tests.Plans;
 
 namespace Vigia.Core.Tests.Consultation;
 
@@ -46,6 +47,7 @@ public abstract partial class ConsultationSubscriptionsTests(DatabaseProvider pr
         var outcome = await new PlanImportService(db, clock).ImportAsync(Vigia.Core.Plans.Importing.PlanDocumentReader.ReadText(reader),
             new PlanImportOptions(), "prueba");
         Assert.True(outcome.Succeeded);
+        await TestPlanners.AddAsync(db, Planner);
     }
 
     public async Task DisposeAsync()

@@ -37,7 +37,10 @@ public abstract class UnitGroupImportTests(DatabaseProvider provider) : IAsyncLi
 
     private async Task<Actor> PlanningAsync(AppDbContext db, params int[] units)
     {
-        var user = new AppUser { UserName = $"p{Guid.NewGuid():N}@cali.gov.co", Email = "p@cali.gov.co", DisplayName = "Pilar Planeación", CreatedAt = TestTime.Written };
+        // The account's entity, as the administrator sets it: its units' entity, or the seed's.
+        var entityId = units.Length > 0 ? await db.Units.Where(u => u.Id == units[0]).Select(u => u.EntityId).SingleAsync()
+            : await db.Entities.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        var user = new AppUser { UserName = $"p{Guid.NewGuid():N}@cali.gov.co", Email = "p@cali.gov.co", DisplayName = "Pilar Planeación", CreatedAt = TestTime.Written, EntityId = entityId };
         user.Units.AddRange(units.Select(u => new UserUnit { UserId = user.Id, UnitId = u }));
         db.Users.Add(user);
         await db.SaveChangesAsync();

@@ -49,7 +49,7 @@ public abstract class DafpImportTests(DatabaseProvider provider) : IAsyncLifetim
     [Fact]
     public async Task Import_BrokenDafpWorkbook_ChangesNothing()
     {
-        using var stream = DafpWorkbook.Build(wb => wb.Worksheet("Componente 1").Cell(6, 6).SetValue("todo el año"));
+        using var stream = DafpWorkbook.Build(wb => wb.Worksheet("Componente 1").Cell(6, 6).SetValue("Cuando se pueda"));
         var read = PlanDocumentReader.ReadXlsx(stream);
 
         var outcome = await ImportAsync(read, new PlanImportOptions());

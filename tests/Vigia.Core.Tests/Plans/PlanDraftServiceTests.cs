@@ -33,6 +33,7 @@ public abstract class PlanDraftServiceTests(DatabaseProvider provider) : IAsyncL
         db.Units.Add(new Unit { Entity = other, Name = "Oficina Ajena", NormalizedName = SpanishText.Fold("Oficina Ajena") });
         await db.SaveChangesAsync();
         entityId = entity.Id;
+        await TestPlanners.AddAsync(db, Planner, entity.Id);
         var scope = new AuditScope();
         planId = (await new PlanFormulationService(db, scope, clock).CreateFromTemplateAsync(entity.Id, 2023, "paac-v2", Planner)).Value;
     }

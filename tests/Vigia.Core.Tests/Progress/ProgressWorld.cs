@@ -152,10 +152,11 @@ public sealed class ProgressWorld : IAsyncDisposable
     }
 
     /// <summary>Adds a person with roles, units and components straight into the tables (no Identity manager needed).</summary>
-    public async Task<Actor> AddPersonAsync(string email, string name, string[] roles, int[]? units = null, int[]? components = null, bool active = true)
+    public async Task<Actor> AddPersonAsync(string email, string name, string[] roles, int[]? units = null, int[]? components = null, bool active = true,
+        int? entityId = null)
     {
         await using var db = database.CreateContext();
-        var user = new AppUser { UserName = email, Email = email, DisplayName = name, IsActive = active, CreatedAt = Clock.GetUtcNow() };
+        var user = new AppUser { UserName = email, Email = email, DisplayName = name, IsActive = active, CreatedAt = Clock.GetUtcNow(), EntityId = entityId };
         user.Units.AddRange((units ?? []).Select(u => new UserUnit { UserId = user.Id, UnitId = u }));
         user.Components.AddRange((components ?? []).Select(c => new UserComponent { UserId = user.Id, ComponentId = c }));
         db.Users.Add(user);
@@ -197,7 +198,7 @@ public sealed class ProgressWorld : IAsyncDisposable
         OtherResponsible = await AddPersonAsync("otra@cali.gov.co", "Jorge Ruiz", [Roles.Responsible], units: [other.Id]);
         Leader = await AddPersonAsync("lider3@cali.gov.co", "Lucía Líder", [Roles.ComponentLeader], components: [component3.Id]);
         OtherLeader = await AddPersonAsync("lider1@cali.gov.co", "Luis Líder", [Roles.ComponentLeader], components: [component1.Id]);
-        Planning = await AddPersonAsync("planeacion@cali.gov.co", "Pilar Planeación", [Roles.Planning]);
+        Planning = await AddPersonAsync("planeacion@cali.gov.co", "Pilar Planeación", [Roles.Planning], entityId: entity.Id);
         InternalControl = await AddPersonAsync("oci@cali.gov.co", "Óscar Control", [Roles.InternalControl]);
     }
 

@@ -132,9 +132,16 @@ public class VigiaFactory(DatabaseProvider provider, VigiaFactoryOptions? option
     /// <param name="unit">The unit of a Responsable, by name.</param>
     /// <param name="component">The component of a Líder de componente, by number.</param>
     public async Task<TestClient> SignInAsAsync(string role, string? unit = null, int? component = null, string? name = null,
-        IReadOnlyCollection<int>? departments = null)
+        IReadOnlyCollection<int>? departments = null, int? entity = null)
     {
-        var person = await TestPeople.CreateAsync(Services, role, unit, component, name: name, departments: departments);
+        var person = await TestPeople.CreateAsync(Services, role, unit, component, name: name, departments: departments, entity: entity);
+        return await SignInAsync(person.Email!);
+    }
+
+    /// <summary>Signs in as the installation-wide administrator who is also Planeación (no entity: every entity's plans).</summary>
+    public async Task<TestClient> SignInAsInstallationPlannerAsync()
+    {
+        var person = await TestPeople.CreateInstallationPlannerAsync(Services);
         return await SignInAsync(person.Email!);
     }
 

@@ -170,7 +170,7 @@ internal static partial class DafpWorkbookReader
         var first = components[0];
         rows.Add(new SourceRow(Line(first.Index, first.Columns.HeaderRow), TableHeader));
         log.Inferred(Line(first.Index, first.Columns.HeaderRow),
-            "la plantilla del DAFP no trae cantidades: cada meta o producto cuenta como 1 (resultado 1), programado en el mes de su fecha programada; corrija la cantidad en el borrador si es otra");
+            "la plantilla del DAFP no trae cantidades: cada meta o producto cuenta como 1 (resultado 1), programado en el mes de su fecha programada o repartido entre los meses que ella nombra («Trimestral», «Enero a diciembre»); corrija la cantidad en el borrador si es otra");
 
         var usedNumbers = new HashSet<int>();
         for (var k = 0; k < components.Count; k++)
@@ -335,21 +335,34 @@ internal static partial class DafpWorkbookReader
             Array.Fill(months, "");
             if (dateCell is not null && !dateCell.IsEmpty())
             {
-                if (ScheduledMonth(dateCell, out var month, out var dateYear, out var many) is { } error)
+                var (scheduled, written) = ScheduledDate(dateCell);
+                if (scheduled is null)
                 {
-                    log.Error(line, $"la columna «Fecha programada» ({ColumnName(columns.Date)}) dice «{PlanHeaderReader.Shorten(error)}», que no es una fecha ni un mes (escriba, p. ej., «Marzo de {(year ?? 2023).ToString(CultureInfo.InvariantCulture)}» o 31/03/{(year ?? 2023).ToString(CultureInfo.InvariantCulture)})");
+                    log.Error(line, $"la columna «Fecha programada» ({ColumnName(columns.Date)}) dice «{PlanHeaderReader.Shorten(written.Length == 0 ? "(vacía)" : written)}», que no es una fecha, un mes ni una frecuencia (escriba, p. ej., «Marzo de {(year ?? 2023).ToString(CultureInfo.InvariantCulture)}», 31/03/{(year ?? 2023).ToString(CultureInfo.InvariantCulture)}, «Trimestral», «Enero a diciembre» o «A demanda»)");
                     continue;
                 }
 
-                months[month - 1] = goal.Length > 0 ? "1" : "";
-                if (many)
+                var shares = scheduled.Shares();
+                for (var i = 0; i < scheduled.Months.Count && goal.Length > 0; i++)
                 {
-                    log.Inferred(line, $"la fecha programada nombra varios meses; se programa en el último, {SpanishMonths.Name(month)}");
+                    months[scheduled.Months[i] - 1] = Quantity(shares[i]);
                 }
 
-                if (dateYear is { } y && year is { } planYear && y != planYear)
+                if (scheduled.Months.Count == 0)
                 {
-                    log.Warning(line, $"la fecha programada es de {y.ToString(CultureInfo.InvariantCulture)} y el plan de {planYear.ToString(CultureInfo.InvariantCulture)}; se programa en {SpanishMonths.Name(month)} del plan");
+                    log.Inferred(line, $"la fecha programada «{PlanHeaderReader.Shorten(written)}» se lee como {scheduled.Reading}: la acción queda sin meses programados; prográmela en el borrador");
+                }
+                else if (scheduled.Months.Count > 1)
+                {
+                    var split = shares.Distinct().Count() == 1
+                        ? $"{Quantity(shares[0])} en cada mes"
+                        : $"{Quantity(shares[0])} en cada mes y {Quantity(shares[^1])} en {SpanishMonths.Name(scheduled.Months[^1])}";
+                    log.Inferred(line, $"la fecha programada «{PlanHeaderReader.Shorten(written)}» se lee como {scheduled.Reading}: el resultado 1 se reparte entre esos meses ({split})");
+                }
+
+                if (scheduled.Year is { } y && year is { } planYear && y != planYear && scheduled.Months.Count > 0)
+                {
+                    log.Warning(line, $"la fecha programada es de {y.ToString(CultureInfo.InvariantCulture)} y el plan de {planYear.ToString(CultureInfo.InvariantCulture)}; se programa en {scheduled.Reading} del plan");
                 }
             }
 
@@ -367,13 +380,10 @@ internal static partial class DafpWorkbookReader
         }
     }
 
-    /// <summary>The month a «Fecha programada» cell names: a date cell, «31/03/2023», «2023-03-31», «Marzo de 2023»,
-    /// «marzo 2023», «31 de marzo de 2023». Null when it is one; otherwise the text that is not.</summary>
-    private static string? ScheduledMonth(IXLCell cell, out int month, out int? year, out bool many)
+    /// <summary>How a «Fecha programada» cell reads (<see cref="ScheduledDateText"/>): a date cell is its month; text is
+    /// read by the one parser. Null when it cannot be read, with the text as written.</summary>
+    private static (ScheduledDate? Date, string Written) ScheduledDate(IXLCell cell)
     {
-        month = 0;
-        year = null;
-        many = false;
         object value;
         try
         {
@@ -386,58 +396,15 @@ internal static partial class DafpWorkbookReader
 
         if (value is DateTime date)
         {
-            month = date.Month;
-            year = date.Year;
-            return null;
+            return (ScheduledDateText.FromDate(date), "");
         }
 
         var text = SpanishText.CollapseWhitespace(value is string s ? s : CellText(cell));
-        if (NumericDate().Match(text) is { Success: true } numeric)
-        {
-            var m = int.Parse(numeric.Groups["m"].Value, CultureInfo.InvariantCulture);
-            var d = int.Parse(numeric.Groups["d"].Value, CultureInfo.InvariantCulture);
-            var y = int.Parse(numeric.Groups["y"].Value, CultureInfo.InvariantCulture);
-            if (m is >= 1 and <= 12 && d is >= 1 and <= 31)
-            {
-                month = m;
-                year = y < 100 ? 2000 + y : y;
-                return null;
-            }
-
-            return text;
-        }
-
-        if (IsoDate().Match(text) is { Success: true } iso)
-        {
-            var m = int.Parse(iso.Groups["m"].Value, CultureInfo.InvariantCulture);
-            if (m is >= 1 and <= 12)
-            {
-                month = m;
-                year = int.Parse(iso.Groups["y"].Value, CultureInfo.InvariantCulture);
-                return null;
-            }
-
-            return text;
-        }
-
-        var named = SpanishText.Fold(text).Split([' ', ',', '.', ';', ':', '(', ')', '-', '–', '/'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => SpanishMonths.FromName(w) is { } n && w.Length >= 3 ? n : 0)
-            .Where(n => n > 0)
-            .ToList();
-        if (named.Count == 0)
-        {
-            return text.Length == 0 ? "(vacía)" : text;
-        }
-
-        month = named[^1];
-        many = named.Distinct().Count() > 1;
-        if (YearPattern().Match(text) is { Success: true } found)
-        {
-            year = int.Parse(found.Value, CultureInfo.InvariantCulture);
-        }
-
-        return null;
+        return (ScheduledDateText.Read(text), text);
     }
+
+    /// <summary>A month's share as the seed's month cells write it: a decimal comma, never a dot (which groups thousands).</summary>
+    private static string Quantity(decimal share) => share.ToString("0.####", CultureInfo.InvariantCulture).Replace('.', ',');
 
     /// <summary>The sheet's header row and its columns, or null when the sheet has none: a row within the first 40
     /// whose folded labels include «Actividad…», «Meta…» and «Fecha…», and no month columns (the seed's layout).</summary>
@@ -549,11 +516,7 @@ internal static partial class DafpWorkbookReader
     [GeneratedRegex(@"^subcomponente\s*(?:/\s*proceso)?\s*(?<num>\d{1,2})?\b\s*[:.\-–—]?\s*(?<name>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex SubcomponentHeading();
 
-    [GeneratedRegex(@"^(?<d>\d{1,2})\s*[/\-.]\s*(?<m>\d{1,2})\s*[/\-.]\s*(?<y>\d{2}|\d{4})$")]
-    private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})")]
-    private static partial Regex IsoDate();
 
     [GeneratedRegex(@"\b(19|20)\d{2}\b")]
     private static partial Regex YearPattern();

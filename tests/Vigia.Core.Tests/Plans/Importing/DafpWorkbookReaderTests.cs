@@ -93,13 +93,45 @@ public class DafpWorkbookReaderTests
     [Fact]
     public void Read_DafpWorkbook_UnreadableDate_IsAnErrorBySheetRowAndColumn()
     {
-        using var stream = DafpWorkbook.Build(wb => wb.Worksheet("Racionalización").Cell(4, 5).SetValue("Permanente"));
+        using var stream = DafpWorkbook.Build(wb => wb.Worksheet("Racionalización").Cell(4, 5).SetValue("Por definir"));
 
         var result = PlanDocumentReader.ReadXlsx(stream);
 
         Assert.Null(result.Plan);
         var error = Assert.Single(result.Notes, n => n.Kind == ImportNoteKind.Error);
-        Assert.StartsWith("Hoja «Racionalización», fila 4: la columna «Fecha programada» (E) dice «Permanente», que no es una fecha ni un mes", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Hoja «Racionalización», fila 4: la columna «Fecha programada» (E) dice «Por definir», que no es una fecha, un mes ni una frecuencia", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_DafpWorkbook_FrequenciesRangesAndDemand_AreSpreadOverMonths_AndTheReportSaysHowEachWasRead()
+    {
+        using var stream = DafpWorkbook.Build(wb =>
+        {
+            wb.Worksheet("Componente 1").Cell(5, 6).SetValue("Trimestral");
+            wb.Worksheet("Componente 1").Cell(6, 6).SetValue("Del 1 de marzo al 30 de junio");
+            wb.Worksheet("Componente 1").Cell(7, 6).SetValue("Cada vez que se requiera");
+            wb.Worksheet("Racionalización").Cell(4, 5).SetValue("Permanente");
+        });
+
+        var result = PlanDocumentReader.ReadXlsx(stream);
+
+        Assert.True(result.Succeeded, Report(result));
+        var plan = result.Plan!;
+        var quarterly = plan.Activity("1.1.1").Actions.Single();
+        Assert.Equal(new Dictionary<int, decimal> { [3] = 0.25m, [6] = 0.25m, [9] = 0.25m, [12] = 0.25m }, quarterly.Schedule);
+        Assert.Equal(1m, quarterly.TargetQuantity);
+        Assert.Equal(new Dictionary<int, decimal> { [3] = 0.25m, [4] = 0.25m, [5] = 0.25m, [6] = 0.25m }, plan.Activity("1.1.2").Actions.Single().Schedule);
+        Assert.Empty(plan.Activity("1.2.1").Actions.Single().Schedule);
+        var permanent = plan.Activity("2.1.1").Actions.Single().Schedule;
+        Assert.Equal(Enumerable.Range(1, 12), permanent.Keys.Order());
+        Assert.Equal(1m, permanent.Values.Sum());
+        Assert.Equal(0.0837m, permanent[12]);
+        Assert.Contains(result.Notes, n => n.Kind == ImportNoteKind.Inferred && n.Message ==
+            "Hoja «Componente 1», fila 5: la fecha programada «Trimestral» se lee como marzo, junio, septiembre y diciembre: el resultado 1 se reparte entre esos meses (0,25 en cada mes)");
+        Assert.Contains(result.Notes, n => n.Kind == ImportNoteKind.Inferred && n.Message ==
+            "Hoja «Componente 1», fila 7: la fecha programada «Cada vez que se requiera» se lee como ningún mes fijo (a demanda): la acción queda sin meses programados; prográmela en el borrador");
+        Assert.Contains(result.Notes, n => n.Kind == ImportNoteKind.Inferred && n.Message ==
+            "Hoja «Racionalización», fila 4: la fecha programada «Permanente» se lee como todos los meses (enero a diciembre): el resultado 1 se reparte entre esos meses (0,0833 en cada mes y 0,0837 en diciembre)");
     }
 
     [Fact]

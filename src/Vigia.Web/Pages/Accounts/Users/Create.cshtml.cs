@@ -9,7 +9,12 @@ public class CreateModel(AppDbContext db, AccountService accounts) : UserFormMod
     [Display(Name = "Correo electrónico")]
     public string Email { get; set; } = "";
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadChoicesAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadChoicesAsync(ct);
+        // On an installation with one entity, that is the new account's entity unless the administrator says otherwise.
+        EntityId = EntityOptions.Count == 1 ? EntityOptions[0].Id : null;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -17,7 +22,7 @@ public class CreateModel(AppDbContext db, AccountService accounts) : UserFormMod
         {
             return await InvalidAsync(ct);
         }
-        var result = await accounts.CreateAsync(new NewUser(Email, DisplayName, SelectedRoles, UnitIds, ComponentIds, DepartmentIds: DepartmentIds), ct);
+        var result = await accounts.CreateAsync(new NewUser(Email, DisplayName, SelectedRoles, UnitIds, ComponentIds, DepartmentIds: DepartmentIds, EntityId: EntityId), ct);
         return await this.RespondAsync(result, created => this.RedirectWithNotice(
                 $"Cuenta creada para {created.User.Email}. Entréguele este enlace de activación, que sirve una sola vez y vence en 48 horas: "
                 + Url.Page("/Accounts/Activate", null, new { token = created.ActivationToken }, Request.Scheme),

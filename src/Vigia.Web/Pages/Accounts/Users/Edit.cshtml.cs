@@ -11,6 +11,9 @@ public class EditModel(AppDbContext db, AccountService accounts, UserManager<App
     public string Email { get; private set; } = "";
     public bool IsActive { get; private set; }
 
+    /// <summary>The entity the account belongs to, as stored (null: none).</summary>
+    public string? EntityName { get; private set; }
+
     /// <summary>The person's running sessions, newest first.</summary>
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
 
@@ -21,7 +24,8 @@ public class EditModel(AppDbContext db, AccountService accounts, UserManager<App
         {
             return NotFound();
         }
-        (Email, IsActive, DisplayName) = (user.Email ?? "", user.IsActive, user.DisplayName);
+        (Email, IsActive, DisplayName, EntityId) = (user.Email ?? "", user.IsActive, user.DisplayName, user.EntityId);
+        EntityName = user.EntityId is { } entityId ? await Db.Entities.AsNoTracking().Where(e => e.Id == entityId).Select(e => e.Name).SingleAsync(ct) : null;
         SelectedRoles = (await users.GetRolesAsync(user)).ToList();
         UnitIds = user.Units.Select(u => u.UnitId).ToList();
         ComponentIds = user.Components.Select(c => c.ComponentId).ToList();
@@ -39,11 +43,12 @@ public class EditModel(AppDbContext db, AccountService accounts, UserManager<App
             return NotFound();
         }
         (Email, IsActive) = (user.Email ?? "", user.IsActive);
+        EntityName = user.EntityId is { } entityId ? await Db.Entities.AsNoTracking().Where(e => e.Id == entityId).Select(e => e.Name).SingleAsync(ct) : null;
         if (!ModelState.IsValid)
         {
             return await InvalidAsync(ct);
         }
-        var result = await accounts.UpdateAsync(Id, new UserChanges(DisplayName, SelectedRoles, UnitIds, ComponentIds, DepartmentIds), ct);
+        var result = await accounts.UpdateAsync(Id, new UserChanges(DisplayName, SelectedRoles, UnitIds, ComponentIds, DepartmentIds, EntityId), ct);
         return await this.RespondAsync(result, _ => this.RedirectWithNotice("Cambios guardados.", "/Accounts/Users/Edit", new { id = Id }),
             reload: () => LoadChoicesAsync(ct));
     }

@@ -19,6 +19,10 @@ public abstract class UserFormModel(AppDbContext db) : PageModel
     public List<string> SelectedRoles { get; set; } = [];
 
     [BindProperty]
+    [Display(Name = "Entidad")]
+    public int? EntityId { get; set; }
+
+    [BindProperty]
     [Display(Name = "Unidades (para Responsables)")]
     public List<int> UnitIds { get; set; } = [];
 
@@ -30,12 +34,15 @@ public abstract class UserFormModel(AppDbContext db) : PageModel
     [Display(Name = "Departamentos (para Consulta departamental)")]
     public List<int> DepartmentIds { get; set; } = [];
 
+    public IReadOnlyList<Option> EntityOptions { get; private set; } = [];
     public IReadOnlyList<Option> UnitOptions { get; private set; } = [];
     public IReadOnlyList<Option> DepartmentOptions { get; private set; } = [];
     public IReadOnlyList<Option> ComponentOptions { get; private set; } = [];
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
+        EntityOptions = await Db.Entities.AsNoTracking().Select(e => new Option(e.Id, e.Name)).ToListAsync(ct);
+        EntityOptions = EntityOptions.OrderBy(o => o.Label, SpanishText.NameOrder).ToList();
         UnitOptions = await AdminLookups.UnitsAsync(Db, ct);
         ComponentOptions = await AdminLookups.ComponentsAsync(Db, ct);
         DepartmentOptions = Vigia.Core.Organisation.Departments.All.Select(d => new Option(d.Id, d.Name)).OrderBy(o => o.Label, SpanishText.NameOrder).ToList();

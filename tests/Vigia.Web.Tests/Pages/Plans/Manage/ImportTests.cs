@@ -23,6 +23,12 @@ public abstract class ImportTests(VigiaFactory app)
         "1.1.1\tPublicar el mapa\tPublicación en la web\tUn (1) mapa\t\t1\t\t\t\t\t\t\t\t\t\t\tMapa publicado\tMapas publicados\t1\tOficina Jurídica",
         ""));
 
+    private async Task<int> EntityIdAsync(string slug)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.Entities.Where(e => e.Slug == slug).Select(e => e.Id).SingleAsync();
+    }
+
     private async Task<int> PlansAsync(int year)
     {
         await using var db = app.Database.CreateContext();
@@ -68,7 +74,8 @@ public abstract class ImportTests(VigiaFactory app)
     public async Task AGoodDocument_ShowsTheReportFirst_DiscardSavesNothing_ConfirmSaves_AndAReplayIsRefused()
     {
         var document = Document("PERSONERIA MUNICIPAL DE TULUA", 2025);
-        var planning = await app.SignInAsAsync(Roles.Planning);
+        // An entity not yet in Vigía: its first plan is imported by the installation-wide administrator with Planeación.
+        var planning = await app.SignInAsInstallationPlannerAsync();
         var before = app.StoredFileCount();
 
         var preview = await planning.PostMultipartAsync(Page + "?handler=Upload", Page, [], ("plan-2025.txt", document));
@@ -109,7 +116,7 @@ public abstract class ImportTests(VigiaFactory app)
     public async Task ADocumentForAYearThatHasAPlan_IsRefused_PointingToANewVersion()
     {
         var existing = await TestData.SmallPlanAsync(app);
-        var planning = await app.SignInAsAsync(Roles.Planning);
+        var planning = await app.SignInAsAsync(Roles.Planning, entity: await EntityIdAsync(existing.EntitySlug));
         var before = app.StoredFileCount();
 
         var response = await planning.PostMultipartAsync(Page + "?handler=Upload", Page, [], ("plan.txt", Document("ALCALDIA DE PRUEBA", existing.Year)));
@@ -155,7 +162,7 @@ public abstract class ImportTests(VigiaFactory app)
     [Fact]
     public async Task ADafpTemplateWorkbook_SaidToBeAPtep_IsReportedBySheetAndRow_AndStoredAsAPtep()
     {
-        var planning = await app.SignInAsAsync(Roles.Planning);
+        var planning = await app.SignInAsInstallationPlannerAsync();
 
         var preview = await planning.PostMultipartAsync(Page + "?handler=Upload", Page, new() { ["tipo"] = "Ptep" }, ("ptep-palmira.xlsx", DafpWorkbook()));
 
@@ -181,7 +188,7 @@ public abstract class ImportTests(VigiaFactory app)
     [Fact]
     public async Task ADafpTemplateWorkbookWithAnUnreadableDate_IsRefusedNamingSheetRowAndColumn_AndChangesNothing()
     {
-        var planning = await app.SignInAsAsync(Roles.Planning);
+        var planning = await app.SignInAsInstallationPlannerAsync();
         var before = app.StoredFileCount();
         var plansBefore = await PlansAsync(2024);
 
@@ -194,6 +201,30 @@ public abstract class ImportTests(VigiaFactory app)
         Assert.Equal(before, app.StoredFileCount());
         // The other test of this class may have stored Palmira's plan first: this one stores nothing more.
         Assert.Equal(plansBefore, await PlansAsync(2024));
+    }
+
+    [Fact]
+    public async Task PlaneacionOfAnotherEntity_IsRefused_AndNothingIsStored()
+    {
+        await TestData.SmallPlanAsync(app);
+        int other;
+        await using (var db = app.Database.CreateContext())
+        {
+            var entity = new Vigia.Core.Organisation.Entity { Name = "Contraloría de Prueba", Slug = $"contraloria-{Guid.NewGuid():N}" };
+            db.Entities.Add(entity);
+            await db.SaveChangesAsync();
+            other = entity.Id;
+        }
+        var stranger = await app.SignInAsAsync(Roles.Planning, entity: other);
+        var before = app.StoredFileCount();
+        // Another test of this class stores a plan of another entity for this year: count, don't assume none.
+        var plansBefore = await PlansAsync(2025);
+
+        var preview = await stranger.PostMultipartAsync(Page + "?handler=Upload", Page, [], ("plan.txt", Document("ALCALDIA DE PRUEBA", 2025)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, preview.StatusCode);
+        Assert.Equal(plansBefore, await PlansAsync(2025));
+        Assert.Equal(before, app.StoredFileCount());
     }
 
     [Theory]

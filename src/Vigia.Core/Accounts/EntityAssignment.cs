@@ -3,7 +3,7 @@ using Vigia.Core.Audit;
 namespace Vigia.Core.Accounts;
 
 /// <summary>The entity an account belongs to (<see cref="AppUser.EntityId"/>): which roles need one, and the one-time
-/// rule that gives existing accounts theirs (ADR 030-planentity).</summary>
+/// rule that gives existing accounts theirs (ADR 032).</summary>
 /// <remarks>The rule, applied only to accounts whose entity is still empty, never overwriting a choice:
 /// (1) an account whose units all belong to one entity takes that entity; (2) otherwise, on an installation with exactly
 /// one entity, an account holding a role of the entity's staff (Planeación, Líder de componente, Responsable, Control

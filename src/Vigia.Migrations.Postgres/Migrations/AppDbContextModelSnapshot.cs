@@ -238,9 +238,6 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
-                    b.Property<int?>("EntityId")
-                        .HasColumnType("integer");
-
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -278,8 +275,6 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EntityId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -2883,16 +2878,6 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
-                });
-
-            modelBuilder.Entity("Vigia.Core.Accounts.AppUser", b =>
-                {
-                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
-                        .WithMany()
-                        .HasForeignKey("EntityId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Entity");
                 });
 
             modelBuilder.Entity("Vigia.Core.Accounts.UserComponent", b =>

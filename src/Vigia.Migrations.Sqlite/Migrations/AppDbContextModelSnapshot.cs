@@ -225,9 +225,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("EntityId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -265,8 +262,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EntityId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -2800,16 +2795,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
-                });
-
-            modelBuilder.Entity("Vigia.Core.Accounts.AppUser", b =>
-                {
-                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
-                        .WithMany()
-                        .HasForeignKey("EntityId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Entity");
                 });
 
             modelBuilder.Entity("Vigia.Core.Accounts.UserComponent", b =>

@@ -76,6 +76,8 @@ public abstract partial class HeadRequestsTests(VigiaFactory app)
         Assert.Contains("/datos/2022/acciones.csv", addresses);
         Assert.Contains("/api/plans/2022", addresses);
         Assert.Contains("/planes/2022", addresses);
+        Assert.Contains("/transparencia/matriz-ita", addresses);
+        Assert.Contains("/transparencia/matriz-ita.xlsx", addresses);
     }
 
     [Theory]

@@ -19,6 +19,7 @@ public static class AccountsSetup
         services.AddScoped<Organisation.ProcessService>();
         services.AddScoped<Organisation.EntityTextService>();
         services.AddScoped<Organisation.EntityPlacementService>();
+        services.AddScoped<Organisation.EntityContactService>();
         services.AddScoped<DepartmentAccess>();
         services.AddScoped<Organisation.UnitGroupService>();
         return services.AddIdentityCore<AppUser>(o =>

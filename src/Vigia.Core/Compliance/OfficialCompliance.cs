@@ -40,6 +40,11 @@ public static class OfficialCompliance
     public const string Explanation = "El cumplimiento es la proporción de actividades cumplidas entre las actividades programadas hasta la fecha: "
         + "una actividad está cumplida cuando todas sus acciones programadas en el periodo alcanzaron lo programado.";
 
+    /// <summary>What the numbers of an activity's page mean (its actions' targets and, for a group, each unit's part), in one
+    /// sentence that points back to the official figure rather than restating it differently.</summary>
+    public const string ActionFigures = "Las cifras de cada acción son su meta de la vigencia y, cuando la ejecuta un grupo de unidades, lo que cada una "
+        + "ejecutó según los reportes aceptados; no son el cumplimiento oficial, que cuenta actividades cumplidas entre las programadas a la fecha.";
+
     public static OfficialCount Count(IEnumerable<ActionVerdict> actions)
     {
         ArgumentNullException.ThrowIfNull(actions);

@@ -16,6 +16,11 @@ public static class FollowUpText
         ? "FORMATO SEGUIMIENTO AL PROGRAMA DE TRANSPARENCIA Y ÉTICA PÚBLICA"
         : "FORMATO SEGUIMIENTO AL PLAN ANTICORRUPCIÓN Y DE ATENCIÓN AL CIUDADANO";
 
+    /// <summary>What a follow-up's «% de avance» means, in one sentence, on every public page that prints one (docs/follow-up.md).</summary>
+    public const string FigureMeaning = "El % de avance de un seguimiento es la proporción de actividades que Control Interno encontró cumplidas entre las "
+        + "actividades programadas desde enero hasta la fecha del corte; es su verificación congelada en el informe y puede diferir del "
+        + "tablero de cumplimiento, que cuenta los reportes aceptados a la fecha.";
+
     public const string RiskMapTitle = "SEGUIMIENTO AL MAPA DE RIESGOS DE CORRUPCIÓN";
 
     /// <summary>The report's title: the plan's official format, or the risk map's for a follow-up of the map alone.</summary>

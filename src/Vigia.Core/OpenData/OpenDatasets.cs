@@ -96,6 +96,10 @@ public sealed record OpenDataset(string Slug, string FileName, string Title, str
 /// live. The endpoints in Web/OpenData write these columns, the catalogue and the dataset pages describe them.</summary>
 public static class OpenDatasets
 {
+    /// <summary>What the numbers in the files mean, in one sentence, on the catalogue's page.</summary>
+    public const string FigureMeaning = "Los archivos traen las cifras tal como las registra Vigía (metas, programación mensual, reportes aceptados y "
+        + "seguimientos publicados de Control Interno), una fila por registro; el diccionario de cada conjunto dice qué significa cada columna.";
+
     private static DatasetColumn Text(string name, string meaning) => new(name, ColumnType.Text, meaning);
     private static DatasetColumn Integer(string name, string meaning) => new(name, ColumnType.WholeNumber, meaning);
     private static DatasetColumn Decimal(string name, string meaning) => new(name, ColumnType.DecimalNumber, meaning);

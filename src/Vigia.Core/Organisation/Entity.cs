@@ -13,6 +13,10 @@ public class Entity
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? OfficeHours { get; set; }
+
+    /// <summary>The «correo para notificaciones judiciales» the footer of a Colombian public site shows; null until the
+    /// administrator sets it (<see cref="EntityContactService"/>).</summary>
+    public string? JudicialNoticeEmail { get; set; }
     public string? WebsiteUrl { get; set; }
     public string? TransparencyUrl { get; set; }
 

@@ -10,6 +10,7 @@ public sealed class EntityConfiguration : IEntityTypeConfiguration<Entity>
         b.Property(e => e.Slug).HasMaxLength(100);
         b.Property(e => e.PrivacyPolicy).HasMaxLength(EntityTexts.MaxLength);
         b.Property(e => e.TermsOfUse).HasMaxLength(EntityTexts.MaxLength);
+        b.Property(e => e.JudicialNoticeEmail).HasMaxLength(EntityContacts.EmailMaxLength);
         b.HasIndex(e => e.Slug).IsUnique();
         b.HasOne(e => e.Department).WithMany(d => d.Entities).HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.HostEntity).WithMany().HasForeignKey(e => e.HostEntityId).OnDelete(DeleteBehavior.Restrict);

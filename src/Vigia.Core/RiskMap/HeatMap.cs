@@ -1,5 +1,13 @@
 namespace Vigia.Core.RiskMap;
 
+/// <summary>The risk map's public words.</summary>
+public static class RiskMapText
+{
+    /// <summary>What the numbers of the published map mean, in one sentence (docs/risk-map.md).</summary>
+    public const string FigureMeaning = "Cada número del mapa de calor es una cantidad de riesgos: los que quedaron con esa probabilidad y ese impacto, "
+        + "antes de los controles (inherente) o después de ellos (residual); la zona de la celda (baja, moderada, alta o extrema) sale del método publicado.";
+}
+
 /// <summary>One cell of a drawn heat map: its levels, its zone and how many risks sit in it.</summary>
 public sealed record HeatMapCount(int Probability, string ProbabilityName, int Impact, string ImpactName, RiskZoneDefinition Zone, int Risks);
 

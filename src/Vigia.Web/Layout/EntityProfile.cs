@@ -10,14 +10,15 @@ public sealed record EntityProfile(
     string? Email,
     string? OfficeHours,
     string? WebsiteUrl,
-    string? TransparencyUrl)
+    string? TransparencyUrl,
+    string? JudicialNoticeEmail = null)
 {
     public const string FallbackName = "Vigía";
 
     public static EntityProfile Fallback { get; } = new(FallbackName, null, null, null, null, null, null);
 
     public bool HasContactDetails =>
-        Address is not null || Phone is not null || Email is not null || WebsiteUrl is not null;
+        Address is not null || Phone is not null || Email is not null || JudicialNoticeEmail is not null || WebsiteUrl is not null;
 
     /// <summary>A <c>tel:</c> link for the first number written, or null when there is none to dial.</summary>
     public string? PhoneHref
@@ -65,7 +66,7 @@ public sealed class EntityProfileReader(AppDbContext db)
         await db.Entities
             .AsNoTracking()
             .OrderBy(e => e.Id)
-            .Select(e => new EntityProfile(e.Name, e.Address, e.Phone, e.Email, e.OfficeHours, e.WebsiteUrl, e.TransparencyUrl))
+            .Select(e => new EntityProfile(e.Name, e.Address, e.Phone, e.Email, e.OfficeHours, e.WebsiteUrl, e.TransparencyUrl, e.JudicialNoticeEmail))
             .FirstOrDefaultAsync(cancellationToken)
         ?? EntityProfile.Fallback;
 }

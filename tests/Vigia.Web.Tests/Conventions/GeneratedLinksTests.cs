@@ -99,6 +99,15 @@ public abstract class GeneratedLinksTests(VigiaFactory app)
     }
 
     [Fact]
+    public void TransparencyPages_HaveTheirPermanentAddresses()
+    {
+        Assert.Equal("/transparencia", Links.GetPathByPage("/Transparency/Index"));
+        Assert.Equal("/transparencia/matriz-ita", Links.GetPathByPage("/Transparency/ItaChecklist"));
+        Assert.Equal($"/transparencia/matriz-ita.xlsx?entidad={Slug}", Links.GetPathByPage("/Transparency/ItaChecklistFile", values: new { entidad = Slug }));
+        Assert.Equal("/admin/contacto", Links.GetPathByPage("/Organisation/Texts/Contact"));
+    }
+
+    [Fact]
     public async Task Get_Preferences_SendsTheVisitorBackOrHome()
     {
         var client = app.Anonymous();

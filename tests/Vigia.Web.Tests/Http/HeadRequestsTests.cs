@@ -78,6 +78,8 @@ public abstract partial class HeadRequestsTests(VigiaFactory app)
         Assert.Contains($"/datos/{Slug}/2022/avance-mensual.csv", addresses);
         Assert.Contains("/api/plans/2022", addresses);
         Assert.Contains("/planes/2022", addresses);
+        Assert.Contains("/transparencia/matriz-ita", addresses);
+        Assert.Contains("/transparencia/matriz-ita.xlsx", addresses);
     }
 
     [Theory]

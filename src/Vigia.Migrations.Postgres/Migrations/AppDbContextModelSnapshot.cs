@@ -1383,10 +1383,6 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Property<bool>("IsSimulated")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("JudicialNoticeEmail")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)

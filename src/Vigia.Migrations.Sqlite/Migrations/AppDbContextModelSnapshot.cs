@@ -1350,10 +1350,6 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsSimulated")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("JudicialNoticeEmail")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)

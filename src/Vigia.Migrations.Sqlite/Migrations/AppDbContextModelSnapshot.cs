@@ -1584,6 +1584,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RemovedInVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SubcomponentId")
                         .HasColumnType("INTEGER");
 
@@ -1611,6 +1614,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RemovedInVersion")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1735,6 +1741,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RemovedInVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResponsibleText")
                         .HasColumnType("TEXT");
 
@@ -1849,6 +1858,9 @@ namespace Vigia.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RemovedInVersion")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -37,8 +37,9 @@ public static class DraftFields
 /// <summary>Edits the structure of a plan's first draft, which is the live structure itself (ADR 011): adds, renames,
 /// removes and reorders components, subcomponents, activities and actions, and writes an action's fields, units and
 /// schedule. After every change the codes follow the order (1, 1.1, 1.1.1, action 1.1.1-1). A removal is refused while
-/// the part holds an action with history (reports, follow-ups, risks), so nothing loses the action it points at. A
-/// revision of a published plan is not edited here: its structure lives in its snapshot.</summary>
+/// the part holds an action with history (reports, follow-ups, risks), so nothing loses the action it points at. An open
+/// revision of a published plan is edited with the same rules on its snapshot, as a detached graph (ADR 030): there a
+/// removal with history is allowed, and its publication keeps such a part as a row marked removed.</summary>
 public sealed class PlanDraftService(AppDbContext db, AuditScope audit)
 {
     public const int MaxNameLength = 1000;

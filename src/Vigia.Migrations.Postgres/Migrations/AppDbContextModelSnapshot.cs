@@ -1627,6 +1627,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RemovedInVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SubcomponentId")
                         .HasColumnType("integer");
 
@@ -1656,6 +1659,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RemovedInVersion")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1786,6 +1792,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RemovedInVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ResponsibleText")
                         .HasColumnType("text");
 
@@ -1904,6 +1913,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)");
 
                     b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RemovedInVersion")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

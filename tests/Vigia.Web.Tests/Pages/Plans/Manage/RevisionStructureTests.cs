@@ -114,7 +114,8 @@ public abstract class RevisionStructureTests(VigiaFactory app)
         {
             foreach (var (path, form) in writes)
             {
-                var response = await client.PostFormAsync(path, form);
+                // A forged request: the token of a page the person may open, as a form they never saw would carry.
+                var response = await client.PostFormAsync(path, form, tokenFrom: "/gestion");
                 Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path}: {response.StatusCode}");
             }
         }

@@ -5,7 +5,7 @@ namespace Vigia.Browser.Tests;
 
 /// <summary>The plan's life in a real browser (issue 10): Planeación copies the published 2022 plan into 2023, changes
 /// two actions of the draft, publishes it (accepting the quality review's open errors with a reason), opens a justified
-/// version 2, changes an action in it and publishes it; a signed-out citizen sees both versions and their difference.
+/// version 2, changes an action in it, removes one and adds one (ADR 033), and publishes it; a signed-out citizen sees both versions and their difference.
 /// axe finds nothing on the versions and comparison pages at desktop and phone widths.</summary>
 public class PlanLifeJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -88,6 +88,18 @@ public class PlanLifeJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await planner.GetByRole(AriaRole.Button, new() { Name = "Guardar en la versión 2" }).ClickAsync();
         await Expect(planner.Locator(".notice")).ToContainTextAsync("Acción 3.2.1-1 modificada en la versión 2");
         await Expect(planner.Locator(".version-change").First).ToContainTextAsync("Dos (2) eventos de rendición de cuentas");
+        // Version 2 also changes the structure, with the first draft's forms (ADR 033): one action removed, one added.
+        await planner.GotoAsync(draftUrl);
+        await Expect(planner.Locator("h1")).ToHaveTextAsync("Cambiar la estructura de la versión 2");
+        await planner.GetByRole(AriaRole.Button, new() { Name = "Quitar la acción 1.1.1-1", Exact = true }).ClickAsync();
+        await Expect(planner.Locator(".notice")).ToContainTextAsync("Quitado; los números se ajustaron.");
+        await planner.GetByRole(AriaRole.Link, new() { Name = "Agregar una acción a la actividad 3.2.1" }).ClickAsync();
+        await planner.GetByLabel("Descripción", new() { Exact = true }).FillAsync("Publicar el informe de la audiencia pública");
+        await planner.GetByLabel("Meta o producto").FillAsync("Un (1) informe publicado");
+        await planner.GetByRole(AriaRole.Button, new() { Name = "Guardar la acción" }).ClickAsync();
+        await Expect(planner.Locator(".notice")).ToContainTextAsync("Acción agregada a la actividad 3.2.1");
+        await AssertNoAxeViolationsAsync(planner, "estructura de la versión 2");
+        await planner.GotoAsync(manage);
         await PublishAsync(planner, 2);
 
         foreach (var (width, device) in new[] { (1280, "escritorio"), (375, "telefono") })
@@ -104,10 +116,13 @@ public class PlanLifeJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             await Expect(citizen).ToHaveURLAsync(Address("/planes/2023/versiones/comparar?de=1&a=2"));
             await Expect(citizen.Locator("main")).ToContainTextAsync(Why);
             var change = citizen.Locator(".version-change");
-            await Expect(change).ToHaveCountAsync(1);
-            await Expect(change).ToContainTextAsync("Acción 3.2.1-1: Modificada");
-            await Expect(change).ToContainTextAsync("Un (1) evento de rendición de cuentas en el primer semestre");
-            await Expect(change).ToContainTextAsync("Dos (2) eventos de rendición de cuentas");
+            var modified = change.Filter(new() { HasText = "Acción 3.2.1-1: Modificada" });
+            await Expect(modified).ToHaveCountAsync(1);
+            await Expect(modified).ToContainTextAsync("Un (1) evento de rendición de cuentas en el primer semestre");
+            await Expect(modified).ToContainTextAsync("Dos (2) eventos de rendición de cuentas");
+            await Expect(change.Filter(new() { HasText = "Publicar el informe de la audiencia pública" })).ToContainTextAsync(": Agregada");
+            await Expect(change.Filter(new() { HasText = ": Eliminada" }).Filter(new() { HasText = "Política de administración del riesgo actualizada en 2023" }))
+                .ToHaveCountAsync(1);
             await ScreenshotAsync(citizen, $"plan-vida-04-diferencia-{device}");
             await AssertNoAxeViolationsAsync(citizen, $"/planes/2023/versiones/comparar ({width} px)");
 

@@ -102,6 +102,10 @@ public class Component
     public required string Name { get; set; }
     public List<Subcomponent> Subcomponents { get; set; } = [];
     public List<Activity> Activities { get; set; } = [];
+    /// <summary>The number of the published version that removed it from the plan, kept because something points at
+    /// it (reports, monitoring, follow-ups, risks; ADR 033). Null while it is part of the plan. A removed row is hidden
+    /// by a query filter from every read of the current plan; earlier versions show it from their snapshots.</summary>
+    public int? RemovedInVersion { get; set; }
 }
 
 public class Subcomponent
@@ -114,6 +118,10 @@ public class Subcomponent
     public required string Name { get; set; }
     public int Order { get; set; }
     public List<Activity> Activities { get; set; } = [];
+    /// <summary>The number of the published version that removed it from the plan, kept because something points at
+    /// it (reports, monitoring, follow-ups, risks; ADR 033). Null while it is part of the plan. A removed row is hidden
+    /// by a query filter from every read of the current plan; earlier versions show it from their snapshots.</summary>
+    public int? RemovedInVersion { get; set; }
 }
 
 public class Activity
@@ -129,6 +137,10 @@ public class Activity
     public required string Name { get; set; }
     public int Order { get; set; }
     public List<PlanAction> Actions { get; set; } = [];
+    /// <summary>The number of the published version that removed it from the plan, kept because something points at
+    /// it (reports, monitoring, follow-ups, risks; ADR 033). Null while it is part of the plan. A removed row is hidden
+    /// by a query filter from every read of the current plan; earlier versions show it from their snapshots.</summary>
+    public int? RemovedInVersion { get; set; }
 }
 
 public enum TargetUnit
@@ -162,6 +174,10 @@ public class PlanAction
     /// <summary>The groups of units the action is assigned to; each member unit reports its own part.</summary>
     public List<ActionUnitGroup> ResponsibleGroups { get; set; } = [];
     public List<ScheduleEntry> Schedule { get; set; } = [];
+    /// <summary>The number of the published version that removed it from the plan, kept because something points at
+    /// it (reports, monitoring, follow-ups, risks; ADR 033). Null while it is part of the plan. A removed row is hidden
+    /// by a query filter from every read of the current plan; earlier versions show it from their snapshots.</summary>
+    public int? RemovedInVersion { get; set; }
 }
 
 public class ActionUnit

@@ -37,6 +37,8 @@ public sealed class ComponentConfiguration : IEntityTypeConfiguration<Component>
         b.Property(c => c.Name).HasMaxLength(300);
         b.HasOne(c => c.Plan).WithMany(p => p.Components).HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(c => new { c.PlanId, c.Number }).IsUnique();
+        // A part removed by a published revision stays for its history and is hidden from every read of the plan (ADR 033).
+        b.HasQueryFilter(c => c.RemovedInVersion == null);
     }
 }
 
@@ -47,6 +49,7 @@ public sealed class SubcomponentConfiguration : IEntityTypeConfiguration<Subcomp
         b.Property(s => s.Code).HasMaxLength(20);
         b.Property(s => s.Name).HasMaxLength(300);
         b.HasOne(s => s.Component).WithMany(c => c.Subcomponents).HasForeignKey(s => s.ComponentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasQueryFilter(s => s.RemovedInVersion == null);
     }
 }
 
@@ -58,6 +61,7 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         b.HasOne(a => a.Component).WithMany(c => c.Activities).HasForeignKey(a => a.ComponentId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(a => a.Subcomponent).WithMany(s => s.Activities).HasForeignKey(a => a.SubcomponentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => new { a.ComponentId, a.Code });
+        b.HasQueryFilter(a => a.RemovedInVersion == null);
     }
 }
 
@@ -67,6 +71,7 @@ public sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanActio
     {
         b.ToTable("Actions");
         b.HasOne(a => a.Activity).WithMany(a => a.Actions).HasForeignKey(a => a.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        b.HasQueryFilter(a => a.RemovedInVersion == null);
     }
 }
 

@@ -29,6 +29,7 @@ public static class DraftFields
     public const string TargetQuantity = "TargetQuantity";
     public const string Units = "UnitIds";
     public const string NewUnit = "NewUnit";
+    public const string Activity = "ActivityId";
 
     public static string Month(int month) => string.Create(CultureInfo.InvariantCulture, $"Month{month}");
 }
@@ -36,8 +37,9 @@ public static class DraftFields
 /// <summary>Edits the structure of a plan's first draft, which is the live structure itself (ADR 011): adds, renames,
 /// removes and reorders components, subcomponents, activities and actions, and writes an action's fields, units and
 /// schedule. After every change the codes follow the order (1, 1.1, 1.1.1, action 1.1.1-1). A removal is refused while
-/// the part holds an action with history (reports, follow-ups, risks), so nothing loses the action it points at. A
-/// revision of a published plan is not edited here: its structure lives in its snapshot.</summary>
+/// the part holds an action with history (reports, follow-ups, risks), so nothing loses the action it points at. An open
+/// revision of a published plan is edited with the same rules on its snapshot, as a detached graph (ADR 033): there a
+/// removal with history is allowed, and its publication keeps such a part as a row marked removed.</summary>
 public sealed class PlanDraftService(AppDbContext db, AuditScope audit)
 {
     public const int MaxNameLength = 1000;
@@ -122,8 +124,11 @@ public sealed class PlanDraftService(AppDbContext db, AuditScope audit)
             {
                 return Result.NotFound("La acción no está en este plan.");
             }
-            await db.Entry(action).Collection(x => x.ResponsibleUnits).LoadAsync(ct);
-            await db.Entry(action).Collection(x => x.Schedule).LoadAsync(ct);
+            if (!revision)
+            {
+                await db.Entry(action).Collection(x => x.ResponsibleUnits).LoadAsync(ct);
+                await db.Entry(action).Collection(x => x.Schedule).LoadAsync(ct);
+            }
             if (await WriteAsync(plan, action, draft, ct) is { } error)
             {
                 return error;
@@ -177,6 +182,29 @@ public sealed class PlanDraftService(AppDbContext db, AuditScope audit)
             return moved ? Saved(() => id) : Task.FromResult<Result<Func<int>>>(Result.NotFound("Esa parte no está en este plan o ya está en ese extremo."));
         }, ct);
 
+    /// <summary>Moves an action to the end of another activity of the plan; both activities' numbers follow.</summary>
+    public Task<Result<int>> MoveActionToAsync(int planId, int actionId, int activityId, Actor actor, CancellationToken ct = default) =>
+        EditAsync(planId, actor, plan =>
+        {
+            var source = Activities(plan).FirstOrDefault(a => a.Actions.Any(x => x.Id == actionId));
+            var target = Activities(plan).FirstOrDefault(a => a.Id == activityId);
+            if (source is null)
+            {
+                return Task.FromResult<Result<Func<int>>>(Result.NotFound("La acción no está en este plan."));
+            }
+            if (target is null || target == source)
+            {
+                return Task.FromResult<Result<Func<int>>>(Result.Invalid(DraftFields.Activity, "Elija otra actividad de este plan."));
+            }
+            var action = source.Actions.Single(x => x.Id == actionId);
+            source.Actions.Remove(action);
+            action.Order = target.Actions.Count == 0 ? 1 : target.Actions.Max(x => x.Order) + 1;
+            action.Activity = target;
+            action.ActivityId = target.Id;
+            target.Actions.Add(action);
+            return Saved(() => action.Id);
+        }, ct);
+
     /// <summary>Removes a part and everything under it, unless one of its actions has history: then nothing is removed.</summary>
     public Task<Result<int>> RemoveAsync(int planId, PlanPart part, int id, Actor actor, CancellationToken ct = default) =>
         EditAsync(planId, actor, async plan =>
@@ -191,27 +219,40 @@ public sealed class PlanDraftService(AppDbContext db, AuditScope audit)
             {
                 return Result.NotFound("Esa parte no está en este plan.");
             }
+            // In a revision a part with history may go: publishing it keeps the live rows, marked removed (ADR 033).
             var ids = actions.Select(x => x.Id).ToList();
-            if (await HistoryAsync(ids, ct) is { } history)
+            if (!revision && await HistoryAsync(db, ids, ct) is { Count: > 0 })
             {
-                return Result.Conflict(history);
+                return Result.Conflict(HistoryMessage);
             }
-            db.Actions.RemoveRange(actions);
+            if (!revision)
+            {
+                db.Actions.RemoveRange(actions);
+            }
             foreach (var a in activities)
             {
                 plan.Components.Single(c => c.Activities.Contains(a)).Activities.Remove(a);
-                db.Activities.Remove(a);
+                if (!revision)
+                {
+                    db.Activities.Remove(a);
+                }
             }
             if (sub is not null)
             {
                 plan.Components.Single(c => c.Subcomponents.Contains(sub)).Subcomponents.Remove(sub);
-                db.Subcomponents.Remove(sub);
+                if (!revision)
+                {
+                    db.Subcomponents.Remove(sub);
+                }
             }
             if (component is not null)
             {
-                db.Subcomponents.RemoveRange(component.Subcomponents);
+                if (!revision)
+                {
+                    db.Subcomponents.RemoveRange(component.Subcomponents);
+                    db.Components.Remove(component);
+                }
                 plan.Components.Remove(component);
-                db.Components.Remove(component);
             }
             if (action is not null)
             {
@@ -219,6 +260,32 @@ public sealed class PlanDraftService(AppDbContext db, AuditScope audit)
             }
             return Result.Saved<Func<int>>(() => id);
         }, ct);
+
+    /// <summary>The structure Planeación edits, untracked: an open revision's working copy (ADR 033), or the live rows
+    /// (a first draft, or the published plan when no revision is open). <c>Revision</c> says which.</summary>
+    public static async Task<(Plan Structure, bool Revision)?> StructureAsync(AppDbContext db, int planId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var header = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.EntityId }).SingleOrDefaultAsync(ct);
+        if (header is null)
+        {
+            return null;
+        }
+        var latest = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId).OrderByDescending(v => v.Number)
+            .Select(v => new { v.Status, v.Snapshot }).FirstOrDefaultAsync(ct);
+        if (latest is { Snapshot: { } json } && latest.Status != VersionStatus.Published)
+        {
+            var working = PlanSnapshot.FromJson(json).WithIdentities(await PlanSnapshot.LoadAsync(db, planId, ct));
+            return (PlanRevisionGraph.ToPlan(working, planId, header.EntityId), true);
+        }
+        var plan = await db.Plans.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Components).ThenInclude(c => c.Subcomponents)
+            .Include(p => p.Components).ThenInclude(c => c.Activities).ThenInclude(a => a.Subcomponent)
+            .Include(p => p.Components).ThenInclude(c => c.Activities).ThenInclude(a => a.Actions).ThenInclude(x => x.ResponsibleUnits)
+            .Include(p => p.Components).ThenInclude(c => c.Activities).ThenInclude(a => a.Actions).ThenInclude(x => x.Schedule)
+            .SingleAsync(p => p.Id == planId, ct);
+        return (plan, false);
+    }
 
     /// <summary>Creates a unit in the catalogue of the plan's entity, proposed by Planeación while it writes an action.</summary>
     public async Task<Result<Unit>> ProposeUnitAsync(int planId, string? name, Actor actor, CancellationToken ct = default)
@@ -296,10 +363,7 @@ public sealed class PlanDraftService(AppDbContext db, AuditScope audit)
     private async Task<Result<int>> EditAsync(int planId, Actor actor, Func<Plan, Task<Result<Func<int>>>> change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var plan = await db.Plans.AsSplitQuery().Include(p => p.Versions)
-            .Include(p => p.Components).ThenInclude(c => c.Subcomponents)
-            .Include(p => p.Components).ThenInclude(c => c.Activities).ThenInclude(a => a.Actions)
-            .SingleOrDefaultAsync(p => p.Id == planId, ct);
+        var plan = await db.Plans.Include(p => p.Versions).SingleOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
             return Result.NotFound();
@@ -319,17 +383,16 @@ public sealed class PlanDraftService(AppDbContext db, AuditScope audit)
         }
         if (latest.Snapshot is not null)
         {
-            return Result.Conflict($"La versión {latest.Number} modifica un plan publicado: sus acciones se cambian desde «Publicación y versiones»; agregar, quitar o reordenar partes en una nueva versión aún no está disponible.");
+            return await EditRevisionAsync(plan, latest, actor, change, ct);
         }
+        await db.Plans.AsSplitQuery()
+            .Include(p => p.Components).ThenInclude(c => c.Subcomponents)
+            .Include(p => p.Components).ThenInclude(c => c.Activities).ThenInclude(a => a.Actions)
+            .Where(p => p.Id == planId).LoadAsync(ct);
         var outcome = await change(plan);
         if (!outcome.Succeeded)
         {
-            return outcome.Status switch
-            {
-                ResultStatus.NotFound => Result.NotFound(outcome.Errors.Values.FirstOrDefault() ?? Result.DefaultNotFoundMessage),
-                ResultStatus.Conflict => Result.Conflict(string.Join(" ", outcome.Errors.Values)),
-                _ => Result.Invalid(outcome.Errors),
-            };
+            return Failed(outcome);
         }
         var ordered = plan.Components.OrderBy(c => c.Number).ToList();
         var park = ordered.Select((c, i) => (c, i)).Any(p => p.c.Id != 0 && db.Entry(p.c).Property(x => x.Number).OriginalValue != p.i + 1);
@@ -358,6 +421,47 @@ public sealed class PlanDraftService(AppDbContext db, AuditScope audit)
         return Result.Saved(outcome.Value());
     }
 
+    /// <summary>True while a change runs on a revision's detached copy: nothing is removed from the database and history
+    /// does not stop a removal (the publication keeps such a part, marked removed).</summary>
+    private bool revision;
+
+    /// <summary>A revision of a published plan (ADR 033): the same change, on its snapshot as a detached graph; the live
+    /// rows, and so everything public, stay as they are until the revision is published.</summary>
+    private async Task<Result<int>> EditRevisionAsync(Plan plan, PlanVersion latest, Actor actor, Func<Plan, Task<Result<Func<int>>>> change,
+        CancellationToken ct)
+    {
+        var working = PlanSnapshot.FromJson(latest.Snapshot!).WithIdentities(await PlanSnapshot.LoadAsync(db, plan.Id, ct));
+        var graph = PlanRevisionGraph.ToPlan(working, plan.Id, plan.EntityId);
+        Result<Func<int>> outcome;
+        revision = true;
+        try
+        {
+            outcome = await change(graph);
+        }
+        finally
+        {
+            revision = false;
+        }
+        if (!outcome.Succeeded)
+        {
+            return Failed(outcome);
+        }
+        Renumber(graph);
+        latest.Snapshot = PlanRevisionGraph.FromPlan(graph).ToJson();
+        using (audit.Begin(new AuditActor(actor.UserId, actor.Name), latest.Justification))
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return Result.Saved(outcome.Value());
+    }
+
+    private static Result<int> Failed(Result<Func<int>> outcome) => outcome.Status switch
+    {
+        ResultStatus.NotFound => Result.NotFound(outcome.Errors.Values.FirstOrDefault() ?? Result.DefaultNotFoundMessage),
+        ResultStatus.Conflict => Result.Conflict(string.Join(" ", outcome.Errors.Values)),
+        _ => Result.Invalid(outcome.Errors),
+    };
+
     private static Task<Result<Func<int>>> Saved(Func<int> id) => Task.FromResult(Result.Saved(id));
 
     private static IEnumerable<Activity> Activities(Plan plan) => plan.Components.SelectMany(c => c.Activities);
@@ -381,20 +485,21 @@ public sealed class PlanDraftService(AppDbContext db, AuditScope audit)
         : name.Length > MaxNameLength ? Result.Invalid(DraftFields.Name, $"El nombre puede tener como máximo {MaxNameLength} caracteres.")
         : null;
 
-    /// <summary>Why these actions cannot be removed, or null when none of them has history.</summary>
-    private async Task<string?> HistoryAsync(List<int> ids, CancellationToken ct)
+    private const string HistoryMessage = "No se puede quitar: hay acciones con reportes de avance, seguimientos o riesgos asociados, y su historia debe conservarse. Cambie su texto o su meta en lugar de quitarlas.";
+
+    /// <summary>Which of these actions have history (progress reports, which monitoring reviews; follow-up assessments;
+    /// risk treatments): they are never deleted.</summary>
+    internal static async Task<HashSet<int>> HistoryAsync(AppDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
         {
-            return null;
+            return [];
         }
-        if (await db.ProgressReports.AnyAsync(r => ids.Contains(r.ActionId), ct)
-            || await db.Set<FollowUpAssessment>().AnyAsync(f => ids.Contains(f.ActionId), ct)
-            || await db.RiskTreatmentActions.AnyAsync(r => r.PlanActionId != null && ids.Contains(r.PlanActionId.Value), ct))
-        {
-            return "No se puede quitar: hay acciones con reportes de avance, seguimientos o riesgos asociados, y su historia debe conservarse. Cambie su texto o su meta en lugar de quitarlas.";
-        }
-        return null;
+        var reported = await db.ProgressReports.Where(r => ids.Contains(r.ActionId)).Select(r => r.ActionId).ToListAsync(ct);
+        var followed = await db.Set<FollowUpAssessment>().Where(f => ids.Contains(f.ActionId)).Select(f => f.ActionId).ToListAsync(ct);
+        var risks = await db.RiskTreatmentActions.Where(r => r.PlanActionId != null && ids.Contains(r.PlanActionId.Value))
+            .Select(r => r.PlanActionId!.Value).ToListAsync(ct);
+        return [.. reported, .. followed, .. risks];
     }
 
     private async Task<Failure?> WriteAsync(Plan plan, PlanAction action, ActionDraft draft, CancellationToken ct)

@@ -124,11 +124,14 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
         }
 
         var previous = plan.Versions.Where(v => v.Status == VersionStatus.Published).MaxBy(v => v.Number);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        using var scope = audit.Begin(new AuditActor(actor.UserId, actor.Name), draft.Justification);
         if (previous is not null && draft.Snapshot is not null)
         {
             // Freeze what the live structure holds before the revision overwrites it.
-            previous.Snapshot = (await PlanSnapshot.LoadAsync(db, planId, ct)).ToJson();
-            await ApplyAsync(planId, PlanSnapshot.FromJson(draft.Snapshot), ct);
+            var live = await PlanSnapshot.LoadAsync(db, planId, ct);
+            previous.Snapshot = live.ToJson();
+            await ApplyAsync(plan, draft.Number, PlanSnapshot.FromJson(draft.Snapshot).WithIdentities(live), ct);
             draft.Snapshot = null;
         }
         var now = clock.GetUtcNow();
@@ -144,10 +147,8 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
             plan.Status = PlanStatus.Published;
         }
         plan.PublishedAt ??= now;
-        using (audit.Begin(new AuditActor(actor.UserId, actor.Name), draft.Justification))
-        {
-            await db.SaveChangesAsync(ct);
-        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Result.Saved(draft.Number);
     }
 
@@ -288,39 +289,204 @@ public sealed class PlanLifecycleService(AppDbContext db, AuditScope audit, Time
         return version.Snapshot is null ? await PlanSnapshot.LoadAsync(db, planId, ct) : PlanSnapshot.FromJson(version.Snapshot);
     }
 
-    /// <summary>Writes a revision onto the live actions, by id, so reports keep pointing at the same action.</summary>
-    private async Task ApplyAsync(int planId, PlanSnapshot revision, CancellationToken ct)
+    /// <summary>Writes a revision onto the live rows by id (ADR 033): parts it adds are created, parts it moves or renames
+    /// are updated in place (so reports keep their action), and a part it removes is deleted unless it has history
+    /// (an action with reports, follow-up assessments or risks; a component with monitoring records; a part holding such
+    /// an action): that one stays, marked <c>RemovedInVersion</c>, hidden from the current plan.</summary>
+    private async Task ApplyAsync(Plan plan, int number, PlanSnapshot revision, CancellationToken ct)
     {
-        var actions = await db.Actions.Include(a => a.Schedule).Where(a => a.Activity!.Component!.PlanId == planId).ToDictionaryAsync(a => a.Id, ct);
-        foreach (var x in revision.Actions)
+        await db.Plans.AsSplitQuery()
+            .Include(p => p.Components).ThenInclude(c => c.Subcomponents)
+            .Include(p => p.Components).ThenInclude(c => c.Activities).ThenInclude(a => a.Actions).ThenInclude(x => x.Schedule)
+            .Include(p => p.Components).ThenInclude(c => c.Activities).ThenInclude(a => a.Actions).ThenInclude(x => x.ResponsibleUnits)
+            .Where(p => p.Id == plan.Id).LoadAsync(ct);
+        var components = plan.Components.ToList();
+        var subcomponents = components.SelectMany(c => c.Subcomponents).ToDictionary(s => s.Id);
+        var activities = components.SelectMany(c => c.Activities).ToDictionary(a => a.Id);
+        var actions = activities.Values.SelectMany(a => a.Actions).ToDictionary(x => x.Id);
+        var kept = revision.Components.Select(c => c.Id).ToHashSet();
+
+        // (plan, number) is unique: park every number out of the way first; a removed component keeps its parking number.
+        if (components.Any(c => !kept.Contains(c.Id) || revision.Components.Single(r => r.Id == c.Id).Number != c.Number))
         {
-            if (!actions.TryGetValue(x.Id, out var live))
+            foreach (var c in components)
             {
-                continue;
+                c.Number = ParkedNumber(c.Id);
             }
-            live.Description = x.Description;
-            live.Goal = x.Goal;
-            live.Deliverable = x.Deliverable;
-            live.IndicatorFormula = x.IndicatorFormula;
-            live.TargetQuantity = x.TargetQuantity;
-            live.TargetUnit = x.TargetUnit;
-            live.ResponsibleText = x.ResponsibleText;
-            foreach (var entry in live.Schedule.Where(s => !x.Schedule.ContainsKey(s.Month)).ToList())
+            await db.SaveChangesAsync(ct);
+        }
+
+        var seen = new HashSet<object>();
+        var subOf = new Dictionary<int, Subcomponent>();
+        foreach (var cs in revision.Components)
+        {
+            var component = components.FirstOrDefault(c => c.Id == cs.Id && cs.Id > 0);
+            if (component is null)
             {
-                live.Schedule.Remove(entry);
+                component = new Component { Name = cs.Name };
+                plan.Components.Add(component);
             }
-            foreach (var (month, quantity) in x.Schedule)
+            seen.Add(component);
+            component.Number = cs.Number;
+            component.Name = cs.Name;
+            var order = 0;
+            foreach (var ss in cs.Subcomponents ?? [])
             {
-                var entry = live.Schedule.FirstOrDefault(s => s.Month == month);
-                if (entry is null)
+                if (!subcomponents.TryGetValue(ss.Id, out var sub) || ss.Id <= 0)
                 {
-                    live.Schedule.Add(new ScheduleEntry { Month = month, PlannedQuantity = quantity });
+                    sub = new Subcomponent { Code = ss.Code, Name = ss.Name };
                 }
-                else if (entry.PlannedQuantity != quantity)
+                Reparent(sub, component, sub.Component, c => c.Subcomponents);
+                (sub.Code, sub.Name, sub.Order) = (ss.Code, ss.Name, ++order);
+                subOf[ss.Id] = sub;
+                seen.Add(sub);
+            }
+            order = 0;
+            foreach (var activitySnapshot in cs.Activities)
+            {
+                if (!activities.TryGetValue(activitySnapshot.Id, out var activity) || activitySnapshot.Id <= 0)
                 {
-                    entry.PlannedQuantity = quantity;
-                    entry.IsSimulated = false;
+                    activity = new Activity { Code = activitySnapshot.Code, Name = activitySnapshot.Name };
                 }
+                Reparent(activity, component, activity.Component, c => c.Activities);
+                (activity.Code, activity.Name, activity.Order) = (activitySnapshot.Code, activitySnapshot.Name, ++order);
+                activity.Subcomponent = activitySnapshot.SubcomponentId is { } sid ? subOf[sid] : null;
+                if (activity.Subcomponent is null)
+                {
+                    activity.SubcomponentId = null;
+                }
+                seen.Add(activity);
+                foreach (var x in activitySnapshot.Actions)
+                {
+                    if (!actions.TryGetValue(x.Id, out var action) || x.Id <= 0)
+                    {
+                        action = new PlanAction { Description = x.Description, Goal = x.Goal };
+                    }
+                    if (action.Activity != activity)
+                    {
+                        action.Activity?.Actions.Remove(action);
+                        action.Activity = activity;
+                        activity.Actions.Add(action);
+                    }
+                    seen.Add(action);
+                    Write(action, x);
+                }
+            }
+        }
+
+        var history = await PlanDraftService.HistoryAsync(db, actions.Keys.Where(id => !seen.Contains(actions[id])).ToList(), ct);
+        var monitored = (await db.MonitoringRecords.Where(m => m.Component!.PlanId == plan.Id).Select(m => m.ComponentId).Distinct().ToListAsync(ct)).ToHashSet();
+        // Parts removed by an earlier version are hidden from the graph, but their live holders must not be deleted under them.
+        var hiddenActions = await db.Actions.IgnoreQueryFilters().Where(x => x.RemovedInVersion != null && x.Activity!.Component!.PlanId == plan.Id)
+            .Select(x => x.ActivityId).ToListAsync(ct);
+        var hiddenActivities = await db.Activities.IgnoreQueryFilters().Where(a => a.Component!.PlanId == plan.Id
+                && (a.RemovedInVersion != null || hiddenActions.Contains(a.Id)))
+            .Select(a => new { a.Id, a.ComponentId, a.SubcomponentId }).ToListAsync(ct);
+        var hiddenSubcomponents = await db.Subcomponents.IgnoreQueryFilters().Where(x => x.RemovedInVersion != null && x.Component!.PlanId == plan.Id)
+            .Select(x => x.ComponentId).ToListAsync(ct);
+        monitored.UnionWith(hiddenActivities.Select(a => a.ComponentId).Concat(hiddenSubcomponents));
+        foreach (var action in actions.Values.Where(x => !seen.Contains(x)))
+        {
+            if (history.Contains(action.Id))
+            {
+                action.RemovedInVersion = number;
+            }
+            else
+            {
+                action.Activity!.Actions.Remove(action);
+                db.Actions.Remove(action);
+            }
+        }
+        foreach (var activity in activities.Values.Where(a => !seen.Contains(a)))
+        {
+            if (activity.Actions.Any(x => x.RemovedInVersion is not null) || hiddenActions.Contains(activity.Id))
+            {
+                activity.RemovedInVersion = number;
+            }
+            else
+            {
+                activity.Component!.Activities.Remove(activity);
+                db.Activities.Remove(activity);
+            }
+        }
+        foreach (var sub in subcomponents.Values.Where(s => !seen.Contains(s)))
+        {
+            if (sub.Component!.Activities.Any(a => a.Subcomponent == sub) || hiddenActivities.Any(a => a.SubcomponentId == sub.Id))
+            {
+                sub.RemovedInVersion = number;
+            }
+            else
+            {
+                sub.Component.Subcomponents.Remove(sub);
+                db.Subcomponents.Remove(sub);
+            }
+        }
+        foreach (var component in components.Where(c => !seen.Contains(c)))
+        {
+            if (monitored.Contains(component.Id) || component.Activities.Count > 0 || component.Subcomponents.Count > 0)
+            {
+                component.RemovedInVersion = number;
+                foreach (var a in component.Activities)
+                {
+                    a.RemovedInVersion ??= number;
+                }
+                foreach (var s in component.Subcomponents)
+                {
+                    s.RemovedInVersion ??= number;
+                }
+            }
+            else
+            {
+                plan.Components.Remove(component);
+                db.Components.Remove(component);
+            }
+        }
+    }
+
+    /// <summary>Where a component's number waits while the numbers are rewritten, and where a removed one stays: out of
+    /// the way of every real number and of every other component's.</summary>
+    private static int ParkedNumber(int componentId) => -100_000 - componentId;
+
+    private static void Reparent<T>(T part, Component target, Component? current, Func<Component, List<T>> list)
+    {
+        if (current == target)
+        {
+            return;
+        }
+        if (current is not null)
+        {
+            list(current).Remove(part);
+        }
+        list(target).Add(part);
+    }
+
+    private static void Write(PlanAction live, ActionSnapshot x)
+    {
+        (live.Order, live.Description, live.Goal, live.Deliverable, live.IndicatorFormula) = (x.Order, x.Description, x.Goal, x.Deliverable, x.IndicatorFormula);
+        (live.TargetQuantity, live.TargetUnit, live.ResponsibleText) = (x.TargetQuantity, x.TargetUnit, x.ResponsibleText);
+        if (x.UnitIds is { } unitIds)
+        {
+            live.ResponsibleUnits.RemoveAll(u => !unitIds.Contains(u.UnitId));
+            foreach (var id in unitIds.Where(id => live.ResponsibleUnits.All(u => u.UnitId != id)))
+            {
+                live.ResponsibleUnits.Add(new ActionUnit { UnitId = id });
+            }
+        }
+        foreach (var entry in live.Schedule.Where(s => !x.Schedule.ContainsKey(s.Month)).ToList())
+        {
+            live.Schedule.Remove(entry);
+        }
+        foreach (var (month, quantity) in x.Schedule)
+        {
+            var entry = live.Schedule.FirstOrDefault(s => s.Month == month);
+            if (entry is null)
+            {
+                live.Schedule.Add(new ScheduleEntry { Month = month, PlannedQuantity = quantity });
+            }
+            else if (entry.PlannedQuantity != quantity)
+            {
+                entry.PlannedQuantity = quantity;
+                entry.IsSimulated = false;
             }
         }
     }

@@ -5,24 +5,30 @@ public enum ChangeKind
     Added = 1,
     Removed = 2,
     Changed = 3,
+    /// <summary>The same part (same identity) at another place: another number or code, another activity or component,
+    /// possibly with other changes too.</summary>
+    Moved = 4,
 }
 
 /// <summary>One field of an item that differs between two versions, with its value in each (as shown on screen).</summary>
 public sealed record FieldChange(string Field, string? Before, string? After);
 
-/// <summary>An item (component, activity or action) added, removed or changed between two versions.</summary>
+/// <summary>An item (component, subcomponent, activity or action) added, removed, moved or changed between two versions.</summary>
 public sealed record ItemChange(ChangeKind Kind, string Item, string Label, IReadOnlyList<FieldChange> Fields)
 {
     public string KindName => Kind switch
     {
         ChangeKind.Added => "Agregada",
         ChangeKind.Removed => "Eliminada",
+        ChangeKind.Moved => "Movida",
         _ => "Modificada",
     };
 }
 
-/// <summary>What changed from one version to another. Actions are matched by their stable id, so a renumbered or
-/// reworded action is one change, not a removal and an addition; components by number, activities by code.</summary>
+/// <summary>What changed from one version to another. Every part is matched by its stable identity (the live row's id,
+/// or the temporary id of a part added in a revision), so a renumbered, moved or reworded part is one change, not a
+/// removal and an addition. A snapshot stored before parts had identities (ADR 033) is matched as it was then:
+/// components by number, subcomponents and activities by code; actions always had their id.</summary>
 public static class PlanVersionDiff
 {
     public static IReadOnlyList<ItemChange> Compare(PlanSnapshot from, PlanSnapshot to)
@@ -31,52 +37,101 @@ public static class PlanVersionDiff
         ArgumentNullException.ThrowIfNull(to);
         var changes = new List<ItemChange>();
         CompareComponents(from, to, changes);
+        CompareSubcomponents(from, to, changes);
         CompareActivities(from, to, changes);
         CompareActions(from, to, changes);
         return changes;
     }
 
-    private static void CompareComponents(PlanSnapshot from, PlanSnapshot to, List<ItemChange> changes)
+    /// <summary>Pairs each item of <paramref name="after"/> with its item in <paramref name="before"/>: by identity when both
+    /// have one, otherwise by the fallback key (number or code); unpaired items are added or removed.</summary>
+    private static (List<(T Before, T After)> Pairs, List<T> Added, List<T> Removed) Match<T>(IReadOnlyList<T> before, IReadOnlyList<T> after,
+        Func<T, int> id, Func<T, string> key)
+        where T : class
     {
-        var before = from.Components.ToDictionary(c => c.Number);
-        var after = to.Components.ToDictionary(c => c.Number);
-        foreach (var c in to.Components)
+        var left = before.ToList();
+        var pairs = new List<(T, T)>();
+        var added = new List<T>();
+        foreach (var a in after)
         {
-            var label = c.Number.ToString(CultureInfo.InvariantCulture);
-            if (!before.TryGetValue(c.Number, out var old))
+            var old = id(a) != 0 ? left.FirstOrDefault(b => id(b) == id(a)) : null;
+            old ??= left.FirstOrDefault(b => (id(b) == 0 || id(a) == 0) && string.Equals(key(b), key(a), StringComparison.Ordinal));
+            if (old is null)
             {
-                changes.Add(new ItemChange(ChangeKind.Added, "Componente", label, [new FieldChange("Nombre", null, c.Name)]));
+                added.Add(a);
             }
-            else if (!string.Equals(old.Name, c.Name, StringComparison.Ordinal))
+            else
             {
-                changes.Add(new ItemChange(ChangeKind.Changed, "Componente", label, [new FieldChange("Nombre", old.Name, c.Name)]));
+                left.Remove(old);
+                pairs.Add((old, a));
             }
         }
-        changes.AddRange(from.Components.Where(c => !after.ContainsKey(c.Number)).Select(c =>
-            new ItemChange(ChangeKind.Removed, "Componente", c.Number.ToString(CultureInfo.InvariantCulture), [new FieldChange("Nombre", c.Name, null)])));
+        return (pairs, added, left);
+    }
+
+    private static string Number(ComponentSnapshot c) => c.Number.ToString(CultureInfo.InvariantCulture);
+
+    private static void CompareComponents(PlanSnapshot from, PlanSnapshot to, List<ItemChange> changes)
+    {
+        var (pairs, added, removed) = Match(from.Components, to.Components, c => c.Id, Number);
+        foreach (var c in added)
+        {
+            changes.Add(new ItemChange(ChangeKind.Added, "Componente", Number(c), [new FieldChange("Nombre", null, c.Name)]));
+        }
+        foreach (var (old, c) in pairs)
+        {
+            var fields = new List<FieldChange>();
+            Field(fields, "Número", Number(old), Number(c));
+            Field(fields, "Nombre", old.Name, c.Name);
+            if (fields.Count > 0)
+            {
+                changes.Add(new ItemChange(old.Number != c.Number ? ChangeKind.Moved : ChangeKind.Changed, "Componente", Number(c), fields));
+            }
+        }
+        changes.AddRange(removed.Select(c => new ItemChange(ChangeKind.Removed, "Componente", Number(c), [new FieldChange("Nombre", c.Name, null)])));
+    }
+
+    /// <summary>Subcomponents are compared as parts only when both versions list them (snapshots with identities); in
+    /// older snapshots a subcomponent's change shows as its activities' «Subcomponente».</summary>
+    private static void CompareSubcomponents(PlanSnapshot from, PlanSnapshot to, List<ItemChange> changes)
+    {
+        if (from.Components.Any(c => c.Subcomponents is null) || to.Components.Any(c => c.Subcomponents is null))
+        {
+            return;
+        }
+        var (pairs, added, removed) = Match(from.Components.SelectMany(c => c.Subcomponents!).ToList(),
+            to.Components.SelectMany(c => c.Subcomponents!).ToList(), s => s.Id, s => s.Code);
+        changes.AddRange(added.Select(s => new ItemChange(ChangeKind.Added, "Subcomponente", s.Code, [new FieldChange("Nombre", null, s.Name)])));
+        foreach (var (old, s) in pairs)
+        {
+            var fields = new List<FieldChange>();
+            Field(fields, "Número", old.Code, s.Code);
+            Field(fields, "Nombre", old.Name, s.Name);
+            if (fields.Count > 0)
+            {
+                changes.Add(new ItemChange(old.Code != s.Code ? ChangeKind.Moved : ChangeKind.Changed, "Subcomponente", s.Code, fields));
+            }
+        }
+        changes.AddRange(removed.Select(s => new ItemChange(ChangeKind.Removed, "Subcomponente", s.Code, [new FieldChange("Nombre", s.Name, null)])));
     }
 
     private static void CompareActivities(PlanSnapshot from, PlanSnapshot to, List<ItemChange> changes)
     {
-        var before = from.Components.SelectMany(c => c.Activities).ToDictionary(a => a.Code, StringComparer.Ordinal);
-        var after = to.Components.SelectMany(c => c.Activities).ToDictionary(a => a.Code, StringComparer.Ordinal);
-        foreach (var (code, a) in after)
+        var (pairs, added, removed) = Match(from.Components.SelectMany(c => c.Activities).ToList(),
+            to.Components.SelectMany(c => c.Activities).ToList(), a => a.Id, a => a.Code);
+        changes.AddRange(added.Select(a => new ItemChange(ChangeKind.Added, "Actividad", a.Code, [new FieldChange("Actividad", null, a.Name)])));
+        foreach (var (old, a) in pairs)
         {
-            if (!before.TryGetValue(code, out var old))
-            {
-                changes.Add(new ItemChange(ChangeKind.Added, "Actividad", code, [new FieldChange("Actividad", null, a.Name)]));
-                continue;
-            }
             var fields = new List<FieldChange>();
+            Field(fields, "Número", old.Code, a.Code);
             Field(fields, "Actividad", old.Name, a.Name);
             Field(fields, "Subcomponente", old.SubcomponentName, a.SubcomponentName);
             if (fields.Count > 0)
             {
-                changes.Add(new ItemChange(ChangeKind.Changed, "Actividad", code, fields));
+                changes.Add(new ItemChange(old.Code != a.Code ? ChangeKind.Moved : ChangeKind.Changed, "Actividad", a.Code, fields));
             }
         }
-        changes.AddRange(before.Where(kv => !after.ContainsKey(kv.Key)).Select(kv =>
-            new ItemChange(ChangeKind.Removed, "Actividad", kv.Key, [new FieldChange("Actividad", kv.Value.Name, null)])));
+        changes.AddRange(removed.Select(a => new ItemChange(ChangeKind.Removed, "Actividad", a.Code, [new FieldChange("Actividad", a.Name, null)])));
     }
 
     private static void CompareActions(PlanSnapshot from, PlanSnapshot to, List<ItemChange> changes)
@@ -95,7 +150,7 @@ public static class PlanVersionDiff
             fields.AddRange(Fields(old.Action, a));
             if (fields.Count > 0)
             {
-                changes.Add(new ItemChange(ChangeKind.Changed, "Acción", label, fields));
+                changes.Add(new ItemChange(old.Label != label ? ChangeKind.Moved : ChangeKind.Changed, "Acción", label, fields));
             }
         }
         changes.AddRange(before.Where(kv => !after.ContainsKey(kv.Key)).Select(kv =>

@@ -22,6 +22,7 @@ public static class PlanWorkbook
 {
     public const string PlanSheet = "Plan";
     public const string ChangeLogSheet = "Control de cambios";
+    public const string ChangesSheet = "Cambios por versión";
 
     private const int FirstMonthColumn = 5;
     private const int DeliverableColumn = 17;
@@ -35,7 +36,7 @@ public static class PlanWorkbook
         "AVISO: PROGRAMACIÓN SIMULADA. Los meses programados de esta versión son datos de demostración, no la programación de la entidad.";
 
     public static void Write(Stream output, PlanDocumentHeading heading, PlanSnapshot content, int versionNumber,
-        IReadOnlyList<VersionSummary> changeLog, bool simulatedSchedule = false)
+        IReadOnlyList<VersionSummary> changeLog, bool simulatedSchedule = false, IReadOnlyList<ChangeLogEntry>? changes = null)
     {
         ArgumentNullException.ThrowIfNull(heading);
         ArgumentNullException.ThrowIfNull(content);
@@ -69,6 +70,10 @@ public static class PlanWorkbook
         sheet.Columns(FirstMonthColumn, FirstMonthColumn + 11).Width = 6;
         sheet.Columns(DeliverableColumn, ResponsibleColumn).Width = 30;
         WriteChangeLog(workbook.AddWorksheet(ChangeLogSheet), changeLog);
+        if (changes is not null)
+        {
+            WriteChanges(workbook.AddWorksheet(ChangesSheet), changes);
+        }
         workbook.SaveAs(output);
     }
 
@@ -185,6 +190,38 @@ public static class PlanWorkbook
         {
             cell.SetValue(value);
         }
+    }
+
+    /// <summary>Each published version's difference from the one before (<see cref="PlanVersionDiff"/>): one row per field of
+    /// each part added, removed, moved or changed, with the version's justification.</summary>
+    private static void WriteChanges(IXLWorksheet sheet, IReadOnlyList<ChangeLogEntry> entries)
+    {
+        string[] names = ["Versión", "Cambio", "Parte", "Número", "Campo", "Antes", "Después", "Justificación"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            sheet.Cell(1, i + 1).SetValue(names[i]);
+        }
+        sheet.Row(1).Style.Font.Bold = true;
+        var row = 2;
+        foreach (var entry in entries)
+        {
+            foreach (var change in entry.Changes)
+            {
+                foreach (var field in change.Fields)
+                {
+                    sheet.Cell(row, 1).Value = entry.Version.Number;
+                    sheet.Cell(row, 2).SetValue(change.KindName);
+                    sheet.Cell(row, 3).SetValue(change.Item);
+                    sheet.Cell(row, 4).SetValue(change.Label);
+                    sheet.Cell(row, 5).SetValue(field.Field);
+                    Text(sheet.Cell(row, 6), field.Before);
+                    Text(sheet.Cell(row, 7), field.After);
+                    sheet.Cell(row, 8).SetValue(entry.Version.Justification);
+                    row++;
+                }
+            }
+        }
+        sheet.Columns(6, 8).Width = 50;
     }
 
     private static void WriteChangeLog(IXLWorksheet sheet, IReadOnlyList<VersionSummary> versions)

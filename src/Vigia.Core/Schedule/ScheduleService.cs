@@ -66,6 +66,10 @@ public sealed class ScheduleService(AppDbContext db, AuditScope audit)
         {
             return Result.Conflict(InConsultationMessage(consulted));
         }
+        if (await InRevisionAsync(db, update.PlanId, ct) is { } revising)
+        {
+            return Result.Conflict(InRevisionMessage(revising));
+        }
         var (prepared, failure) = await PrepareAsync(update, ct);
         if (failure is not null)
         {
@@ -116,6 +120,21 @@ public sealed class ScheduleService(AppDbContext db, AuditScope audit)
             .Select(v => new { v.Number, v.Status }).FirstOrDefaultAsync(ct);
         return latest is { Status: VersionStatus.InConsultation } ? latest.Number : null;
     }
+
+    /// <summary>The number of the revision being prepared (a draft version with its working copy, ADR 033), else null.
+    /// While it is open the live grid does not save: the revision carries each action's schedule and its publication
+    /// writes it onto the live plan, so a change saved here meanwhile would be lost or would need a merge.</summary>
+    public static async Task<int?> InRevisionAsync(AppDbContext db, int planId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var latest = await db.PlanVersions.Where(v => v.PlanId == planId).OrderByDescending(v => v.Number)
+            .Select(v => new { v.Number, v.Status, HasSnapshot = v.Snapshot != null }).FirstOrDefaultAsync(ct);
+        return latest is { Status: VersionStatus.Draft, HasSnapshot: true } ? latest.Number : null;
+    }
+
+    /// <summary>Why the live schedule is not saved while a revision is open.</summary>
+    public static string InRevisionMessage(int number) =>
+        $"La versión {number} del plan está en preparación: la programación mensual se cambia en esa versión (acción por acción, en «Cambiar la estructura de la versión {number}») y se aplica al publicarla. Mientras tanto esta programación no se modifica, para que la publicación no borre lo que se guarde aquí.";
 
     /// <summary>Why the schedule is not saved while the draft is in consultation.</summary>
     public static string InConsultationMessage(int number) =>

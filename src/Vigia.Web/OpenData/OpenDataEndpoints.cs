@@ -93,7 +93,9 @@ public static class OpenDataEndpoints
         }
         var simulated = await SimulatedSchedule.InContentAsync(db, planId, content, ct);
         using var output = new MemoryStream();
-        PlanWorkbook.Write(output, heading, content, number, versions, simulated);
+        // The differences of the versions up to the one served (ADR 033: added, removed and moved parts too).
+        var changes = (await PlanChangeLog.LoadAsync(db, planId, ct)).Entries.Where(e => e.Version.Number <= number).ToList();
+        PlanWorkbook.Write(output, heading, content, number, versions, simulated, changes);
         return Results.File(output.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             string.Create(CultureInfo.InvariantCulture, $"plan-{location.CandidateEntities[0]}-{year}-version-{number}.xlsx"));
     }

@@ -42,6 +42,9 @@ public class ComponentModel(AppDbContext db, PlanLocator locator, ScheduleServic
     /// <summary>The number of the version in citizen consultation, when there is one: its schedule is frozen (ADR 020).</summary>
     public int? ConsultedVersion { get; private set; }
 
+    /// <summary>The revision being prepared, whose working copy carries the schedule (ADR 033); the grid does not save meanwhile.</summary>
+    public int? RevisionVersion { get; private set; }
+
     private Dictionary<int, Dictionary<int, decimal>> stored = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -134,6 +137,7 @@ public class ComponentModel(AppDbContext db, PlanLocator locator, ScheduleServic
             return false;
         }
         ConsultedVersion = await ScheduleService.InConsultationAsync(Db, Plan.Id, ct);
+        RevisionVersion = await ScheduleService.InRevisionAsync(Db, Plan.Id, ct);
         var component = await Db.Components.AsNoTracking().Where(c => c.PlanId == Plan.Id && c.Number == Number)
             .Select(c => new { c.Id, c.Name }).SingleOrDefaultAsync(ct);
         if (component is null)

@@ -15,6 +15,7 @@ public class IndexModel(AppDbContext db, PlanLocator locator) : SchedulePageMode
             return NotFound();
         }
         ConsultedVersion = await ScheduleService.InConsultationAsync(Db, Plan.Id, ct);
+        RevisionVersion = await ScheduleService.InRevisionAsync(Db, Plan.Id, ct);
         Components = await Db.Components.AsNoTracking().Where(c => c.PlanId == Plan.Id).OrderBy(c => c.Number)
             .Select(c => new ComponentScheduleSummary(c.Number, c.Name,
                 c.Activities.SelectMany(a => a.Actions).Count(),
@@ -27,4 +28,7 @@ public class IndexModel(AppDbContext db, PlanLocator locator) : SchedulePageMode
 
     /// <summary>The number of the version in citizen consultation, when there is one: its schedule is frozen (ADR 020).</summary>
     public int? ConsultedVersion { get; private set; }
+
+    /// <summary>The revision being prepared, whose working copy carries the schedule (ADR 033); the grid does not save meanwhile.</summary>
+    public int? RevisionVersion { get; private set; }
 }

@@ -1,6 +1,7 @@
 namespace Vigia.Web.Pages.Plans.Manage;
 
-/// <summary>Planeación writes the structure of a plan's first draft: adds components, subcomponents, activities and
+/// <summary>Planeación writes the structure of a plan's first draft, or of an open revision of a published plan (its
+/// working copy, ADR 033): adds components, subcomponents, activities and
 /// actions, moves them with «Subir»/«Bajar» and removes them; the codes follow the order after every change.</summary>
 public class DraftModel(AppDbContext db, PlanLocator locator, PlanDraftService drafts) : ManagePageModel(db, locator)
 {
@@ -14,8 +15,14 @@ public class DraftModel(AppDbContext db, PlanLocator locator, PlanDraftService d
 
     public IReadOnlyList<ComponentLine> Components { get; private set; } = [];
 
-    /// <summary>False when the latest version is published or a revision: its structure is not edited here.</summary>
+    /// <summary>False when the latest version is published (or in consultation): its structure is not edited.</summary>
     public bool Editable { get; private set; }
+
+    /// <summary>True when the structure shown is an open revision of a published plan (ADR 033): its working copy, not
+    /// the public plan, which stays as it is until the revision is published.</summary>
+    public bool IsRevision { get; private set; }
+
+    public int VersionNumber { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -23,7 +30,7 @@ public class DraftModel(AppDbContext db, PlanLocator locator, PlanDraftService d
         WriteAsync(() => drafts.MoveAsync(Plan.Id, part, id, down, Actor.From(User), ct), down ? "Bajado un lugar." : "Subido un lugar.", ct);
 
     public Task<IActionResult> OnPostRemoveAsync(PlanPart part, int id, CancellationToken ct) =>
-        WriteAsync(() => drafts.RemoveAsync(Plan.Id, part, id, Actor.From(User), ct), "Quitado del borrador; los números se ajustaron.", ct);
+        WriteAsync(() => drafts.RemoveAsync(Plan.Id, part, id, Actor.From(User), ct), "Quitado; los números se ajustaron.", ct);
 
     public Task<IActionResult> OnPostAddComponentAsync(string? name, CancellationToken ct) =>
         WriteAsync(() => drafts.AddComponentAsync(Plan.Id, name, Actor.From(User), ct), "Componente agregado.", ct);
@@ -53,27 +60,15 @@ public class DraftModel(AppDbContext db, PlanLocator locator, PlanDraftService d
             return false;
         }
         var latest = await Db.PlanVersions.AsNoTracking().Where(v => v.PlanId == Plan.Id).OrderByDescending(v => v.Number)
-            .Select(v => new { v.Status, HasSnapshot = v.Snapshot != null }).FirstAsync(ct);
-        Editable = latest.Status != VersionStatus.Published && !latest.HasSnapshot;
-        var components = await Db.Components.AsNoTracking().Where(c => c.PlanId == Plan.Id).OrderBy(c => c.Number)
-            .Select(c => new
-            {
-                c.Id,
-                c.Number,
-                c.Name,
-                Subcomponents = c.Subcomponents.OrderBy(s => s.Order).Select(s => new SubcomponentLine(s.Id, s.Code, s.Name)).ToList(),
-                Activities = c.Activities.OrderBy(a => a.Order).Select(a => new
-                {
-                    a.Id,
-                    a.Code,
-                    a.Name,
-                    a.SubcomponentId,
-                    Actions = a.Actions.OrderBy(x => x.Order).Select(x => new ActionLine(x.Id, x.Order, x.Description, x.Goal)).ToList(),
-                }).ToList(),
-            })
-            .ToListAsync(ct);
-        Components = components.Select(c => new ComponentLine(c.Id, c.Number, c.Name, c.Subcomponents,
-            c.Activities.Select(a => new ActivityLine(a.Id, a.Code, a.Name, a.SubcomponentId, a.Actions)).ToList())).ToList();
+            .Select(v => new { v.Number, v.Status }).FirstAsync(ct);
+        Editable = latest.Status == VersionStatus.Draft;
+        VersionNumber = latest.Number;
+        var (structure, revision) = (await PlanDraftService.StructureAsync(Db, Plan.Id, ct))!.Value;
+        IsRevision = revision;
+        Components = structure.Components.OrderBy(c => c.Number).Select(c => new ComponentLine(c.Id, c.Number, c.Name,
+            c.Subcomponents.OrderBy(s => s.Order).Select(s => new SubcomponentLine(s.Id, s.Code, s.Name)).ToList(),
+            c.Activities.OrderBy(a => a.Order).Select(a => new ActivityLine(a.Id, a.Code, a.Name, a.Subcomponent?.Id ?? a.SubcomponentId,
+                a.Actions.OrderBy(x => x.Order).Select(x => new ActionLine(x.Id, x.Order, x.Description, x.Goal)).ToList())).ToList())).ToList();
         return true;
     }
 }

@@ -15,6 +15,14 @@ public class DraftActionModel(AppDbContext db, PlanLocator locator, PlanDraftSer
 
     public string ActivityLabel { get; private set; } = "";
 
+    /// <summary>The activities an existing action can be moved to («Mover a otra actividad»).</summary>
+    public IReadOnlyList<UnitChoice> OtherActivities { get; private set; } = [];
+
+    [BindProperty]
+    public int? TargetActivityId { get; set; }
+
+    private Plan? structure;
+
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
 
     /// <summary>What the form says after a unit was proposed: the form is shown again with it ticked, not yet saved.</summary>
@@ -63,8 +71,7 @@ public class DraftActionModel(AppDbContext db, PlanLocator locator, PlanDraftSer
         }
         if (ActionId is { } id)
         {
-            var action = await Db.Actions.AsNoTracking().Include(x => x.ResponsibleUnits).Include(x => x.Schedule)
-                .SingleAsync(x => x.Id == id, ct);
+            var action = structure!.Components.SelectMany(c => c.Activities).SelectMany(a => a.Actions).Single(x => x.Id == id);
             Description = action.Description;
             Goal = action.Goal;
             TargetQuantity = action.TargetQuantity is { } q ? SpanishFormat.Input(q) : null;
@@ -75,6 +82,19 @@ public class DraftActionModel(AppDbContext db, PlanLocator locator, PlanDraftSer
             Months = Enumerable.Range(1, 12).Select(m => action.Schedule.FirstOrDefault(s => s.Month == m) is { } s ? SpanishFormat.Input(s.PlannedQuantity) : null).ToList();
         }
         return Page();
+    }
+
+    /// <summary>Moves the action to the end of another activity; the numbers of both follow.</summary>
+    public async Task<IActionResult> OnPostMoveToAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || ActionId is not { } id)
+        {
+            return NotFound();
+        }
+        var result = await drafts.MoveActionToAsync(Plan.Id, id, TargetActivityId ?? 0, Actor.From(User), ct);
+        return await this.RespondAsync(result,
+            _ => this.RedirectWithNotice("Acción movida a otra actividad; los números se ajustaron.", "/Plans/Manage/Draft", new { entity = EntitySlug, year = Year }),
+            null, key => key == DraftFields.Activity ? nameof(TargetActivityId) : key);
     }
 
     /// <summary>The search box's button: the same form again, showing the ticked units and those that match.</summary>
@@ -150,13 +170,16 @@ public class DraftActionModel(AppDbContext db, PlanLocator locator, PlanDraftSer
         {
             return false;
         }
-        var activity = await Db.Activities.AsNoTracking().Where(a => a.Id == ActivityId && a.Component!.PlanId == Plan.Id)
-            .Select(a => new { a.Code, a.Name }).SingleOrDefaultAsync(ct);
-        if (activity is null || (ActionId is { } id && !await Db.Actions.AnyAsync(x => x.Id == id && x.ActivityId == ActivityId, ct)))
+        // The structure being edited: the first draft's rows or an open revision's working copy (ADR 033).
+        structure = (await PlanDraftService.StructureAsync(Db, Plan.Id, ct))!.Value.Structure;
+        var activities = structure.Components.OrderBy(c => c.Number).SelectMany(c => c.Activities.OrderBy(a => a.Order)).ToList();
+        var activity = activities.FirstOrDefault(a => a.Id == ActivityId);
+        if (activity is null || (ActionId is { } id && activity.Actions.All(x => x.Id != id)))
         {
             return false;
         }
         ActivityLabel = activity.Code;
+        OtherActivities = activities.Where(a => a.Id != ActivityId).Select(a => new UnitChoice(a.Id, $"{a.Code} {a.Name}")).ToList();
         var entityId = await Db.Plans.Where(p => p.Id == Plan.Id).Select(p => p.EntityId).SingleAsync(ct);
         Units = await Db.Units.AsNoTracking().Where(u => u.EntityId == entityId && u.IsActive).OrderBy(u => u.Name)
             .Select(u => new UnitChoice(u.Id, u.Name)).ToListAsync(ct);

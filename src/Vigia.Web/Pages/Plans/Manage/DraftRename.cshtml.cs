@@ -57,14 +57,16 @@ public class DraftRenameModel(AppDbContext db, PlanLocator locator, PlanDraftSer
         {
             return false;
         }
+        // The structure being edited: the first draft's rows or an open revision's working copy (ADR 033).
+        var structure = (await PlanDraftService.StructureAsync(Db, Plan.Id, ct))!.Value.Structure;
         var found = kind switch
         {
-            PlanPart.Component => await Db.Components.AsNoTracking().Where(c => c.Id == Id && c.PlanId == Plan.Id)
-                .Select(c => new { Label = "el componente " + c.Number, c.Name }).SingleOrDefaultAsync(ct),
-            PlanPart.Subcomponent => await Db.Subcomponents.AsNoTracking().Where(s => s.Id == Id && s.Component!.PlanId == Plan.Id)
-                .Select(s => new { Label = "el subcomponente " + s.Code, s.Name }).SingleOrDefaultAsync(ct),
-            _ => await Db.Activities.AsNoTracking().Where(a => a.Id == Id && a.Component!.PlanId == Plan.Id)
-                .Select(a => new { Label = "la actividad " + a.Code, a.Name }).SingleOrDefaultAsync(ct),
+            PlanPart.Component => structure.Components.Where(c => c.Id == Id)
+                .Select(c => new { Label = "el componente " + c.Number.ToString(CultureInfo.InvariantCulture), c.Name }).SingleOrDefault(),
+            PlanPart.Subcomponent => structure.Components.SelectMany(c => c.Subcomponents).Where(s => s.Id == Id)
+                .Select(s => new { Label = "el subcomponente " + s.Code, s.Name }).SingleOrDefault(),
+            _ => structure.Components.SelectMany(c => c.Activities).Where(a => a.Id == Id)
+                .Select(a => new { Label = "la actividad " + a.Code, a.Name }).SingleOrDefault(),
         };
         if (found is null)
         {

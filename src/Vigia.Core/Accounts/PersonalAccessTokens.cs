@@ -157,7 +157,9 @@ public sealed class PersonalAccessTokens(AppDbContext db, AuditScope audit, Time
             return Result.Invalid(errors);
         }
         var now = clock.GetUtcNow();
-        if (await db.PersonalAccessTokens.CountAsync(t => t.UserId == actor.UserId && t.RevokedAt == null && t.ExpiresAt > now, ct) >= MaxActivePerUser)
+        // Compared here, not in SQL: SQLite cannot order DateTimeOffset values.
+        var expiries = await db.PersonalAccessTokens.Where(t => t.UserId == actor.UserId && t.RevokedAt == null).Select(t => t.ExpiresAt).ToListAsync(ct);
+        if (expiries.Count(e => e > now) >= MaxActivePerUser)
         {
             return Result.Invalid("", $"Ya tiene {MaxActivePerUser} tokens vigentes: revoque alguno antes de crear otro.");
         }

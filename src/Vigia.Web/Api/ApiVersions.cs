@@ -19,11 +19,12 @@ public static class ApiVersions
     public static IEnumerable<(RouteGroupBuilder Group, bool Canonical)> Groups(IEndpointRouteBuilder app, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(app);
-        yield return (Configure(app.MapGroup(V1 + prefix)), true);
-        yield return (Configure(app.MapGroup(Alias + prefix)).ExcludeFromDescription(), false);
+        yield return (Configure(app.MapGroup(V1 + prefix)).AllowAnonymous(), true);
+        yield return (Configure(app.MapGroup(Alias + prefix)).AllowAnonymous().ExcludeFromDescription(), false);
     }
 
-    /// <summary>The group for writes: v1 only, no alias.</summary>
+    /// <summary>The group for writes and reads that need a token: v1 only, no alias, not anonymous (each endpoint names its
+    /// policy; <c>AllowAnonymous</c> on the group would win over it).</summary>
     public static RouteGroupBuilder WriteGroup(IEndpointRouteBuilder app) => Configure(app.MapGroup(V1));
 
     /// <summary>Names the canonical endpoint (links are generated to v1); the alias stays unnamed.</summary>
@@ -32,7 +33,7 @@ public static class ApiVersions
 
     private static RouteGroupBuilder Configure(RouteGroupBuilder group)
     {
-        group.AllowAnonymous().RequireRateLimiting(RateLimitPolicy).AddEndpointFilter<TokenUseFilter>();
+        group.RequireRateLimiting(RateLimitPolicy).AddEndpointFilter<TokenUseFilter>();
         return group;
     }
 }

@@ -110,9 +110,9 @@ public static class ProgressReportApi
         }
         var action = await db.Actions.AsNoTracking().Where(a => a.Id == actionId && a.Activity!.Component!.Plan!.Year == year)
             .Select(a => new { a.Activity!.Component!.Plan!.Status }).FirstOrDefaultAsync(ct);
-        if (action is null || action.Status == PlanStatus.Draft)
+        if (action is null)
         {
-            return Results.Problem(title: "Acción no encontrada", detail: $"El plan de {year} no tiene una acción publicada con el número {actionId}.",
+            return Results.Problem(title: "Acción no encontrada", detail: $"El plan de {year} no tiene una acción con el número {actionId}.",
                 statusCode: StatusCodes.Status404NotFound);
         }
         var actor = Actor.From(http.User);

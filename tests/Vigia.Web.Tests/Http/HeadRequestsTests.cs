@@ -75,6 +75,8 @@ public abstract partial class HeadRequestsTests(VigiaFactory app)
         // The walk covered the reads HEAD was missing on.
         Assert.Contains("/datos/2022/acciones.csv", addresses);
         Assert.Contains("/api/plans/2022", addresses);
+        Assert.Contains("/api/v1/plans/2022", addresses);
+        Assert.Contains("/api/v1/reports/1", addresses);
         Assert.Contains("/planes/2022", addresses);
     }
 
@@ -82,6 +84,8 @@ public abstract partial class HeadRequestsTests(VigiaFactory app)
     [InlineData("/datos/2022/acciones.csv")]
     [InlineData("/datos/2022/acciones.json")]
     [InlineData("/api/plans/2022")]
+    [InlineData("/api/v1/plans/2022")]
+    [InlineData("/api/v1/risk-methods")]
     [InlineData("/api/plans/2022/compliance?at=2022-04-30")]
     public async Task Head_OpenDataAndApi_AnswerOkWithTheTypeOfTheGet(string url)
     {

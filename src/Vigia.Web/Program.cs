@@ -77,6 +77,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/FollowUps/Desk", Policies.InternalControl);
     o.Conventions.AuthorizeFolder("/RiskMap/Desk", Policies.Staff);
     o.Conventions.AuthorizePage("/Accounts/ChangePassword");
+    o.Conventions.AuthorizePage("/Accounts/Tokens");
 }).AddSpanishValidationMessages();
 builder.Services.AddRequestLocalization(o =>
 {
@@ -113,8 +114,9 @@ app.UseVigiaSecurityHeaders();
 app.UseRequestLocalization();
 app.UseVigiaLayout();
 app.UseRouting();
-app.UseRateLimiter();
+// Authentication before the rate limiter, so that the API's limit counts a token's calls per token (Security/SecuritySetup).
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseVigiaAuditActor();
 app.UseAuthorization();
 app.MapStaticAssets();
@@ -131,6 +133,7 @@ app.MapPlanApi();
 app.MapComplianceApi();
 app.MapConsolidatedApi();
 app.MapRiskMethodApi();
+app.MapProgressReportApi();
 app.MapVigiaApiReference();
 app.MapHealth();
 

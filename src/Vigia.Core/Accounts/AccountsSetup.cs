@@ -12,6 +12,7 @@ public static class AccountsSetup
     {
         services.AddScoped<AccountTokens>();
         services.AddScoped<UserSessions>();
+        services.AddScoped<PersonalAccessTokens>();
         services.AddScoped<AccountService>();
         services.AddScoped<FirstAdministrator>();
         services.AddScoped<ActionAccess>();

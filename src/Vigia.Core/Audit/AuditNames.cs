@@ -29,6 +29,7 @@ public static class AuditNames
         ["UserDepartment"] = "Departamento de consulta",
         ["Department"] = "Departamento",
         ["AccountToken"] = "Enlace de un solo uso",
+        ["PersonalAccessToken"] = "Token de acceso personal",
         ["ProgressReport"] = "Reporte de avance",
         ["Evidence"] = "Evidencia",
         ["MonitoringRecord"] = "Monitoreo",

@@ -22,6 +22,7 @@ public sealed class AuditOptions
         (typeof(IdentityUserToken<string>), nameof(IdentityUserToken<string>.Value)),
         (typeof(IdentityRole<string>), nameof(IdentityRole.ConcurrencyStamp)),
         (typeof(Accounts.AccountToken), nameof(Accounts.AccountToken.TokenHash)),
+        (typeof(Accounts.PersonalAccessToken), nameof(Accounts.PersonalAccessToken.SecretHash)),
         // A consultation subscriber's address is personal data, and its link's hash a secret: the trail records that they
         // changed, never their values.
         (typeof(Consultation.ConsultationSubscriber), nameof(Consultation.ConsultationSubscriber.Email)),

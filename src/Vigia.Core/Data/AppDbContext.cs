@@ -43,6 +43,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PublishedCheckpoint> PublishedCheckpoints => Set<PublishedCheckpoint>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();

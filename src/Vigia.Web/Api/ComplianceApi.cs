@@ -40,17 +40,19 @@ public static class ComplianceApi
 
     public static void MapComplianceApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").AllowAnonymous();
-        group.MapRead("/plans/{year:int}/compliance",
-            (int year, string? at, PlanLocator locator, AppDbContext db, ComplianceService compliance, TimeProvider clock, CancellationToken ct) =>
-                GetAsync(null, year, at, locator, db, compliance, clock, ct))
-            .WithName(ComplianceName)
-            .WithSummary("Cumplimiento oficial del plan y de cada componente a una fecha (?at=AAAA-MM-DD; hoy si se omite)").WithTags("API");
-        group.MapRead("/entities/{entity}/plans/{year:int}/compliance",
-            (string entity, int year, string? at, PlanLocator locator, AppDbContext db, ComplianceService compliance, TimeProvider clock,
-                CancellationToken ct) => GetAsync(entity, year, at, locator, db, compliance, clock, ct))
-            .WithName(ComplianceByEntityName)
-            .WithSummary("Cumplimiento oficial del plan de una entidad a una fecha").WithTags("API");
+        foreach (var (group, canonical) in ApiVersions.Groups(app))
+        {
+            group.MapRead("/plans/{year:int}/compliance",
+                (int year, string? at, PlanLocator locator, AppDbContext db, ComplianceService compliance, TimeProvider clock, CancellationToken ct) =>
+                    GetAsync(null, year, at, locator, db, compliance, clock, ct))
+                .Named(canonical, ComplianceName)
+                .WithSummary("Cumplimiento oficial del plan y de cada componente a una fecha (?at=AAAA-MM-DD; hoy si se omite)").WithTags("API");
+            group.MapRead("/entities/{entity}/plans/{year:int}/compliance",
+                (string entity, int year, string? at, PlanLocator locator, AppDbContext db, ComplianceService compliance, TimeProvider clock,
+                    CancellationToken ct) => GetAsync(entity, year, at, locator, db, compliance, clock, ct))
+                .Named(canonical, ComplianceByEntityName)
+                .WithSummary("Cumplimiento oficial del plan de una entidad a una fecha").WithTags("API");
+        }
     }
 
     /// <summary>Reads "AAAA-MM-DD"; null or empty means today in Colombia.</summary>

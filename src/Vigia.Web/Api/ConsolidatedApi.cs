@@ -39,19 +39,21 @@ public static class ConsolidatedApi
 
     public static void MapConsolidatedApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/consolidated").AllowAnonymous();
-        group.MapRead("/{year:int}", (int year, string? department, string? at, string? search, string? page, string? pageSize, AppDbContext db,
-                IConsolidatedCompliance consolidated, TimeProvider clock, CancellationToken ct) =>
-                ViewAsync(year, department, at, search, page, pageSize, db, consolidated, clock, ct))
-            .WithName(ViewName)
-            .WithSummary("Vista consolidada de la nación o de un departamento (?department=slug): totales, distribución por zona y una página "
-                + "del escalafón de entidades por cumplimiento oficial a una fecha (?at=AAAA-MM-DD, ?search=, ?page=, ?pageSize= hasta 500)")
-            .WithTags("API");
-        group.MapRead("/{year:int}/departments", (int year, string? at, AppDbContext db, IConsolidatedCompliance consolidated, TimeProvider clock,
-                CancellationToken ct) => DepartmentsAsync(year, at, db, consolidated, clock, ct))
-            .WithName(DepartmentsName)
-            .WithSummary("Los departamentos con planes públicos de la vigencia y su cumplimiento oficial consolidado a una fecha")
-            .WithTags("API");
+        foreach (var (group, canonical) in ApiVersions.Groups(app, "/consolidated"))
+        {
+            group.MapRead("/{year:int}", (int year, string? department, string? at, string? search, string? page, string? pageSize, AppDbContext db,
+                    IConsolidatedCompliance consolidated, TimeProvider clock, CancellationToken ct) =>
+                    ViewAsync(year, department, at, search, page, pageSize, db, consolidated, clock, ct))
+                .Named(canonical, ViewName)
+                .WithSummary("Vista consolidada de la nación o de un departamento (?department=slug): totales, distribución por zona y una página "
+                    + "del escalafón de entidades por cumplimiento oficial a una fecha (?at=AAAA-MM-DD, ?search=, ?page=, ?pageSize= hasta 500)")
+                .WithTags("API");
+            group.MapRead("/{year:int}/departments", (int year, string? at, AppDbContext db, IConsolidatedCompliance consolidated, TimeProvider clock,
+                    CancellationToken ct) => DepartmentsAsync(year, at, db, consolidated, clock, ct))
+                .Named(canonical, DepartmentsName)
+                .WithSummary("Los departamentos con planes públicos de la vigencia y su cumplimiento oficial consolidado a una fecha")
+                .WithTags("API");
+        }
     }
 
     private static async Task<IResult> ViewAsync(int year, string? department, string? at, string? search, string? page, string? pageSize,

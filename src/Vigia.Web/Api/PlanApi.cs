@@ -24,14 +24,16 @@ public static class PlanApi
 
     public static void MapPlanApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").AllowAnonymous();
-        group.MapRead("/plans/{year:int}", (int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(null, year, locator, db, ct))
-            .WithName(PlanName)
-            .WithSummary("El plan completo de la vigencia en JSON: componentes, subcomponentes, actividades y acciones").WithTags("API");
-        group.MapRead("/entities/{entity}/plans/{year:int}",
-            (string entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(entity, year, locator, db, ct))
-            .WithName(PlanByEntityName)
-            .WithSummary("El plan completo de una entidad y vigencia en JSON").WithTags("API");
+        foreach (var (group, canonical) in ApiVersions.Groups(app))
+        {
+            group.MapRead("/plans/{year:int}", (int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(null, year, locator, db, ct))
+                .Named(canonical, PlanName)
+                .WithSummary("El plan completo de la vigencia en JSON: componentes, subcomponentes, actividades y acciones").WithTags("API");
+            group.MapRead("/entities/{entity}/plans/{year:int}",
+                (string entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct) => GetAsync(entity, year, locator, db, ct))
+                .Named(canonical, PlanByEntityName)
+                .WithSummary("El plan completo de una entidad y vigencia en JSON").WithTags("API");
+        }
     }
 
     private static async Task<IResult> GetAsync(string? entity, int year, PlanLocator locator, AppDbContext db, CancellationToken ct)

@@ -21,37 +21,39 @@ public static class RiskMethodApi
 
     public static void MapRiskMethodApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").AllowAnonymous();
-        group.MapRead("/risk-methods", async (AppDbContext db, LinkGenerator links, HttpContext http, CancellationToken ct) =>
+        foreach (var (group, canonical) in ApiVersions.Groups(app))
         {
-            var methods = await db.RiskMethods.AsNoTracking().OrderBy(m => m.Code).ThenBy(m => m.Revision).ToListAsync(ct);
-            var latest = methods.GroupBy(m => m.Code).ToDictionary(g => g.Key, g => g.Max(m => m.Revision), StringComparer.Ordinal);
-            return Results.Ok(methods.Select(m =>
+            group.MapRead("/risk-methods", async (AppDbContext db, LinkGenerator links, HttpContext http, CancellationToken ct) =>
             {
-                var d = m.Definition();
-                return new RiskMethodSummaryDto(m.Id, m.Code, m.Revision, m.Name, d.GuideVersion, d.GuideDate,
-                    m.Code == RiskMethodCatalog.CurrentCode && m.Revision == latest[m.Code],
-                    links.GetPathByName(http, MethodName, new { id = m.Id })!);
-            }).ToList());
-        }).WithName(ListName)
-            .WithSummary("Métodos de valoración de riesgos (DAFP) con sus revisiones").WithTags("API");
-        group.MapRead("/risk-methods/{id:int}", async (int id, AppDbContext db, CancellationToken ct) =>
-        {
-            var method = await db.RiskMethods.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
-            if (method is null)
+                var methods = await db.RiskMethods.AsNoTracking().OrderBy(m => m.Code).ThenBy(m => m.Revision).ToListAsync(ct);
+                var latest = methods.GroupBy(m => m.Code).ToDictionary(g => g.Key, g => g.Max(m => m.Revision), StringComparer.Ordinal);
+                return Results.Ok(methods.Select(m =>
+                {
+                    var d = m.Definition();
+                    return new RiskMethodSummaryDto(m.Id, m.Code, m.Revision, m.Name, d.GuideVersion, d.GuideDate,
+                        m.Code == RiskMethodCatalog.CurrentCode && m.Revision == latest[m.Code],
+                        links.GetPathByName(http, MethodName, new { id = m.Id })!);
+                }).ToList());
+            }).Named(canonical, ListName)
+                .WithSummary("Métodos de valoración de riesgos (DAFP) con sus revisiones").WithTags("API");
+            group.MapRead("/risk-methods/{id:int}", async (int id, AppDbContext db, CancellationToken ct) =>
             {
-                return Results.Problem(title: "Método no encontrado", detail: $"No hay un método de valoración de riesgos con el número {id}.",
-                    statusCode: StatusCodes.Status404NotFound);
-            }
-            var d = method.Definition();
-            var cells = d.HeatMap.OrderByDescending(c => c.Probability).ThenBy(c => c.Impact)
-                .Select(c => new HeatMapCellDto(c.Probability, d.Probability(c.Probability).Name, c.Impact, d.Impact(c.Impact).Name, c.Zone, d.Zone(c.Zone).Name))
-                .ToList();
-            // Enums as words («probability», «frequency»), as in the method's own file.
-            return Results.Json(new RiskMethodDto(method.Id, method.Code, method.Revision, method.Name, d.GuideVersion, d.GuideDate, d.RevisionNote, method.Sha256,
-                d.ValueUnit, d.ProbabilityBasis, d.ProbabilityLevels, d.ImpactLevels, d.Zones, cells, d.CorruptionImpact, d.Controls, d.Residual, d.Treatments),
-                RiskMethodDefinition.Json);
-        }).WithName(MethodName)
-            .WithSummary("Un método de valoración de riesgos completo: niveles, zonas, mapa de calor, controles y tratamientos").WithTags("API");
+                var method = await db.RiskMethods.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+                if (method is null)
+                {
+                    return Results.Problem(title: "Método no encontrado", detail: $"No hay un método de valoración de riesgos con el número {id}.",
+                        statusCode: StatusCodes.Status404NotFound);
+                }
+                var d = method.Definition();
+                var cells = d.HeatMap.OrderByDescending(c => c.Probability).ThenBy(c => c.Impact)
+                    .Select(c => new HeatMapCellDto(c.Probability, d.Probability(c.Probability).Name, c.Impact, d.Impact(c.Impact).Name, c.Zone, d.Zone(c.Zone).Name))
+                    .ToList();
+                // Enums as words («probability», «frequency»), as in the method's own file.
+                return Results.Json(new RiskMethodDto(method.Id, method.Code, method.Revision, method.Name, d.GuideVersion, d.GuideDate, d.RevisionNote, method.Sha256,
+                    d.ValueUnit, d.ProbabilityBasis, d.ProbabilityLevels, d.ImpactLevels, d.Zones, cells, d.CorruptionImpact, d.Controls, d.Residual, d.Treatments),
+                    RiskMethodDefinition.Json);
+            }).Named(canonical, MethodName)
+                .WithSummary("Un método de valoración de riesgos completo: niveles, zonas, mapa de calor, controles y tratamientos").WithTags("API");
+        }
     }
 }

@@ -59,7 +59,12 @@ public static class SecuritySetup
         services.AddVigiaIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<VigiaClaimsFactory>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // The default scheme chooses: the bearer token on /api when one is sent (Security/PersonalAccessTokenAuthentication),
+        // the session cookie everywhere else. The write API's policy names the bearer scheme alone, so a cookie never
+        // authenticates it.
+        var authentication = services.AddAuthentication(ApiAuthentication.Selector);
+        authentication.AddIdentityCookies();
+        authentication.AddVigiaApiAuthentication();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/cuenta/ingresar";
@@ -96,12 +101,26 @@ public static class SecuritySetup
             .AddPolicy(Policies.DepartmentReader, p => p.RequireRole(Roles.DepartmentObserver).RequireAssertion(c =>
                 (c.Resource as HttpContext ?? (c.Resource as Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext)?.HttpContext) is { } http
                 && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))))
-            .AddPolicy(Policies.InternalControl, p => p.RequireRole(Roles.InternalControl));
+            .AddPolicy(Policies.InternalControl, p => p.RequireRole(Roles.InternalControl))
+            .AddPolicy(ApiAuthentication.TokenPolicy, p => p.AddAuthenticationSchemes(ApiAuthentication.Scheme).RequireAuthenticatedUser()
+                .RequireClaim(ApiAuthentication.TokenIdClaim))
+            .AddPolicy(ApiAuthentication.WriteProgressPolicy, p => p.AddAuthenticationSchemes(ApiAuthentication.Scheme).RequireAuthenticatedUser()
+                .RequireClaim(ApiAuthentication.TokenIdClaim).RequireClaim(ApiAuthentication.ScopeClaim, TokenScopes.WriteProgress));
         var signInLimit = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
         var formLimit = builder.Configuration.GetValue("Security:PublicFormPostsPerMinute", 20);
         var commentLimit = builder.Configuration.GetValue("Security:CommentsPerHour", 10);
+        var apiAnonymousLimit = builder.Configuration.GetValue("Api:RateLimit:AnonymousPerMinute", 120);
+        var apiTokenLimit = builder.Configuration.GetValue("Api:RateLimit:TokenPerMinute", 600);
         services.AddRateLimiter(o =>
         {
+            // Only the API's endpoints carry this policy (Api/ApiVersions): pages and open-data files never run it, and a
+            // cached anonymous read is answered before the limiter. A request with a valid token counts against the token,
+            // any other against its address (an invalid token is refused with 401, and counted by address).
+            o.AddPolicy(Api.ApiVersions.RateLimitPolicy, http => ApiAuthentication.TokenId(http.User) is { } token
+                ? RateLimitPartition.GetFixedWindowLimiter("token:" + token.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = apiTokenLimit, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetFixedWindowLimiter("ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "local"),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = apiAnonymousLimit, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(Policies.CommentRateLimit, http => HttpMethods.IsPost(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = commentLimit, Window = TimeSpan.FromHours(1) })
@@ -115,6 +134,15 @@ public static class SecuritySetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = formLimit, Window = TimeSpan.FromMinutes(1) }));
             o.OnRejected = async (context, ct) =>
             {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (ApiAuthentication.IsApi(context.HttpContext.Request.Path))
+                {
+                    await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Demasiadas solicitudes",
+                        $"Se superó el límite de solicitudes a la API por minuto ({(ApiAuthentication.TokenId(context.HttpContext.User) is null ? "por dirección" : "por token")}). "
+                        + $"Vuelva a intentarlo en {seconds} segundos.");
+                    return;
+                }
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync("Demasiados intentos seguidos. Espere un minuto y vuelva a intentarlo.", ct);
             };

@@ -20,6 +20,8 @@ public abstract partial class ApiReferenceTests(VigiaFactory app)
     private List<string> PublicReads() => app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
         .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is { } m && m.HttpMethods.Contains(HttpMethods.Get))
         .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null)
+        // The unversioned /api aliases of v1 are left out of the document on purpose (ADR 034).
+        .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
         .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
         .Where(p => (p.StartsWith("/api/", StringComparison.Ordinal) || p.StartsWith("/datos/", StringComparison.Ordinal))
             && !p.StartsWith("/api/referencia", StringComparison.Ordinal))
@@ -39,7 +41,8 @@ public abstract partial class ApiReferenceTests(VigiaFactory app)
         Assert.Equal("v1", root.GetProperty("info").GetProperty("version").GetString());
         var paths = root.GetProperty("paths").EnumerateObject().ToList();
         var reads = PublicReads();
-        Assert.Contains("/api/plans/{year}", reads);
+        Assert.Contains("/api/v1/plans/{year}", reads);
+        Assert.DoesNotContain("/api/plans/{year}", reads);
         Assert.Contains("/datos/{entity}/{year}/acciones.{format}", reads);
         Assert.Equal(reads, paths.Select(p => p.Name).Where(reads.Contains).Order(StringComparer.Ordinal));
         foreach (var path in paths.Where(p => reads.Contains(p.Name)))
@@ -48,6 +51,38 @@ public abstract partial class ApiReferenceTests(VigiaFactory app)
             Assert.True(get.TryGetProperty("summary", out var summary) && summary.GetString()!.Length > 10, $"{path.Name} has no summary");
         }
         Assert.Equal(HttpStatusCode.OK, (await client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/openapi/v1.json", UriKind.Relative)))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Document_ReadByMicrosoftOpenApi_HasNoErrors_DeclaresTheBearerScheme_AndListsTheWriteEndpoint()
+    {
+        var text = await client.GetStringAsync("/openapi/v1.json");
+
+        var read = Microsoft.OpenApi.OpenApiDocument.Parse(text, "json");
+        Assert.Empty(read.Diagnostic!.Errors);
+        var document = read.Document!;
+        var scheme = document.Components!.SecuritySchemes!["Bearer"];
+        Assert.Equal(Microsoft.OpenApi.SecuritySchemeType.Http, scheme.Type);
+        Assert.Equal("bearer", scheme.Scheme);
+        var write = document.Paths["/api/v1/plans/{year}/actions/{actionId}/reports"].Operations![HttpMethod.Post];
+        Assert.Contains("avances:escribir", write.Summary, StringComparison.Ordinal);
+        Assert.Contains("multipart/form-data", write.RequestBody!.Content!.Keys);
+        Assert.Contains("files", write.RequestBody.Content["multipart/form-data"].Schema!.Properties!.Keys, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(["201", "400", "401", "403", "404", "409", "422", "429"], write.Responses!.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(write.Security!, r => r.Keys.Any(k => k.Reference.Id == "Bearer"));
+        var publicRead = document.Paths["/api/v1/plans/{year}"].Operations![HttpMethod.Get];
+        Assert.True(publicRead.Security is null || publicRead.Security.Count == 0);
+        Assert.DoesNotContain("/api/plans/{year}", document.Paths.Keys);
+        Assert.Contains("alias", document.Info.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AliasWithoutVersion_AnswersTheSameBytesAsV1()
+    {
+        var v1 = await client.GetStringAsync("/api/v1/plans/2022");
+        var alias = await client.GetStringAsync("/api/plans/2022");
+
+        Assert.Equal(v1, alias);
     }
 
     [Fact]

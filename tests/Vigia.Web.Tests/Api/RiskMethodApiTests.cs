@@ -15,7 +15,7 @@ public abstract class RiskMethodApiTests(VigiaFactory app)
         var methods = doc.RootElement.EnumerateArray().ToList();
         Assert.Equal(["dafp-2015", "dafp-v5", "dafp-v6"], methods.Select(m => m.GetProperty("code").GetString()));
         Assert.Equal(["dafp-v6"], methods.Where(m => m.GetProperty("current").GetBoolean()).Select(m => m.GetProperty("code").GetString()));
-        Assert.All(methods, m => Assert.StartsWith("/api/risk-methods/", m.GetProperty("href").GetString(), StringComparison.Ordinal));
+        Assert.All(methods, m => Assert.StartsWith("/api/v1/risk-methods/", m.GetProperty("href").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]

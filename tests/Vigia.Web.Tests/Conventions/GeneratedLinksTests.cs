@@ -89,11 +89,13 @@ public abstract class GeneratedLinksTests(VigiaFactory app)
         Assert.Equal("/datos/2022/avance-mensual.json", Links.GetPathByName(http, ScheduleOpenDataEndpoints.MonthlyProgressName, new { year = 2022, format = "json" }));
         Assert.Equal($"/datos/{Slug}/2022/avance-mensual.csv", Links.GetPathByName(http, ScheduleOpenDataEndpoints.MonthlyProgressByEntityName, new { entity = Slug, year = 2022, format = "csv" }));
         Assert.Null(Links.GetPathByName(http, ScheduleOpenDataEndpoints.MonthlyProgressName, new { year = 2022, format = "pdf" }));
-        Assert.Equal("/api/plans/2022", Links.GetPathByName(http, PlanApi.PlanName, new { year = 2022 }));
-        Assert.Equal($"/api/entities/{Slug}/plans/2022", Links.GetPathByName(http, PlanApi.PlanByEntityName, new { entity = Slug, year = 2022 }));
-        Assert.Equal("/api/plans/2022/compliance?at=2022-04-30", Links.GetPathByName(http, ComplianceApi.ComplianceName, new { year = 2022, at = "2022-04-30" }));
-        Assert.Equal($"/api/entities/{Slug}/plans/2022/compliance?at=2022-04-30",
+        Assert.Equal("/api/v1/plans/2022", Links.GetPathByName(http, PlanApi.PlanName, new { year = 2022 }));
+        Assert.Equal($"/api/v1/entities/{Slug}/plans/2022", Links.GetPathByName(http, PlanApi.PlanByEntityName, new { entity = Slug, year = 2022 }));
+        Assert.Equal("/api/v1/plans/2022/compliance?at=2022-04-30", Links.GetPathByName(http, ComplianceApi.ComplianceName, new { year = 2022, at = "2022-04-30" }));
+        Assert.Equal($"/api/v1/entities/{Slug}/plans/2022/compliance?at=2022-04-30",
             Links.GetPathByName(http, ComplianceApi.ComplianceByEntityName, new { entity = Slug, year = 2022, at = "2022-04-30" }));
+        Assert.Equal("/api/v1/plans/2022/actions/7/reports", Links.GetPathByName(http, ProgressReportApi.SubmitName, new { year = 2022, actionId = 7 }));
+        Assert.Equal("/api/v1/reports/12", Links.GetPathByName(http, ProgressReportApi.ReportName, new { id = 12 }));
         Assert.Equal("/preferencias", Links.GetPathByName(http, PreferencesEndpoint.Name, values: null));
         Assert.Null(Links.GetPathByName(http, OpenDataEndpoints.ActionsName, new { year = 2022, format = "xml" }));
     }

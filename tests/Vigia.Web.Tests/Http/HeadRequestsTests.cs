@@ -77,6 +77,8 @@ public abstract partial class HeadRequestsTests(VigiaFactory app)
         Assert.Contains("/datos/2022/programacion.csv", addresses);
         Assert.Contains($"/datos/{Slug}/2022/avance-mensual.csv", addresses);
         Assert.Contains("/api/plans/2022", addresses);
+        Assert.Contains("/api/v1/plans/2022", addresses);
+        Assert.Contains("/api/v1/reports/1", addresses);
         Assert.Contains("/planes/2022", addresses);
         Assert.Contains("/transparencia/matriz-ita", addresses);
         Assert.Contains("/transparencia/matriz-ita.xlsx", addresses);
@@ -90,6 +92,8 @@ public abstract partial class HeadRequestsTests(VigiaFactory app)
     [InlineData("/datos/2022/avance-mensual.csv")]
     [InlineData("/datos/alcaldia-de-santiago-de-cali/2022/avance-mensual.json")]
     [InlineData("/api/plans/2022")]
+    [InlineData("/api/v1/plans/2022")]
+    [InlineData("/api/v1/risk-methods")]
     [InlineData("/api/plans/2022/compliance?at=2022-04-30")]
     public async Task Head_OpenDataAndApi_AnswerOkWithTheTypeOfTheGet(string url)
     {

@@ -98,6 +98,8 @@ public class VigiaFactory(DatabaseProvider provider, VigiaFactoryOptions? option
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Security:PublicFormPostsPerMinute", "100000");
         builder.UseSetting("Security:CommentsPerHour", "100000");
+        builder.UseSetting("Api:RateLimit:AnonymousPerMinute", "100000");
+        builder.UseSetting("Api:RateLimit:TokenPerMinute", "100000");
         // The test clock stands still, so a host would never read the public-data version again on its own: read it on
         // every request, so data a test arranges behind the host's back (stamped by Database's contexts) is seen at
         // once. The caching tests set their own interval.

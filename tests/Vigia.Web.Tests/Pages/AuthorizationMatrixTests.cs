@@ -51,6 +51,8 @@ public abstract class AuthorizationMatrixTests(VigiaFactory app)
             ($"/historial/accion/{ownAction}", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Denied, Outcome.NotFound]),
             ($"/historial/usuario/{adminId}", [Outcome.Login, Outcome.Ok, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Denied, Outcome.NotFound]),
             ("/cuenta/contrasena", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/cuenta/tokens", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+            ("/api/v1/plans/2022", [Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
             ("/gestion/planes/nuevo", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
             ("/gestion/planes/importar", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
             ("/gestion/planes/2022/borrador", [Outcome.Login, Outcome.Denied, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
@@ -83,7 +85,7 @@ public abstract class AuthorizationMatrixTests(VigiaFactory app)
             ("/departamento/evidencias/999999", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.NotFound, Outcome.Denied]),
             ("/gestion/planes/2022/consulta/comentarios/1", [Outcome.Login, Outcome.Denied, Outcome.NotFound, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied]),
         };
-        foreach (var admin in new[] { "/admin", "/admin/usuarios", "/admin/usuarios/nueva", $"/admin/usuarios/{adminId}", "/admin/unidades", "/admin/procesos", "/admin/auditoria",
+        foreach (var admin in new[] { "/admin", "/admin/usuarios", "/admin/usuarios/nueva", $"/admin/usuarios/{adminId}", "/admin/usuarios/tokens", "/admin/unidades", "/admin/procesos", "/admin/auditoria",
             "/admin/entidades", $"/admin/entidades/{entityId}" })
         {
             rows.Add((admin, [Outcome.Login, Outcome.Ok, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied]));

@@ -238,6 +238,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("EntityId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -276,6 +279,8 @@ namespace Vigia.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EntityId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -284,6 +289,61 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Vigia.Core.Accounts.PersonalAccessToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PersonalAccessTokens");
                 });
 
             modelBuilder.Entity("Vigia.Core.Accounts.UserComponent", b =>
@@ -1383,6 +1443,10 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Property<bool>("IsSimulated")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("JudicialNoticeEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1627,6 +1691,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RemovedInVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SubcomponentId")
                         .HasColumnType("integer");
 
@@ -1656,6 +1723,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RemovedInVersion")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1786,6 +1856,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RemovedInVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ResponsibleText")
                         .HasColumnType("text");
 
@@ -1904,6 +1977,9 @@ namespace Vigia.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)");
 
                     b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RemovedInVersion")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2870,6 +2946,27 @@ namespace Vigia.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Vigia.Core.Accounts.AccountToken", b =>
+                {
+                    b.HasOne("Vigia.Core.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Accounts.AppUser", b =>
+                {
+                    b.HasOne("Vigia.Core.Organisation.Entity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("Vigia.Core.Accounts.PersonalAccessToken", b =>
                 {
                     b.HasOne("Vigia.Core.Accounts.AppUser", "User")
                         .WithMany()

@@ -8,16 +8,18 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$PWD"
 VIGIA_PORT="${VIGIA_PORT:-5391}"
 NGINX_PORT="${NGINX_PORT:-5392}"
+FLOOR_PORT="${FLOOR_PORT:-5393}"
 CONNECTIONS="${CONNECTIONS:-64}"
 LOAD_AT_START="$(cut -d" " -f1-3 /proc/loadavg)"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-5}"
 ROUNDS="${ROUNDS:-2}"
 URLS=(/ /planes/2022 /planes/2022/componente/3 /datos/2022/acciones.csv /api/plans/2022 /tablero /seguimientos)
 WORK="$(mktemp -d /tmp/vigia-bench.XXXXXX)"
-VIGIA_PID=""; NGINX_PID=""
+VIGIA_PID=""; NGINX_PID=""; FLOOR_PID=""
 cleanup() {
     [ -n "$VIGIA_PID" ] && kill "$VIGIA_PID" 2>/dev/null || true
     [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+    [ -n "$FLOOR_PID" ] && kill "$FLOOR_PID" 2>/dev/null || true
     wait 2>/dev/null || true
     rm -rf "$WORK"
 }
@@ -32,6 +34,8 @@ done
 
 echo "Building Vigía (Release)…"
 dotnet build -c Release src/Vigia.Web -v quiet -nologo >/dev/null
+# Bare Kestrel writing the same bytes from memory: how much of the distance to nginx is Kestrel's own.
+dotnet build -c Release bench/Vigia.KestrelFloor -v quiet -nologo >/dev/null
 DLL="$ROOT/src/Vigia.Web/bin/Release/net10.0/Vigia.Web.dll"
 
 mkdir -p "$WORK/data" "$WORK/www" "$WORK/tmp"
@@ -67,7 +71,12 @@ sed -e "s#@DIR@#$WORK#g" -e "s#@PORT@#$NGINX_PORT#g" bench/nginx.conf.template >
 nginx -p "$WORK" -c "$WORK/nginx.conf" &
 NGINX_PID=$!
 for _ in $(seq 1 40); do curl -fsS -o /dev/null "http://127.0.0.1:$NGINX_PORT/" 2>/dev/null && break; sleep 0.25; done
+dotnet "$ROOT/bench/Vigia.KestrelFloor/bin/Release/net10.0/Vigia.KestrelFloor.dll" "$WORK/www" "$FLOOR_PORT" >"$WORK/floor.log" 2>&1 &
+FLOOR_PID=$!
+for _ in $(seq 1 80); do curl -fsS -o /dev/null "http://127.0.0.1:$FLOOR_PORT/" 2>/dev/null && break; sleep 0.25; done
 for url in "${URLS[@]}"; do
+    cmp -s <(curl -fsS "http://127.0.0.1:$VIGIA_PORT$url") <(curl -fsS "http://127.0.0.1:$FLOOR_PORT$url") \
+        || { echo "the Kestrel floor does not serve the same bytes for $url" >&2; exit 1; }
     cmp -s <(curl -fsS "http://127.0.0.1:$VIGIA_PORT$url") <(curl -fsS "http://127.0.0.1:$NGINX_PORT$url") \
         || { echo "nginx does not serve the same bytes for $url" >&2; exit 1; }
 done
@@ -87,8 +96,8 @@ run() { # server port url -> "rps p50 p99"
 RSS_SAMPLES="$WORK/rss"
 ( while kill -0 "$VIGIA_PID" 2>/dev/null; do awk '/VmRSS/{print $2}' "/proc/$VIGIA_PID/status" >>"$RSS_SAMPLES"; sleep 0.25; done ) &
 SAMPLER_PID=$!
-declare -A V_RPS V_P50 V_P99 N_RPS N_P50 N_P99
-for url in "${URLS[@]}"; do V_RPS[$url]=0; V_P50[$url]=0; V_P99[$url]=0; N_RPS[$url]=0; N_P50[$url]=0; N_P99[$url]=0; done
+declare -A V_RPS V_P50 V_P99 N_RPS N_P50 N_P99 F_RPS
+for url in "${URLS[@]}"; do V_RPS[$url]=0; V_P50[$url]=0; V_P99[$url]=0; N_RPS[$url]=0; N_P50[$url]=0; N_P99[$url]=0; F_RPS[$url]=0; done
 for round in $(seq 1 "$ROUNDS"); do
     for url in "${URLS[@]}"; do
         read -r r a b <<<"$(run vigia "$VIGIA_PORT" "$url")"
@@ -99,6 +108,8 @@ for round in $(seq 1 "$ROUNDS"); do
         N_RPS[$url]=$(awk -v x="${N_RPS[$url]}" -v y="$r" 'BEGIN{print x+y}')
         N_P50[$url]=$(awk -v x="${N_P50[$url]}" -v y="$a" 'BEGIN{print x+y}')
         N_P99[$url]=$(awk -v x="${N_P99[$url]}" -v y="$b" 'BEGIN{print (y>x)?y:x}')
+        read -r r a b <<<"$(run floor "$FLOOR_PORT" "$url")"
+        F_RPS[$url]=$(awk -v x="${F_RPS[$url]}" -v y="$r" 'BEGIN{print x+y}')
         echo "round $round $url done"
     done
 done
@@ -111,14 +122,15 @@ TABLE="$WORK/table.md"
 {
     echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(uname -sr);"
     echo "wrk -t2 -c$CONNECTIONS, $ROUNDS alternating rounds of ${SECONDS_PER_RUN} s per address and server (req/s and p50 averaged over the rounds, p99 the worst round)."
+    echo "Kestrel floor: bench/Vigia.KestrelFloor, bare Kestrel writing the same bytes from memory (no Vigía code)."
     echo "Vigía: Release, --demo, SQLite. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files. Load average when the run began: ${LOAD_AT_START}."
     echo
-    echo "| Address | Vigía req/s | nginx req/s | Ratio | Vigía p50 ms | Vigía p99 ms | nginx p50 ms | nginx p99 ms |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| Address | Vigía req/s | nginx req/s | Ratio | Vigía p50 ms | Vigía p99 ms | nginx p50 ms | nginx p99 ms | Kestrel floor req/s | Vigía / floor |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for url in "${URLS[@]}"; do
         awk -v u="$url" -v n="$ROUNDS" -v vr="${V_RPS[$url]}" -v nr="${N_RPS[$url]}" -v v5="${V_P50[$url]}" -v v9="${V_P99[$url]}" \
-            -v n5="${N_P50[$url]}" -v n9="${N_P99[$url]}" \
-            'BEGIN{printf "| `%s` | %.0f | %.0f | %.2f× | %.2f | %.2f | %.2f | %.2f |\n", u, vr/n, nr/n, (nr>0)?vr/nr:0, v5/n, v9, n5/n, n9}'
+            -v n5="${N_P50[$url]}" -v n9="${N_P99[$url]}" -v fr="${F_RPS[$url]}" \
+            'BEGIN{printf "| `%s` | %.0f | %.0f | %.2f× | %.2f | %.2f | %.2f | %.2f | %.0f | %.2f× |\n", u, vr/n, nr/n, (nr>0)?vr/nr:0, v5/n, v9, n5/n, n9, fr/n, (fr>0)?vr/fr:0}'
     done
     echo
     echo "Vigía's resident memory (/proc/PID/status): $((RSS_IDLE/1024)) MB after start-up, at most $((RSS_UNDER_LOAD/1024)) MB while loaded (sampled every 0.25 s), $((RSS_LOAD/1024)) MB after the load; $((RSS_PEAK/1024)) MB at its peak since the process started (start-up included: migrations, the demo's import and simulation)."

@@ -32,6 +32,7 @@ public abstract class PlanRevisionStructureTests(DatabaseProvider provider) : IA
         var outcome = await new PlanImportService(db, clock).ImportAsync(Vigia.Core.Plans.Importing.PlanDocumentReader.ReadText(reader),
             new PlanImportOptions(Published: new PublicationApproval(null, null, "Original firmado")), "prueba");
         Assert.True(outcome.Succeeded);
+        await TestPlanners.AddAsync(db, Planner);
     }
 
     public async Task DisposeAsync()

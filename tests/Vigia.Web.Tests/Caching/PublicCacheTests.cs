@@ -168,7 +168,9 @@ public abstract class PublicCacheTests(CachingApp app)
 
         await using (var scope = app.Scope())
         {
-            var planner = new Actor("planeacion-cache", "Ana Planeación", new HashSet<string> { Roles.Planning });
+            // The installation-wide administrator and Planeación: no entity of its own, so it publishes any entity's plan.
+            var user = await TestPeople.CreateInstallationPlannerAsync(app.Services);
+            var planner = new Actor(user.Id, "Ana Planeación", new HashSet<string> { Roles.Administrator, Roles.Planning });
             var published = await scope.ServiceProvider.GetRequiredService<PlanLifecycleService>()
                 .PublishAsync(draft.Id, new PublicationApproval("Alcalde", ColombianDate(), null, true,
                     "Se publica con los errores de la revisión de calidad para probar la caché"), planner);

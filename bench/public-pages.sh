@@ -92,6 +92,10 @@ run() { # server port url -> "rps p50 p99"
     echo "$rps $p50 $p99"
 }
 
+# One uncounted warm-up run per address and server: .NET compiles its hot paths again (tiered JIT) in the first seconds.
+for url in "${URLS[@]}"; do
+    for port in "$VIGIA_PORT" "$NGINX_PORT" "$FLOOR_PORT"; do wrk -t2 -c"$CONNECTIONS" -d2s "http://127.0.0.1:$port$url" >/dev/null; done
+done
 # Vigía's resident memory sampled every quarter second while the load runs (start-up, which imports the demo, apart).
 RSS_SAMPLES="$WORK/rss"
 ( while kill -0 "$VIGIA_PID" 2>/dev/null; do awk '/VmRSS/{print $2}' "/proc/$VIGIA_PID/status" >>"$RSS_SAMPLES"; sleep 0.25; done ) &
@@ -121,7 +125,7 @@ RSS_PEAK=$(awk '/VmHWM/{print $2}' "/proc/$VIGIA_PID/status")
 TABLE="$WORK/table.md"
 {
     echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(uname -sr);"
-    echo "wrk -t2 -c$CONNECTIONS, $ROUNDS alternating rounds of ${SECONDS_PER_RUN} s per address and server (req/s and p50 averaged over the rounds, p99 the worst round)."
+    echo "wrk -t2 -c$CONNECTIONS, one uncounted 2 s warm-up per address and server, then $ROUNDS alternating rounds of ${SECONDS_PER_RUN} s per address and server (req/s and p50 averaged over the rounds, p99 the worst round)."
     echo "Kestrel floor: bench/Vigia.KestrelFloor, bare Kestrel writing the same bytes from memory (no Vigía code)."
     echo "Vigía: Release, --demo, SQLite. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files. Load average when the run began: ${LOAD_AT_START}."
     echo

@@ -34,6 +34,9 @@ public static class TestBrowser
     {
         // Journeys run on two shared cores next to other test projects: generous waits, never timed assertions.
         Assertions.SetDefaultExpectTimeout(90_000);
+        // The screenshot's own wait for document.fonts.ready once hung a busy run for 90 s after the page had loaded
+        // (microsoft/playwright#35972); ScreenshotAsync waits for the fonts itself, bounded, instead.
+        Environment.SetEnvironmentVariable("PW_TEST_SCREENSHOT_NO_FONTS_READY", "1");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -140,11 +143,13 @@ public class BrowserApp : IAsyncLifetime
         return page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
     }
 
-    /// <summary>A full-page screenshot for people to look at, once the page's styles have loaded (it asserts nothing).</summary>
+    /// <summary>A full-page screenshot for people to look at, once the page's styles have loaded and its fonts have
+    /// (or ten seconds have passed: a picture in a fallback font is still a picture, and it asserts nothing).</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.EvaluateAsync("() => Promise.race([document.fonts.ready, new Promise(done => setTimeout(done, 10000))]).then(() => true)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 

@@ -65,6 +65,8 @@ for url in "${URLS[@]}"; do
     esac
     mkdir -p "$(dirname "$target")"
     curl -fsS -o "$target" "http://127.0.0.1:$VIGIA_PORT$url"
+    # The gzip answer Vigía gives a browser or a harvester, beside it (nginx's gzip_static serves it as is).
+    curl -fsS -H "Accept-Encoding: gzip" -o "$target.gz" "http://127.0.0.1:$VIGIA_PORT$url"
 done
 chmod -R a+rX "$WORK"
 sed -e "s#@DIR@#$WORK#g" -e "s#@PORT@#$NGINX_PORT#g" bench/nginx.conf.template >"$WORK/nginx.conf"
@@ -74,17 +76,24 @@ for _ in $(seq 1 40); do curl -fsS -o /dev/null "http://127.0.0.1:$NGINX_PORT/" 
 dotnet "$ROOT/bench/Vigia.KestrelFloor/bin/Release/net10.0/Vigia.KestrelFloor.dll" "$WORK/www" "$FLOOR_PORT" >"$WORK/floor.log" 2>&1 &
 FLOOR_PID=$!
 for _ in $(seq 1 80); do curl -fsS -o /dev/null "http://127.0.0.1:$FLOOR_PORT/" 2>/dev/null && break; sleep 0.25; done
-for url in "${URLS[@]}"; do
-    cmp -s <(curl -fsS "http://127.0.0.1:$VIGIA_PORT$url") <(curl -fsS "http://127.0.0.1:$FLOOR_PORT$url") \
-        || { echo "the Kestrel floor does not serve the same bytes for $url" >&2; exit 1; }
-    cmp -s <(curl -fsS "http://127.0.0.1:$VIGIA_PORT$url") <(curl -fsS "http://127.0.0.1:$NGINX_PORT$url") \
-        || { echo "nginx does not serve the same bytes for $url" >&2; exit 1; }
+# Two kinds of client: one that takes the answer as it is (identity) and one that asks for gzip, as browsers and
+# harvesters do (the bytes on the wire are then the compressed ones, for all three servers).
+ENCODINGS=(identity gzip)
+accept() { [ "$1" = gzip ] && echo "Accept-Encoding: gzip" || echo "Accept-Encoding: identity"; }
+for encoding in "${ENCODINGS[@]}"; do
+    header="$(accept "$encoding")"
+    for url in "${URLS[@]}"; do
+        cmp -s <(curl -fsS -H "$header" "http://127.0.0.1:$VIGIA_PORT$url") <(curl -fsS -H "$header" "http://127.0.0.1:$FLOOR_PORT$url") \
+            || { echo "the Kestrel floor does not serve the same bytes for $url ($encoding)" >&2; exit 1; }
+        cmp -s <(curl -fsS -H "$header" "http://127.0.0.1:$VIGIA_PORT$url") <(curl -fsS -H "$header" "http://127.0.0.1:$NGINX_PORT$url") \
+            || { echo "nginx does not serve the same bytes for $url ($encoding)" >&2; exit 1; }
+    done
 done
 
 # wrk's --latency output: "Requests/sec: N" and the 50% / 99% lines, in ms.
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f", v}'; }
-run() { # server port url -> "rps p50 p99"
-    local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$2$3")
+run() { # server port url encoding -> "rps p50 p99"
+    local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -H "$(accept "$4")" "http://127.0.0.1:$2$3")
     local rps p50 p99
     rps=$(awk '/^Requests\/sec:/{print $2}' <<<"$out")
     p50=$(awk '$1=="50%"{print $2}' <<<"$out" | to_ms)
@@ -93,28 +102,33 @@ run() { # server port url -> "rps p50 p99"
 }
 
 # One uncounted warm-up run per address and server: .NET compiles its hot paths again (tiered JIT) in the first seconds.
-for url in "${URLS[@]}"; do
-    for port in "$VIGIA_PORT" "$NGINX_PORT" "$FLOOR_PORT"; do wrk -t2 -c"$CONNECTIONS" -d2s "http://127.0.0.1:$port$url" >/dev/null; done
+for encoding in "${ENCODINGS[@]}"; do
+    for url in "${URLS[@]}"; do
+        for port in "$VIGIA_PORT" "$NGINX_PORT" "$FLOOR_PORT"; do wrk -t2 -c"$CONNECTIONS" -d2s -H "$(accept "$encoding")" "http://127.0.0.1:$port$url" >/dev/null; done
+    done
 done
 # Vigía's resident memory sampled every quarter second while the load runs (start-up, which imports the demo, apart).
 RSS_SAMPLES="$WORK/rss"
 ( while kill -0 "$VIGIA_PID" 2>/dev/null; do awk '/VmRSS/{print $2}' "/proc/$VIGIA_PID/status" >>"$RSS_SAMPLES"; sleep 0.25; done ) &
 SAMPLER_PID=$!
 declare -A V_RPS V_P50 V_P99 N_RPS N_P50 N_P99 F_RPS
-for url in "${URLS[@]}"; do V_RPS[$url]=0; V_P50[$url]=0; V_P99[$url]=0; N_RPS[$url]=0; N_P50[$url]=0; N_P99[$url]=0; F_RPS[$url]=0; done
+KEYS=()
+for encoding in "${ENCODINGS[@]}"; do for url in "${URLS[@]}"; do KEYS+=("$encoding $url"); done; done
+for key in "${KEYS[@]}"; do V_RPS[$key]=0; V_P50[$key]=0; V_P99[$key]=0; N_RPS[$key]=0; N_P50[$key]=0; N_P99[$key]=0; F_RPS[$key]=0; done
 for round in $(seq 1 "$ROUNDS"); do
-    for url in "${URLS[@]}"; do
-        read -r r a b <<<"$(run vigia "$VIGIA_PORT" "$url")"
-        V_RPS[$url]=$(awk -v x="${V_RPS[$url]}" -v y="$r" 'BEGIN{print x+y}')
-        V_P50[$url]=$(awk -v x="${V_P50[$url]}" -v y="$a" 'BEGIN{print x+y}')
-        V_P99[$url]=$(awk -v x="${V_P99[$url]}" -v y="$b" 'BEGIN{print (y>x)?y:x}')
-        read -r r a b <<<"$(run nginx "$NGINX_PORT" "$url")"
-        N_RPS[$url]=$(awk -v x="${N_RPS[$url]}" -v y="$r" 'BEGIN{print x+y}')
-        N_P50[$url]=$(awk -v x="${N_P50[$url]}" -v y="$a" 'BEGIN{print x+y}')
-        N_P99[$url]=$(awk -v x="${N_P99[$url]}" -v y="$b" 'BEGIN{print (y>x)?y:x}')
-        read -r r a b <<<"$(run floor "$FLOOR_PORT" "$url")"
-        F_RPS[$url]=$(awk -v x="${F_RPS[$url]}" -v y="$r" 'BEGIN{print x+y}')
-        echo "round $round $url done"
+    for key in "${KEYS[@]}"; do
+        read -r encoding url <<<"$key"
+        read -r r a b <<<"$(run vigia "$VIGIA_PORT" "$url" "$encoding")"
+        V_RPS[$key]=$(awk -v x="${V_RPS[$key]}" -v y="$r" 'BEGIN{print x+y}')
+        V_P50[$key]=$(awk -v x="${V_P50[$key]}" -v y="$a" 'BEGIN{print x+y}')
+        V_P99[$key]=$(awk -v x="${V_P99[$key]}" -v y="$b" 'BEGIN{print (y>x)?y:x}')
+        read -r r a b <<<"$(run nginx "$NGINX_PORT" "$url" "$encoding")"
+        N_RPS[$key]=$(awk -v x="${N_RPS[$key]}" -v y="$r" 'BEGIN{print x+y}')
+        N_P50[$key]=$(awk -v x="${N_P50[$key]}" -v y="$a" 'BEGIN{print x+y}')
+        N_P99[$key]=$(awk -v x="${N_P99[$key]}" -v y="$b" 'BEGIN{print (y>x)?y:x}')
+        read -r r a b <<<"$(run floor "$FLOOR_PORT" "$url" "$encoding")"
+        F_RPS[$key]=$(awk -v x="${F_RPS[$key]}" -v y="$r" 'BEGIN{print x+y}')
+        echo "round $round $url ($encoding) done"
     done
 done
 kill "$SAMPLER_PID" 2>/dev/null || true
@@ -127,14 +141,16 @@ TABLE="$WORK/table.md"
     echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(uname -sr);"
     echo "wrk -t2 -c$CONNECTIONS, one uncounted 2 s warm-up per address and server, then $ROUNDS alternating rounds of ${SECONDS_PER_RUN} s per address and server (req/s and p50 averaged over the rounds, p99 the worst round)."
     echo "Kestrel floor: bench/Vigia.KestrelFloor, bare Kestrel writing the same bytes from memory (no Vigía code)."
-    echo "Vigía: Release, --demo, SQLite. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files. Load average when the run began: ${LOAD_AT_START}."
+    echo "Vigía: Release, --demo, SQLite. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files (sendfile, gzip_static for the gzip answers). Load average when the run began: ${LOAD_AT_START}."
     echo
-    echo "| Address | Vigía req/s | nginx req/s | Ratio | Vigía p50 ms | Vigía p99 ms | nginx p50 ms | nginx p99 ms | Kestrel floor req/s | Vigía / floor |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-    for url in "${URLS[@]}"; do
-        awk -v u="$url" -v n="$ROUNDS" -v vr="${V_RPS[$url]}" -v nr="${N_RPS[$url]}" -v v5="${V_P50[$url]}" -v v9="${V_P99[$url]}" \
-            -v n5="${N_P50[$url]}" -v n9="${N_P99[$url]}" -v fr="${F_RPS[$url]}" \
-            'BEGIN{printf "| `%s` | %.0f | %.0f | %.2f× | %.2f | %.2f | %.2f | %.2f | %.0f | %.2f× |\n", u, vr/n, nr/n, (nr>0)?vr/nr:0, v5/n, v9, n5/n, n9, fr/n, (fr>0)?vr/fr:0}'
+    echo "| Address | Client asks for | Bytes sent | Vigía req/s | nginx req/s | Ratio | Vigía p50 ms | Vigía p99 ms | nginx p50 ms | nginx p99 ms | Kestrel floor req/s | Vigía / floor |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for key in "${KEYS[@]}"; do
+        read -r encoding url <<<"$key"
+        bytes=$(curl -fsS -H "$(accept "$encoding")" "http://127.0.0.1:$NGINX_PORT$url" | wc -c)
+        awk -v u="$url" -v e="$encoding" -v s="$bytes" -v n="$ROUNDS" -v vr="${V_RPS[$key]}" -v nr="${N_RPS[$key]}" -v v5="${V_P50[$key]}" -v v9="${V_P99[$key]}" \
+            -v n5="${N_P50[$key]}" -v n9="${N_P99[$key]}" -v fr="${F_RPS[$key]}" \
+            'BEGIN{printf "| `%s` | %s | %d | %.0f | %.0f | %.2f× | %.2f | %.2f | %.2f | %.2f | %.0f | %.2f× |\n", u, e, s, vr/n, nr/n, (nr>0)?vr/nr:0, v5/n, v9, n5/n, n9, fr/n, (fr>0)?vr/fr:0}'
     done
     echo
     echo "Vigía's resident memory (/proc/PID/status): $((RSS_IDLE/1024)) MB after start-up, at most $((RSS_UNDER_LOAD/1024)) MB while loaded (sampled every 0.25 s), $((RSS_LOAD/1024)) MB after the load; $((RSS_PEAK/1024)) MB at its peak since the process started (start-up included: migrations, the demo's import and simulation)."

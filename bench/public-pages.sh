@@ -13,6 +13,7 @@ CONNECTIONS="${CONNECTIONS:-64}"
 LOAD_AT_START="$(cut -d" " -f1-3 /proc/loadavg)"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-5}"
 ROUNDS="${ROUNDS:-2}"
+INITIALIZE_SEPARATELY="${INITIALIZE_SEPARATELY:-1}"
 URLS=(/ /planes/2022 /planes/2022/componente/3 /datos/2022/acciones.csv /api/plans/2022 /tablero /seguimientos)
 WORK="$(mktemp -d /tmp/vigia-bench.XXXXXX)"
 VIGIA_PID=""; NGINX_PID=""; FLOOR_PID=""
@@ -39,15 +40,27 @@ dotnet build -c Release bench/Vigia.KestrelFloor -v quiet -nologo >/dev/null
 DLL="$ROOT/src/Vigia.Web/bin/Release/net10.0/Vigia.Web.dll"
 
 mkdir -p "$WORK/data" "$WORK/www" "$WORK/tmp"
-(
+run_vigia() {
     cd "$ROOT/src/Vigia.Web"
     ASPNETCORE_ENVIRONMENT=Production \
     ConnectionStrings__Vigia="Data Source=$WORK/data/vigia.db" \
     Uploads__Root="$WORK/data/uploads" \
     Audit__KeyFile="$WORK/data/audit-key" \
     Logging__LogLevel__Default=Warning \
-    exec dotnet "$DLL" --demo --urls "http://127.0.0.1:$VIGIA_PORT"
-) >"$WORK/vigia.log" 2>&1 &
+    exec dotnet "$DLL" --demo "$@"
+}
+# As a deployment does it: the database is migrated and the demo plan imported and simulated by a step of its own
+# (--initialize-only), then the server starts on it; INITIALIZE_SEPARATELY=0 has the server do it at its own start.
+if [ "$INITIALIZE_SEPARATELY" = 1 ]; then
+    echo "Initialising the database (--initialize-only)…"
+    INIT_START=$(date +%s.%N)
+    ( run_vigia --initialize-only ) >"$WORK/init.log" 2>&1 || { cat "$WORK/init.log"; exit 1; }
+    INIT_SECONDS=$(awk -v s="$INIT_START" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e-s}')
+    START_NOTE="the database migrated, the demo plan imported and simulated beforehand by \`--initialize-only\` (${INIT_SECONDS} s), as a deployment step would"
+else
+    START_NOTE="the server migrating, importing and simulating the demo at its own start"
+fi
+( run_vigia --urls "http://127.0.0.1:$VIGIA_PORT" ) >"$WORK/vigia.log" 2>&1 &
 VIGIA_PID=$!
 echo "Waiting for Vigía on port $VIGIA_PORT…"
 for _ in $(seq 1 240); do
@@ -141,7 +154,7 @@ TABLE="$WORK/table.md"
     echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(uname -sr);"
     echo "wrk -t2 -c$CONNECTIONS, one uncounted 2 s warm-up per address and server, then $ROUNDS alternating rounds of ${SECONDS_PER_RUN} s per address and server (req/s and p50 averaged over the rounds, p99 the worst round)."
     echo "Kestrel floor: bench/Vigia.KestrelFloor, bare Kestrel writing the same bytes from memory (no Vigía code)."
-    echo "Vigía: Release, --demo, SQLite. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files (sendfile, gzip_static for the gzip answers). Load average when the run began: ${LOAD_AT_START}."
+    echo "Vigía: Release, --demo, SQLite, ${START_NOTE}. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files (sendfile, gzip_static for the gzip answers). Load average when the run began: ${LOAD_AT_START}."
     echo
     echo "| Address | Client asks for | Bytes sent | Vigía req/s | nginx req/s | Ratio | Vigía p50 ms | Vigía p99 ms | nginx p50 ms | nginx p99 ms | Kestrel floor req/s | Vigía / floor |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -153,7 +166,7 @@ TABLE="$WORK/table.md"
             'BEGIN{printf "| `%s` | %s | %d | %.0f | %.0f | %.2f× | %.2f | %.2f | %.2f | %.2f | %.0f | %.2f× |\n", u, e, s, vr/n, nr/n, (nr>0)?vr/nr:0, v5/n, v9, n5/n, n9, fr/n, (fr>0)?vr/fr:0}'
     done
     echo
-    echo "Vigía's resident memory (/proc/PID/status): $((RSS_IDLE/1024)) MB after start-up, at most $((RSS_UNDER_LOAD/1024)) MB while loaded (sampled every 0.25 s), $((RSS_LOAD/1024)) MB after the load; $((RSS_PEAK/1024)) MB at its peak since the process started (start-up included: migrations, the demo's import and simulation)."
+    echo "Vigía's resident memory (/proc/PID/status): $((RSS_IDLE/1024)) MB after start-up, at most $((RSS_UNDER_LOAD/1024)) MB while loaded (sampled every 0.25 s), $((RSS_LOAD/1024)) MB after the load; $((RSS_PEAK/1024)) MB at its peak since the process started."
 } >"$TABLE"
 cat "$TABLE"
 python3 - "$ROOT/bench/README.md" "$TABLE" <<'PY'

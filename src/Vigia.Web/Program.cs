@@ -16,9 +16,13 @@ using Vigia.Web.Reminders;
 using Vigia.Web.Security;
 using Vigia.Web.Startup;
 
-// --demo is a switch, not a configuration key: taken out so it cannot swallow the next argument (--urls …).
+// --demo and --initialize-only are switches, not configuration keys: taken out so they cannot swallow the next
+// argument (--urls …). --initialize-only migrates the database, loads the demo plan on an empty one (and, with --demo,
+// the demo accounts and simulation), then exits: a deployment can run it as its own step, so the serving process never
+// loads the importer's code (bench/README.md).
 var demo = args.Contains("--demo");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+var initializeOnly = args.Contains("--initialize-only");
+var builder = WebApplication.CreateBuilder(args.Where(a => a is not ("--demo" or "--initialize-only")).ToArray());
 // Serve wwwroot's compressed and fingerprinted assets from the build output in every environment, not only
 // Development: without it `dotnet run` (Production) answers browsers with empty CSS.
 builder.WebHost.UseStaticWebAssets();
@@ -92,6 +96,10 @@ var app = builder.Build();
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Logger);
 await AccountInitializer.InitializeAsync(app, demo);
 await DemoSimulationInitializer.InitializeAsync(app, demo);
+if (initializeOnly)
+{
+    return;
+}
 // The migrations, the demo's import and its simulation leave a heap the public pages never need: give it back to the
 // system before serving, so the resident memory under load is the pages' and the cache's (bench/README.md).
 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);

@@ -68,8 +68,64 @@ public sealed class VigiaProcess : IAsyncDisposable
     public static async Task<VigiaProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var dll = WebDll;
         var port = FreePort();
+        var process = new Process { StartInfo = StartInfo(settings, port), EnableRaisingEvents = true };
+        var vigia = new VigiaProcess(process, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/")));
+        process.OutputDataReceived += (_, e) => vigia.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => vigia.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await vigia.WaitUntilHealthyAsync(StartTimeout);
+        }
+        catch
+        {
+            await vigia.DisposeAsync();
+            throw;
+        }
+        return vigia;
+    }
+
+    /// <summary>Runs <c>dotnet Vigia.Web.dll</c> with <paramref name="arguments"/> (e.g. <c>--initialize-only</c>) to
+    /// its end and returns its exit code and everything it wrote; fails at <paramref name="timeout"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> arguments, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var start = StartInfo(settings, FreePort());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = new Process { StartInfo = start };
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"Vigía had not exited after {timeout}:\n{output}");
+        }
+        process.WaitForExit();
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings, int port)
+    {
+        var dll = WebDll;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -91,23 +147,7 @@ public sealed class VigiaProcess : IAsyncDisposable
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var vigia = new VigiaProcess(process, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/")));
-        process.OutputDataReceived += (_, e) => vigia.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => vigia.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await vigia.WaitUntilHealthyAsync(StartTimeout);
-        }
-        catch
-        {
-            await vigia.DisposeAsync();
-            throw;
-        }
-        return vigia;
+        return start;
     }
 
     /// <summary>Polls <c>/salud</c> until it answers 200; fails at <paramref name="timeout"/> or when the process ends.</summary>

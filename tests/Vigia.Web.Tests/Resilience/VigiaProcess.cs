@@ -67,15 +67,7 @@ public sealed class VigiaProcess : IAsyncDisposable
     /// <c>/salud</c> answers 200.</summary>
     public static async Task<VigiaProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        var port = FreePort();
-        var process = new Process { StartInfo = StartInfo(settings, port), EnableRaisingEvents = true };
-        var vigia = new VigiaProcess(process, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/")));
-        process.OutputDataReceived += (_, e) => vigia.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => vigia.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var vigia = Launch(settings, []);
         try
         {
             await vigia.WaitUntilHealthyAsync(StartTimeout);
@@ -92,35 +84,38 @@ public sealed class VigiaProcess : IAsyncDisposable
     /// its end and returns its exit code and everything it wrote; fails at <paramref name="timeout"/>.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
+        await using var vigia = Launch(settings, arguments);
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await vigia.process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Vigía had not exited after {timeout}:\n{vigia.Output}");
+        }
+        return (vigia.process.ExitCode, vigia.Output);
+    }
+
+    /// <summary>Starts <c>dotnet Vigia.Web.dll</c> on a free port, its output collected into <see cref="Output"/>.</summary>
+    private static VigiaProcess Launch(IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> arguments)
+    {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(arguments);
-        var start = StartInfo(settings, FreePort());
+        var port = FreePort();
+        var start = StartInfo(settings, port);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
-        using var process = new Process { StartInfo = start };
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var vigia = new VigiaProcess(process, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/")));
+        process.OutputDataReceived += (_, e) => vigia.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => vigia.Append(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"Vigía had not exited after {timeout}:\n{output}");
-        }
-        process.WaitForExit();
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
+        return vigia;
     }
 
     private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings, int port)

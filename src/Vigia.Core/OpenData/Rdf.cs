@@ -15,7 +15,9 @@ public sealed record RdfLiteral(string Value, string? Datatype = null, string? L
 public sealed record RdfTriple(RdfTerm Subject, string Predicate, RdfTerm Value);
 
 /// <summary>A small RDF graph written as Turtle or as JSON-LD from the same triples, so both serialisations of the
-/// catalogue say exactly the same thing. Predicates and types are written as prefixed names of <see cref="Prefixes"/>.</summary>
+/// catalogue say exactly the same thing. Predicates and types are written as prefixed names of <see cref="Prefixes"/>;
+/// an <see cref="RdfIri"/> is a prefixed name only when it starts with one of those prefixes and a colon, and an absolute
+/// IRI otherwise (<c>https://…</c>, but also <c>mailto:…</c> and <c>urn:…</c>, which have no <c>//</c>).</summary>
 /// <remarks>No RDF library is available on this NuGet mirror (dotNetRDF is not served); the graph Vigía publishes is
 /// a few hundred triples of fixed shape, and the tests parse both files with a real RDF parser (rdflib).</remarks>
 public sealed class RdfGraph
@@ -53,9 +55,29 @@ public sealed class RdfGraph
     public static string Expand(string prefixed)
     {
         ArgumentNullException.ThrowIfNull(prefixed);
-        var colon = prefixed.IndexOf(':', StringComparison.Ordinal);
-        var ns = Prefixes.Single(p => p.Prefix == prefixed[..colon]).Namespace;
-        return ns + prefixed[(colon + 1)..];
+        return IsPrefixed(prefixed, out var expanded)
+            ? expanded
+            : throw new ArgumentException($"«{prefixed}» is not a prefixed name of this graph.", nameof(prefixed));
+    }
+
+    /// <summary>Whether <paramref name="iri"/> is a prefixed name of <see cref="Prefixes"/> (dcat:Dataset), with the
+    /// absolute IRI it stands for.</summary>
+    private static bool IsPrefixed(string iri, out string expanded)
+    {
+        var colon = iri.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && !iri.AsSpan(colon).StartsWith("://", StringComparison.Ordinal))
+        {
+            foreach (var (prefix, ns) in Prefixes)
+            {
+                if (iri.AsSpan(0, colon).SequenceEqual(prefix))
+                {
+                    expanded = ns + iri[(colon + 1)..];
+                    return true;
+                }
+            }
+        }
+        expanded = iri;
+        return false;
     }
 
     public string ToTurtle()
@@ -144,14 +166,14 @@ public sealed class RdfGraph
 
     private static string Id(RdfTerm term) => term switch
     {
-        RdfIri iri => iri.Value.Contains("://", StringComparison.Ordinal) ? iri.Value : Expand(iri.Value),
+        RdfIri iri => IsPrefixed(iri.Value, out var expanded) ? expanded : iri.Value,
         RdfBlank blank => "_:" + blank.Id,
         _ => throw new InvalidOperationException("A literal has no identifier."),
     };
 
     private static string Term(RdfTerm term) => term switch
     {
-        RdfIri iri when !iri.Value.Contains("://", StringComparison.Ordinal) => iri.Value,
+        RdfIri iri when IsPrefixed(iri.Value, out _) => iri.Value,
         RdfIri iri => "<" + EscapeIri(iri.Value) + ">",
         RdfBlank blank => "_:" + blank.Id,
         RdfLiteral literal => "\"" + EscapeString(literal.Value) + "\""

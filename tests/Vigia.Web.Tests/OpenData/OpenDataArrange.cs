@@ -7,7 +7,7 @@ namespace Vigia.Web.Tests.OpenData;
 
 /// <summary>Something published in every dataset of the registry: the small 2022 plan, published and of an entity of Valle
 /// del Cauca (so the nation's and the department's consolidated files have a row), its April follow-up published
-/// (consolidated too), a 2026 risk map published with a monitoring and a materialization, and one audit checkpoint.</summary>
+/// (consolidated too), the entity's contact e-mail, a 2026 risk map published with a monitoring and a materialization, and one audit checkpoint.</summary>
 internal static class OpenDataArrange
 {
     public const string Entity = "alcaldia-de-prueba";
@@ -27,6 +27,8 @@ internal static class OpenDataArrange
             plan.Versions.Single().Status = Vigia.Core.Plans.VersionStatus.Published;
             plan.Versions.Single().PublishedAt = a.Clock.GetUtcNow();
             plan.Entity!.DepartmentId = Departments.ValleDelCauca;
+            // A contact address, as every real entity has: the catalogue's contact points carry it as a mailto: IRI.
+            plan.Entity.Email = "contactenos@prueba.gov.co";
             await db.SaveChangesAsync();
         }
         var followUps = scope.ServiceProvider.GetRequiredService<FollowUpService>();

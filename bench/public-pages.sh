@@ -14,6 +14,9 @@ LOAD_AT_START="$(cut -d" " -f1-3 /proc/loadavg)"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-5}"
 ROUNDS="${ROUNDS:-2}"
 INITIALIZE_SEPARATELY="${INITIALIZE_SEPARATELY:-1}"
+# The runtime settings of the documented service (deploy/vigia.service, its Environment=DOTNET_… lines), as an
+# installation runs Vigía; SERVICE_ENVIRONMENT=0 starts it with the runtime's defaults instead.
+SERVICE_ENVIRONMENT="${SERVICE_ENVIRONMENT:-1}"
 URLS=(/ /planes/2022 /planes/2022/componente/3 /datos/2022/acciones.csv /api/plans/2022 /tablero /seguimientos)
 WORK="$(mktemp -d /tmp/vigia-bench.XXXXXX)"
 VIGIA_PID=""; NGINX_PID=""; FLOOR_PID=""
@@ -40,8 +43,19 @@ dotnet build -c Release bench/Vigia.KestrelFloor -v quiet -nologo >/dev/null
 DLL="$ROOT/src/Vigia.Web/bin/Release/net10.0/Vigia.Web.dll"
 
 mkdir -p "$WORK/data" "$WORK/www" "$WORK/tmp"
+SERVICE_VARS=()
+if [ "$SERVICE_ENVIRONMENT" = 1 ]; then
+    mapfile -t SERVICE_VARS < <(sed -n 's/^Environment=\(DOTNET_[A-Za-z0-9_]*=.*\)$/\1/p' deploy/vigia.service)
+fi
+if [ "${#SERVICE_VARS[@]}" -gt 0 ]; then
+    RUNTIME_NOTE="with the runtime settings of deploy/vigia.service ($(printf '`%s` ' "${SERVICE_VARS[@]}" | sed 's/ $//'))"
+else
+    RUNTIME_NOTE="with the runtime's default settings (no DOTNET_ variables)"
+fi
 run_vigia() {
     cd "$ROOT/src/Vigia.Web"
+    local var
+    for var in "${SERVICE_VARS[@]}"; do export "${var?}"; done
     ASPNETCORE_ENVIRONMENT=Production \
     ConnectionStrings__Vigia="Data Source=$WORK/data/vigia.db" \
     Uploads__Root="$WORK/data/uploads" \
@@ -154,7 +168,7 @@ TABLE="$WORK/table.md"
     echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(uname -sr);"
     echo "wrk -t2 -c$CONNECTIONS, one uncounted 2 s warm-up per address and server, then $ROUNDS alternating rounds of ${SECONDS_PER_RUN} s per address and server (req/s and p50 averaged over the rounds, p99 the worst round)."
     echo "Kestrel floor: bench/Vigia.KestrelFloor, bare Kestrel writing the same bytes from memory (no Vigía code)."
-    echo "Vigía: Release, --demo, SQLite, ${START_NOTE}. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files (sendfile, gzip_static for the gzip answers). Load average when the run began: ${LOAD_AT_START}."
+    echo "Vigía: Release, --demo, SQLite, ${START_NOTE}, ${RUNTIME_NOTE}. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files (sendfile, gzip_static for the gzip answers). Load average when the run began: ${LOAD_AT_START}."
     echo
     echo "| Address | Client asks for | Bytes sent | Vigía req/s | nginx req/s | Ratio | Vigía p50 ms | Vigía p99 ms | nginx p50 ms | nginx p99 ms | Kestrel floor req/s | Vigía / floor |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

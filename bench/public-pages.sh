@@ -91,12 +91,13 @@ for url in "${URLS[@]}"; do
         *) target="$WORK/www${url%/}/pagina.html" ;;
     esac
     mkdir -p "$(dirname "$target")"
-    curl -fsS -o "$target" "http://127.0.0.1:$VIGIA_PORT$url"
+    # With the headers Vigía sent, for the Kestrel floor to send the same (curl writes them with CRLF endings).
+    curl -fsS -D "$target.headers" -o "$target" "http://127.0.0.1:$VIGIA_PORT$url"
     # The gzip answer Vigía gives a browser or a harvester, beside it (nginx's gzip_static serves it as is).
-    curl -fsS -H "Accept-Encoding: gzip" -o "$target.gz" "http://127.0.0.1:$VIGIA_PORT$url"
+    curl -fsS -D "$target.gz.headers" -H "Accept-Encoding: gzip" -o "$target.gz" "http://127.0.0.1:$VIGIA_PORT$url"
 done
 chmod -R a+rX "$WORK"
-sed -e "s#@DIR@#$WORK#g" -e "s#@PORT@#$NGINX_PORT#g" bench/nginx.conf.template >"$WORK/nginx.conf"
+python3 bench/nginx-conf.py "$WORK" "$NGINX_PORT" "${URLS[@]}" >"$WORK/nginx.conf"
 nginx -p "$WORK" -c "$WORK/nginx.conf" &
 NGINX_PID=$!
 for _ in $(seq 1 40); do curl -fsS -o /dev/null "http://127.0.0.1:$NGINX_PORT/" 2>/dev/null && break; sleep 0.25; done

@@ -1,14 +1,16 @@
 using System.Globalization;
+using Microsoft.Extensions.Primitives;
 
 // bench/public-pages.sh: dotnet Vigia.KestrelFloor.dll <folder of saved answers> <port>
 // Each saved answer is <folder>/<path>/pagina.html (or <folder>/<path> for a file), as nginx serves it, with its gzip
-// form beside it as <file>.gz, sent to clients that ask for gzip.
+// form beside it as <file>.gz, sent to clients that ask for gzip. Beside each one, <file>.headers holds the headers
+// Vigía sent with it (curl -D): the floor sends them too, so it writes the very same answer, headers included.
 var root = Path.GetFullPath(args[0]);
 var port = int.Parse(args[1], CultureInfo.InvariantCulture);
-var answers = new Dictionary<string, (byte[] Body, byte[]? Gzip, string Type)>(StringComparer.Ordinal);
+var answers = new Dictionary<string, (Answer Body, Answer? Gzip)>(StringComparer.Ordinal);
 foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
 {
-    if (file.EndsWith(".gz", StringComparison.Ordinal))
+    if (file.EndsWith(".gz", StringComparison.Ordinal) || file.EndsWith(".headers", StringComparison.Ordinal))
     {
         continue;
     }
@@ -17,8 +19,8 @@ foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirecto
     var type = path.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv; charset=utf-8"
         : path.StartsWith("/api/", StringComparison.Ordinal) ? "application/json; charset=utf-8"
         : "text/html; charset=utf-8";
-    var gzip = File.Exists(file + ".gz") ? File.ReadAllBytes(file + ".gz") : null;
-    answers[path.Length == 0 ? "/" : path] = (File.ReadAllBytes(file), gzip, type);
+    var gzip = File.Exists(file + ".gz") ? Answer.Read(file + ".gz", type, "gzip") : null;
+    answers[path.Length == 0 ? "/" : path] = (Answer.Read(file, type, null), gzip);
 }
 
 var builder = WebApplication.CreateSlimBuilder();
@@ -28,22 +30,55 @@ var app = builder.Build();
 app.Run(context =>
 {
     var response = context.Response;
-    if (!answers.TryGetValue(context.Request.Path.Value ?? "/", out var answer))
+    if (!answers.TryGetValue(context.Request.Path.Value ?? "/", out var found))
     {
         response.StatusCode = StatusCodes.Status404NotFound;
         return Task.CompletedTask;
     }
-    response.ContentType = answer.Type;
-    var body = answer.Body;
-    if (answer.Gzip is not null && context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.Ordinal))
+    var answer = found.Gzip is not null && context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.Ordinal)
+        ? found.Gzip : found.Body;
+    var headers = response.Headers;
+    foreach (var (name, value) in answer.Headers)
     {
-        body = answer.Gzip;
-        response.Headers.ContentEncoding = "gzip";
+        headers[name] = value;
     }
-    response.Headers.Vary = "Accept-Encoding";
-    response.ContentLength = body.Length;
-    response.Headers.ETag = "\"WBsCaNxqsyCPhq4fzMBvfSKqQpeCxoyXwpplbhdcQY4\"";
-    response.Headers.CacheControl = "public, no-cache";
-    return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    response.ContentLength = answer.Bytes.Length;
+    return response.Body.WriteAsync(answer.Bytes, context.RequestAborted).AsTask();
 });
 await app.RunAsync();
+
+internal sealed record Answer(byte[] Bytes, KeyValuePair<string, StringValues>[] Headers)
+{
+    /// <summary>Headers the server writes itself (or the floor sets from the body), not replayed.</summary>
+    private static readonly HashSet<string> Own = new(["Date", "Server", "Content-Length", "Transfer-Encoding", "Connection"],
+        StringComparer.OrdinalIgnoreCase);
+
+    public static Answer Read(string file, string type, string? encoding)
+    {
+        var headersFile = file + ".headers";
+        var headers = new List<KeyValuePair<string, StringValues>>();
+        if (File.Exists(headersFile))
+        {
+            foreach (var line in File.ReadLines(headersFile).Skip(1))
+            {
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0 && !Own.Contains(line[..colon]))
+                {
+                    headers.Add(new(line[..colon], line[(colon + 1)..].Trim()));
+                }
+            }
+        }
+        else
+        {
+            headers.Add(new("Content-Type", type));
+            headers.Add(new("Vary", "Accept-Encoding"));
+            headers.Add(new("Cache-Control", "public, no-cache"));
+            headers.Add(new("ETag", "\"WBsCaNxqsyCPhq4fzMBvfSKqQpeCxoyXwpplbhdcQY4\""));
+            if (encoding is not null)
+            {
+                headers.Add(new("Content-Encoding", encoding));
+            }
+        }
+        return new Answer(File.ReadAllBytes(file), [.. headers]);
+    }
+}

@@ -30,6 +30,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 {
     builder.WebHost.UseUrls("http://localhost:5080");
 }
+// No "Server: Kestrel" on every answer: it tells a visitor nothing and an attacker what runs.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 demo |= builder.Configuration.GetValue("Vigia:Demo", false);
 
 builder.Services.AddVigiaDatabase(builder.Configuration, Environment.CurrentDirectory);

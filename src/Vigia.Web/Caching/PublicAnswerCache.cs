@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Primitives;
@@ -21,23 +22,40 @@ namespace Vigia.Web.Caching;
 /// and never stored (its body may be empty). <c>If-None-Match</c> (or, without it, <c>If-Modified-Since</c>) gets a
 /// 304 on hits and misses.
 /// </remarks>
-public sealed class PublicAnswerCache(RequestDelegate next, PublicDataGeneration generation, TimeProvider clock, PublicCacheOptions options)
+public sealed class PublicAnswerCache
 {
     public const string CacheControl = "public, no-cache";
-
-    /// <summary>Where the version the request was keyed by is left, for pages that want it.</summary>
-    public const string SnapshotItem = "Vigia.PublicData";
 
     /// <summary>Headers the server writes itself on every answer, never replayed from the store.</summary>
     private static readonly HashSet<string> NotStored = new([HeaderNames.Date, HeaderNames.Server, HeaderNames.TransferEncoding, HeaderNames.Connection],
         StringComparer.OrdinalIgnoreCase);
 
+    private readonly RequestDelegate next;
+    private readonly PublicDataGeneration generation;
+    private readonly TimeProvider clock;
+    private readonly PublicCacheOptions options;
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+
+    /// <summary>The same store looked up by a key written into a stack buffer: a hit allocates no key string.</summary>
+    private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
     /// <summary>The renders under way, by key: concurrent misses of one answer wait for the first one's instead of
     /// each rendering it (after a publication, 64 readers of the plan page cost one render).</summary>
     private readonly ConcurrentDictionary<string, Task<Entry?>> rendering = new(StringComparer.Ordinal);
     private long storedBytes;
+
+    /// <summary>Keys longer than this (a long query string, a very long <c>Accept</c>) are written into a rented
+    /// buffer instead of the stack.</summary>
+    private const int StackKeyLength = 512;
+
+    public PublicAnswerCache(RequestDelegate next, PublicDataGeneration generation, TimeProvider clock, PublicCacheOptions options)
+    {
+        this.next = next;
+        this.generation = generation;
+        this.clock = clock;
+        this.options = options;
+        lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     private sealed record Entry(string Stamp, DateOnly Day, DateTimeOffset StoredAt, KeyValuePair<string, StringValues>[] Headers,
         byte[] Body, EntityTagHeaderValue ETag, DateTimeOffset? LastModified);
@@ -47,19 +65,19 @@ public sealed class PublicAnswerCache(RequestDelegate next, PublicDataGeneration
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         var snapshot = await generation.GetAsync();
-        context.Items[SnapshotItem] = snapshot;
         var now = clock.GetUtcNow();
-        var day = ColombianTime.Today(clock);
-        var key = Key(request);
+        var day = ColombianTime.DateOf(now);
         var isHead = HttpMethods.IsHead(request.Method);
-        if (entries.TryGetValue(key, out var entry))
+        var found = Find(request);
+        if (found is not null && IsCurrent(found, snapshot, day, now))
         {
-            if (IsCurrent(entry, snapshot, day, now))
-            {
-                await WriteAsync(context, entry, isHead);
-                return;
-            }
-            Remove(key, entry);
+            await WriteAsync(context, found, isHead);
+            return;
+        }
+        var key = Key(request);
+        if (found is not null)
+        {
+            Remove(key, found);
         }
         if (isHead)
         {
@@ -97,17 +115,63 @@ public sealed class PublicAnswerCache(RequestDelegate next, PublicDataGeneration
     /// <summary>How many answers and bytes the store holds (for the tests and the bench).</summary>
     public (int Answers, long Bytes) Size => (entries.Count, Interlocked.Read(ref storedBytes));
 
+    /// <summary>The stored answer for the request's key, if any, found without allocating the key.</summary>
+    private Entry? Find(HttpRequest request)
+    {
+        var parts = KeyParts.Of(request);
+        var length = parts.Length;
+        char[]? rented = null;
+        Span<char> buffer = length <= StackKeyLength ? stackalloc char[StackKeyLength] : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            parts.Write(buffer);
+            return lookup.TryGetValue(buffer[..length], out var entry) ? entry : null;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
     private static string Key(HttpRequest request)
     {
-        var preferences = request.Headers.Cookie.Count == 0 ? "" : DisplayPreferences.FromRequest(request).CookieValue;
-        return string.Join('\n', request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value,
-            request.Headers.Accept.ToString(), request.Headers.AcceptEncoding.ToString(), preferences);
+        var parts = KeyParts.Of(request);
+        return string.Create(parts.Length, parts, static (span, p) => p.Write(span));
+    }
+
+    /// <summary>What the key is made of, joined by line feeds (no address or header value holds one).</summary>
+    private readonly record struct KeyParts(string Scheme, string Host, string PathBase, string Path, string Query, string Accept,
+        string Encoding, string Preferences)
+    {
+        public static KeyParts Of(HttpRequest request) => new(request.Scheme, request.Host.Value ?? "", request.PathBase.Value ?? "",
+            request.Path.Value ?? "", request.QueryString.Value ?? "", request.Headers.Accept.ToString(), request.Headers.AcceptEncoding.ToString(),
+            request.Headers.Cookie.Count == 0 ? "" : DisplayPreferences.FromRequest(request).CookieValue);
+
+        public int Length => Scheme.Length + Host.Length + PathBase.Length + Path.Length + Query.Length + Accept.Length + Encoding.Length
+            + Preferences.Length + 7;
+
+        public void Write(Span<char> span)
+        {
+            var at = 0;
+            foreach (var part in (ReadOnlySpan<string>)[Scheme, Host, PathBase, Path, Query, Accept, Encoding, Preferences])
+            {
+                if (at > 0)
+                {
+                    span[at++] = '\n';
+                }
+                part.CopyTo(span[at..]);
+                at += part.Length;
+            }
+        }
     }
 
     private static Task WriteAsync(HttpContext context, Entry entry, bool isHead)
     {
         var response = context.Response;
-        var notModified = IsNotModified(context.Request.GetTypedHeaders(), entry.ETag, entry.LastModified);
+        var notModified = HasValidators(context.Request) && IsNotModified(context.Request.GetTypedHeaders(), entry.ETag, entry.LastModified);
         response.StatusCode = notModified ? StatusCodes.Status304NotModified : StatusCodes.Status200OK;
         var headers = response.Headers;
         foreach (var (name, value) in entry.Headers)
@@ -232,6 +296,10 @@ public sealed class PublicAnswerCache(RequestDelegate next, PublicDataGeneration
             Remove(key, entry);
         }
     }
+
+    /// <summary>Whether the request asks a conditional question at all (most first visits do not).</summary>
+    private static bool HasValidators(HttpRequest request) =>
+        request.Headers.IfNoneMatch.Count > 0 || request.Headers.IfModifiedSince.Count > 0;
 
     private static bool IsNotModified(Microsoft.AspNetCore.Http.Headers.RequestHeaders request, EntityTagHeaderValue etag, DateTimeOffset? lastModified)
     {

@@ -37,18 +37,35 @@ public static class PublicReads
         {
             return true;
         }
-        var value = path.Value!;
-        if (!Sections.Any(s => path.StartsWithSegments(s, StringComparison.OrdinalIgnoreCase)))
+        if (!InSection(path))
         {
             return false;
         }
-        foreach (var segment in value.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        // No segment is "gestion" (read on the span: this runs on every request).
+        var rest = path.Value.AsSpan();
+        while (!rest.IsEmpty)
         {
+            rest = rest[1..];
+            var end = rest.IndexOf('/');
+            var segment = end < 0 ? rest : rest[..end];
             if (segment.Equals("gestion", StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
+            rest = end < 0 ? [] : rest[end..];
         }
         return true;
+    }
+
+    private static bool InSection(PathString path)
+    {
+        foreach (var section in Sections)
+        {
+            if (path.StartsWithSegments(section, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -106,6 +106,29 @@ public abstract class PublicCacheTests(CachingApp app)
         Assert.False(Web.Caching.PublicReads.IsPublicPath(new Microsoft.AspNetCore.Http.PathString("/mapa-riesgos/gestion/publicacion")));
         Assert.False(Web.Caching.PublicReads.IsPublicPath(new Microsoft.AspNetCore.Http.PathString("/gestion/planes/2022/borrador")));
         Assert.True(Web.Caching.PublicReads.IsPublicPath(new Microsoft.AspNetCore.Http.PathString("/mapa-riesgos/2022")));
+        Assert.False(Web.Caching.PublicReads.IsPublicPath(new Microsoft.AspNetCore.Http.PathString("/planes/GESTION")));
+        Assert.False(Web.Caching.PublicReads.IsPublicPath(new Microsoft.AspNetCore.Http.PathString("/planes//gestion/")));
+        Assert.True(Web.Caching.PublicReads.IsPublicPath(new Microsoft.AspNetCore.Http.PathString("/planes/gestionar/2022/")));
+        Assert.False(Web.Caching.PublicReads.IsPublicPath(new Microsoft.AspNetCore.Http.PathString("/planeses/2022")));
+    }
+
+    [Fact]
+    public async Task AKeyLongerThanTheStackBuffer_IsFoundAgain_AndKeptApartFromAnother()
+    {
+        await TestData.SmallPlanAsync(app);
+        // Over 512 characters: the key is written into a rented buffer, not the stack.
+        var longQuery = "/planes/2022?campo=" + new string('a', 700);
+        var otherQuery = "/planes/2022?campo=" + new string('a', 699) + "b";
+
+        var first = await FetchAsync(Get(longQuery));
+        var again = await FetchAsync(Get(longQuery));
+        var other = await FetchAsync(Get(otherQuery));
+
+        Assert.Equal(HttpStatusCode.OK, first.Response.StatusCode);
+        Assert.True(first.Commands > 0);
+        Assert.Equal(0, again.Commands);
+        Assert.Equal(first.Body, again.Body);
+        Assert.True(other.Commands > 0, "A key that differs only in its last character is its own entry.");
     }
 
     [Fact]

@@ -168,8 +168,8 @@ TABLE="$WORK/table.md"
 {
     echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(uname -sr);"
     echo "wrk -t2 -c$CONNECTIONS, one uncounted 2 s warm-up per address and server, then $ROUNDS alternating rounds of ${SECONDS_PER_RUN} s per address and server (req/s and p50 averaged over the rounds, p99 the worst round)."
-    echo "Kestrel floor: bench/Vigia.KestrelFloor, bare Kestrel writing the same bytes from memory (no Vigía code)."
-    echo "Vigía: Release, --demo, SQLite, ${START_NOTE}, ${RUNTIME_NOTE}. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files (sendfile, gzip_static for the gzip answers). Load average when the run began: ${LOAD_AT_START}."
+    echo "Kestrel floor: bench/Vigia.KestrelFloor, bare Kestrel writing the same bytes and headers from memory (no Vigía code)."
+    echo "Vigía: Release, --demo, SQLite, ${START_NOTE}, ${RUNTIME_NOTE}. nginx $(nginx -v 2>&1 | sed 's#.*/##'): the same bytes from files (sendfile, gzip_static for the gzip answers) with the headers Vigía sent (add_header, bench/nginx-conf.py). Load average when the run began: ${LOAD_AT_START}."
     echo
     echo "| Address | Client asks for | Bytes sent | Vigía req/s | nginx req/s | Ratio | Vigía p50 ms | Vigía p99 ms | nginx p50 ms | nginx p99 ms | Kestrel floor req/s | Vigía / floor |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -25,6 +25,9 @@ foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirecto
 
 var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.ClearProviders();
+// The response buffer Vigía's appsettings.json gives Kestrel (Kestrel:Limits:MaxResponseBufferSize), so the floor is
+// Kestrel configured as Vigía is.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxResponseBufferSize = 256 * 1024);
 builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
 var app = builder.Build();
 app.Run(context =>

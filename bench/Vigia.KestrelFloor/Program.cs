@@ -16,11 +16,8 @@ foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirecto
     }
     var relative = "/" + Path.GetRelativePath(root, file).Replace('\\', '/');
     var path = relative.EndsWith("/pagina.html", StringComparison.Ordinal) ? relative[..^"/pagina.html".Length] : relative;
-    var type = path.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv; charset=utf-8"
-        : path.StartsWith("/api/", StringComparison.Ordinal) ? "application/json; charset=utf-8"
-        : "text/html; charset=utf-8";
-    var gzip = File.Exists(file + ".gz") ? Answer.Read(file + ".gz", type, "gzip") : null;
-    answers[path.Length == 0 ? "/" : path] = (Answer.Read(file, type, null), gzip);
+    var gzip = File.Exists(file + ".gz") ? Answer.Read(file + ".gz") : null;
+    answers[path.Length == 0 ? "/" : path] = (Answer.Read(file), gzip);
 }
 
 var builder = WebApplication.CreateSlimBuilder();
@@ -56,30 +53,15 @@ internal sealed record Answer(byte[] Bytes, KeyValuePair<string, StringValues>[]
     private static readonly HashSet<string> Own = new(["Date", "Server", "Content-Length", "Transfer-Encoding", "Connection"],
         StringComparer.OrdinalIgnoreCase);
 
-    public static Answer Read(string file, string type, string? encoding)
+    public static Answer Read(string file)
     {
-        var headersFile = file + ".headers";
         var headers = new List<KeyValuePair<string, StringValues>>();
-        if (File.Exists(headersFile))
+        foreach (var line in File.ReadLines(file + ".headers").Skip(1))
         {
-            foreach (var line in File.ReadLines(headersFile).Skip(1))
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && !Own.Contains(line[..colon]))
             {
-                var colon = line.IndexOf(':', StringComparison.Ordinal);
-                if (colon > 0 && !Own.Contains(line[..colon]))
-                {
-                    headers.Add(new(line[..colon], line[(colon + 1)..].Trim()));
-                }
-            }
-        }
-        else
-        {
-            headers.Add(new("Content-Type", type));
-            headers.Add(new("Vary", "Accept-Encoding"));
-            headers.Add(new("Cache-Control", "public, no-cache"));
-            headers.Add(new("ETag", "\"WBsCaNxqsyCPhq4fzMBvfSKqQpeCxoyXwpplbhdcQY4\""));
-            if (encoding is not null)
-            {
-                headers.Add(new("Content-Encoding", encoding));
+                headers.Add(new(line[..colon], line[(colon + 1)..].Trim()));
             }
         }
         return new Answer(File.ReadAllBytes(file), [.. headers]);
